@@ -1,0 +1,263 @@
+"""occprofile: U.S. occupation profiles, offline.
+
+O*NET 29.3 (what a job involves, skills, knowledge, abilities, work
+activities and styles with importance and level) and BLS OEWS May 2025
+(employment and wages in the nation, every state and every metro and
+nonmetro area), packaged with the library as typed, immutable records.
+
+>>> import occprofile as op
+>>> op.profile("43-6013").title
+'Medical Secretaries and Administrative Assistants'
+
+The module-level functions query the bundled data through one shared
+:class:`Dataset`; create your own ``Dataset`` to pass one explicitly.
+Importing reads no data: everything loads on first use.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from . import errors, models
+from ._queries import RANK_BY, Dataset
+from .errors import (
+    AmbiguousAreaError,
+    AmbiguousOccupationError,
+    DataIntegrityError,
+    NoProfileError,
+    NoWageDataError,
+    OccprofileError,
+    UnknownAreaError,
+    UnknownOccupationError,
+)
+from .models import (
+    Area,
+    AreaKind,
+    Comparison,
+    Estimate,
+    Figure,
+    Occupation,
+    Profile,
+    RankedEstimate,
+    Rating,
+    RatingSection,
+    Release,
+    SearchHit,
+    Status,
+    WageOccupation,
+)
+
+__all__ = [
+    "RANK_BY",
+    "AmbiguousAreaError",
+    "AmbiguousOccupationError",
+    "Area",
+    "AreaKind",
+    "Comparison",
+    "DataIntegrityError",
+    "Dataset",
+    "Estimate",
+    "Figure",
+    "NoProfileError",
+    "NoWageDataError",
+    "OccprofileError",
+    "Occupation",
+    "Profile",
+    "RankedEstimate",
+    "Rating",
+    "RatingSection",
+    "Release",
+    "SearchHit",
+    "Status",
+    "UnknownAreaError",
+    "UnknownOccupationError",
+    "WageOccupation",
+    "abilities_by_importance",
+    "area",
+    "areas",
+    "citation",
+    "clear_cache",
+    "compare_metros",
+    "default_dataset",
+    "errors",
+    "estimate",
+    "estimates",
+    "knowledge_by_importance",
+    "metros",
+    "models",
+    "national",
+    "occupation",
+    "occupations",
+    "profile",
+    "releases",
+    "search",
+    "skills_by_importance",
+    "state",
+    "top_metros",
+    "top_states",
+    "wage_occupation",
+    "wage_occupations",
+    "work_activities_by_importance",
+    "work_styles_by_importance",
+]
+
+_default: Dataset | None = None
+_default_lock = threading.Lock()
+
+
+def default_dataset() -> Dataset:
+    """The shared :class:`Dataset` over the bundled data (created on first use)."""
+    global _default
+    if _default is None:
+        with _default_lock:
+            if _default is None:
+                _default = Dataset()
+    return _default
+
+
+def clear_cache() -> None:
+    """Drop everything the shared dataset has loaded (mainly for tests)."""
+    default_dataset().clear_cache()
+
+
+def __getattr__(name: str) -> Any:
+    # Served lazily so that import stays cheap and reads nothing.
+    if name == "__version__":
+        from importlib.metadata import version
+
+        return version("occprofile")
+    if name == "ONET_VERSION":
+        return default_dataset().release("onet").version
+    if name == "OEWS_PERIOD":
+        return default_dataset().release("oews").period
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+# Module-level API: the same operations as Dataset's methods, on the bundled data.
+
+
+def profile(occupation: str) -> Profile:
+    """The full profile of an occupation (code, title, alternate title or text)."""
+    return default_dataset().profile(occupation)
+
+
+def occupation(query: str) -> Occupation:
+    """Resolve a code, title, alternate title or free text to an O*NET occupation."""
+    return default_dataset().occupation(query)
+
+
+def wage_occupation(query: str) -> WageOccupation:
+    """Resolve a query to the OEWS occupation whose estimates answer it."""
+    return default_dataset().wage_occupation(query)
+
+
+def occupations() -> tuple[Occupation, ...]:
+    """All 1,016 O*NET-SOC occupations, by code."""
+    return default_dataset().occupations()
+
+
+def wage_occupations(level: str | None = None) -> tuple[WageOccupation, ...]:
+    """All OEWS occupations, optionally of one level."""
+    return default_dataset().wage_occupations(level)
+
+
+def search(text: str, n: int = 10) -> tuple[SearchHit, ...]:
+    """Ranked, typo-tolerant search over titles and alternate titles."""
+    return default_dataset().search(text, n)
+
+
+def area(query: str) -> Area:
+    """Resolve an area code or name."""
+    return default_dataset().area(query)
+
+
+def state(query: str) -> Area:
+    """Resolve a state name, postal abbreviation or FIPS code."""
+    return default_dataset().state(query)
+
+
+def areas(kind: str | AreaKind | None = None, state: str | None = None) -> tuple[Area, ...]:
+    """OEWS areas, optionally of one kind and/or in one state."""
+    return default_dataset().areas(kind, state)
+
+
+def metros(state: str | None = None, include_nonmetro: bool = False) -> tuple[Area, ...]:
+    """Metropolitan areas, optionally of one state (and nonmetro areas)."""
+    return default_dataset().metros(state, include_nonmetro)
+
+
+def estimate(occupation: str, area: str) -> Estimate:
+    """The OEWS estimate for one occupation in one area."""
+    return default_dataset().estimate(occupation, area)
+
+
+def estimates(occupation: str) -> tuple[Estimate, ...]:
+    """Every area's OEWS estimate for one occupation."""
+    return default_dataset().estimates(occupation)
+
+
+def national(occupation: str) -> Estimate:
+    """The national OEWS estimate for one occupation."""
+    return default_dataset().national(occupation)
+
+
+def top_metros(
+    occupation: str,
+    n: int = 10,
+    *,
+    by: str = "employment",
+    state: str | None = None,
+    include_nonmetro: bool = False,
+) -> tuple[RankedEstimate, ...]:
+    """Metro areas ranked by employment (or ``by=`` another OEWS figure)."""
+    return default_dataset().top_metros(
+        occupation, n, by=by, state=state, include_nonmetro=include_nonmetro
+    )
+
+
+def top_states(
+    occupation: str, n: int = 10, *, by: str = "employment"
+) -> tuple[RankedEstimate, ...]:
+    """States and territories ranked like :func:`top_metros`."""
+    return default_dataset().top_states(occupation, n, by=by)
+
+
+def compare_metros(occupation: str, a: str, b: str) -> Comparison:
+    """Two areas side by side, with differences and ratios."""
+    return default_dataset().compare_metros(occupation, a, b)
+
+
+def skills_by_importance(occupation: str, n: int | None = None) -> RatingSection:
+    """Skills, most important first."""
+    return default_dataset().skills_by_importance(occupation, n)
+
+
+def knowledge_by_importance(occupation: str, n: int | None = None) -> RatingSection:
+    """Knowledge areas, most important first."""
+    return default_dataset().knowledge_by_importance(occupation, n)
+
+
+def abilities_by_importance(occupation: str, n: int | None = None) -> RatingSection:
+    """Abilities, most important first."""
+    return default_dataset().abilities_by_importance(occupation, n)
+
+
+def work_activities_by_importance(occupation: str, n: int | None = None) -> RatingSection:
+    """Work activities, most important first."""
+    return default_dataset().work_activities_by_importance(occupation, n)
+
+
+def work_styles_by_importance(occupation: str, n: int | None = None) -> RatingSection:
+    """Work styles, most important first."""
+    return default_dataset().work_styles_by_importance(occupation, n)
+
+
+def releases() -> tuple[Release, ...]:
+    """The bundled upstream releases (O*NET 29.3, OEWS May 2025) and their credits."""
+    return default_dataset().releases()
+
+
+def citation() -> str:
+    """The attribution lines for the bundled data."""
+    return default_dataset().citation()

@@ -1,0 +1,122 @@
+"""``python -m occprofile``: print an occupation's profile, top metros and a comparison.
+
+python -m occprofile                       # Medical Secretaries (43-6013)
+python -m occprofile "registered nurses" --compare Boston Chicago
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from . import Dataset, OccprofileError
+from .models import Comparison, Figure, RankedEstimate, RatingSection
+
+
+def _money(fig: Figure) -> str:
+    if fig.value is not None:
+        return f"${fig.value:,.0f}"
+    if fig.lower_bound is not None:
+        return f">= ${fig.lower_bound:,.0f}"
+    return f"({fig.status})"
+
+
+def _count(fig: Figure) -> str:
+    return f"{fig.value:,.0f}" if fig.value is not None else f"({fig.status})"
+
+
+def _section_lines(title: str, section: RatingSection, n: int) -> list[str]:
+    lines = [f"{title}:"]
+    if not section.available:
+        return [*lines, f"  {section.note}"]
+    for r in section[:n]:
+        imp = f"{r.importance.value:.2f}" if r.importance else "not rated"
+        lvl = f"{r.level.value:.2f}" if r.level else "not rated"
+        lines.append(f"  {r.name:<42} importance {imp:>9}   level {lvl:>9}")
+    if section.note:
+        lines.append(f"  ({section.note})")
+    return lines
+
+
+def _metro_lines(rows: Sequence[RankedEstimate]) -> list[str]:
+    lines = ["Metro areas with the most jobs:"]
+    for r in rows:
+        e = r.estimate
+        lines.append(
+            f"  {r.rank:>2}. {e.area.short_name:<44} {_count(e.employment):>9} jobs   "
+            f"mean {_money(e.annual_mean):>10}"
+        )
+    return lines
+
+
+def _comparison_lines(c: Comparison) -> list[str]:
+    lines = [f"{c.area_a.name} vs {c.area_b.name}:"]
+    for name in ("employment", "annual_mean", "annual_median", "location_quotient"):
+        row = c.row(name)
+        fmt: Callable[[Figure], str] = _money if name.startswith("annual") else _count
+        if name == "location_quotient":
+            fmt = str
+        diff = f"{row.difference:+,.2f}" if row.difference is not None else "n/a"
+        ratio = f"{row.ratio:.2f}x" if row.ratio is not None else "n/a"
+        lines.append(
+            f"  {name:<18} {fmt(row.a):>12} {fmt(row.b):>12}"
+            f"   difference {diff:>12}   ratio {ratio}"
+        )
+    lines.extend(f"  note: {m}" for m in c.missing)
+    return lines
+
+
+def render(ds: Dataset, query: str, n_metros: int, compare: Sequence[str]) -> str:
+    p = ds.profile(query)
+    lines = [f"{p.occupation.title} ({p.occupation.code})", "", p.description, ""]
+    if p.national is not None:
+        lines.append(
+            f"United States, May 2025: {_count(p.national.employment)} jobs, "
+            f"annual mean wage {_money(p.national.annual_mean)}, "
+            f"median {_money(p.national.annual_median)}"
+        )
+    else:
+        lines.append("United States, May 2025: OEWS publishes no estimate for this occupation.")
+    lines.append("")
+    for title, section in (
+        ("Skills", p.skills),
+        ("Knowledge", p.knowledge),
+        ("Abilities", p.abilities),
+        ("Work activities", p.work_activities),
+        ("Work styles", p.work_styles),
+    ):
+        ranked = (
+            ds.ratings_by_importance(p.code, section.domain, 5) if section.available else section
+        )
+        lines.extend([*_section_lines(title, ranked, 5), ""])
+    if p.wage_occupation is not None:
+        lines.extend([*_metro_lines(ds.top_metros(p.code, n_metros)), ""])
+        if compare:
+            lines.extend([*_comparison_lines(ds.compare_metros(p.code, *compare)), ""])
+    lines.append("Sources: " + "; ".join(str(r) for r in ds.releases()))
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="occprofile", description=__doc__.splitlines()[0])
+    parser.add_argument("occupation", nargs="?", default="43-6013", help="code, title or words")
+    parser.add_argument("--metros", type=int, default=10, help="how many metro areas to list")
+    parser.add_argument(
+        "--compare",
+        nargs=2,
+        metavar=("AREA_A", "AREA_B"),
+        default=("Los Angeles", "San Diego"),
+        help="two areas to compare (codes or names)",
+    )
+    args = parser.parse_args(argv)
+    try:
+        print(render(Dataset(), args.occupation, args.metros, args.compare))
+    except (OccprofileError, ValueError) as exc:
+        print(f"occprofile: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,174 @@
+"""Text normalisation, code parsing and the typo-tolerant title index.
+
+Pure functions and one index class, no data loading: ``_dataset`` feeds
+them the packaged titles and areas. Kept apart so the matching rules can be
+read (and tested) in one place.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+_CODE_CHARS = re.compile(r"^[\d\s.\-]+$")
+_ONET_CODE = re.compile(r"^(\d{2})-?(\d{4})\.?(\d{2})$")
+_SOC_CODE = re.compile(r"^(\d{2})-?(\d{4})$")
+
+
+def normalize(text: str) -> str:
+    """Lower-case, ``&`` → ``and``, punctuation folded to single spaces."""
+    text = text.lower().replace("&", " and ").replace("*", " ")
+    return _NON_WORD.sub(" ", text).strip()
+
+
+def stem(token: str) -> str:
+    """A deliberately tiny English stemmer: plural forms match singular ones."""
+    if len(token) > 4 and token.endswith("ies"):
+        return token[:-3] + "y"
+    if len(token) > 4 and token.endswith(("ses", "xes", "ches", "shes")):
+        return token[:-2]
+    if len(token) > 3 and token.endswith("s") and not token.endswith("ss"):
+        return token[:-1]
+    return token
+
+
+def tokens(text: str) -> tuple[str, ...]:
+    return tuple(stem(t) for t in normalize(text).split())
+
+
+def looks_like_code(text: str) -> bool:
+    """True for input made only of digits, dashes, dots and spaces."""
+    return bool(_CODE_CHARS.match(text)) and any(c.isdigit() for c in text)
+
+
+def parse_occupation_code(text: str) -> tuple[str, str | None]:
+    """Return ``(soc, onet)`` for an occupation code in any usual spelling.
+
+    ``"43-6013.00"``/``"43601300"`` → ``("43-6013", "43-6013.00")``;
+    ``"43-6013"``/``"436013"`` → ``("43-6013", None)``.
+    Raises ``ValueError`` for digit strings of any other shape.
+    """
+    compact = text.strip().replace(" ", "")
+    m = _ONET_CODE.match(compact)
+    if m:
+        soc = f"{m[1]}-{m[2]}"
+        return soc, f"{soc}.{m[3]}"
+    m = _SOC_CODE.match(compact)
+    if m:
+        return f"{m[1]}-{m[2]}", None
+    raise ValueError(
+        f"Malformed occupation code {text!r}: expected an O*NET-SOC code like "
+        "'43-6013.00' or a SOC code like '43-6013' or '436013'."
+    )
+
+
+def parse_area_code(text: str) -> str:
+    """Return the 7-digit OEWS area code for a code in any usual spelling.
+
+    7 digits as published (``"0031080"``), a 5-digit CBSA or BLS nonmetro
+    code (``"31080"``) or a 2-digit state FIPS code (``"06"``).
+    """
+    compact = text.strip()
+    if compact.isdigit():
+        if len(compact) == 7:
+            return compact
+        if len(compact) == 5:
+            return "00" + compact
+        if len(compact) == 2:
+            return compact + "00000"
+    raise ValueError(
+        f"Malformed area code {text!r}: expected 7 digits ('0031080'), a 5-digit "
+        "metro code ('31080') or a 2-digit state FIPS code ('06')."
+    )
+
+
+def close_matches(query: str, choices: Iterable[str], n: int = 5) -> list[str]:
+    """Suggestions for an unknown name: difflib over normalised strings."""
+    by_norm: dict[str, str] = {}
+    for choice in choices:
+        by_norm.setdefault(normalize(choice), choice)
+    found = difflib.get_close_matches(normalize(query), list(by_norm), n=n, cutoff=0.6)
+    return [by_norm[f] for f in found]
+
+
+class TitleIndex:
+    """Ranked, typo-tolerant matching of free text against many titles.
+
+    An inverted index from stemmed token to title; a query token that is not
+    in the vocabulary is replaced by its close spellings (difflib ratio over
+    tokens of similar length), so "secretery" still finds "secretary".
+    """
+
+    def __init__(self, entries: Sequence[tuple[str, str, str]]) -> None:
+        # entries: (key, kind, title); key is what a hit reports (an occupation code)
+        self._entries = entries
+        self._tokens: list[tuple[str, ...]] = []
+        self._norm: list[str] = []
+        postings: dict[str, list[int]] = defaultdict(list)
+        for i, (_, _, title) in enumerate(entries):
+            toks = tokens(title)
+            self._tokens.append(toks)
+            self._norm.append(" ".join(toks))
+            for tok in set(toks):
+                postings[tok].append(i)
+        self._postings = dict(postings)
+        by_len: dict[int, list[str]] = defaultdict(list)
+        for tok in self._postings:
+            by_len[len(tok)].append(tok)
+        self._vocab_by_len = dict(by_len)
+
+    def _spellings(self, token: str) -> dict[str, float]:
+        """Vocabulary tokens that may be what ``token`` meant, with a weight."""
+        found: dict[str, float] = {}
+        if token in self._postings:
+            found[token] = 1.0
+        if len(token) < 3:
+            return found
+        for length in range(len(token) - 2, len(token) + 3):
+            for cand in self._vocab_by_len.get(length, ()):
+                if cand in found:
+                    continue
+                if cand.startswith(token) and len(token) >= 4:
+                    found[cand] = 0.85
+                    continue
+                ratio = difflib.SequenceMatcher(None, token, cand).ratio()
+                if ratio >= 0.8:
+                    found[cand] = 0.9 * ratio
+        return found
+
+    def search(self, query: str) -> list[tuple[float, int]]:
+        """Return ``(score, entry index)`` pairs, best first; score in (0, 1]."""
+        qtoks = tokens(query)
+        if not qtoks:
+            return []
+        qnorm = " ".join(qtoks)
+        per_token = [self._spellings(t) for t in qtoks]
+        candidates: set[int] = set()
+        for spellings in per_token:
+            for tok in spellings:
+                candidates.update(self._postings[tok])
+        scored: list[tuple[float, int]] = []
+        for i in candidates:
+            ttoks = set(self._tokens[i])
+            total = 0.0
+            matched = 0
+            for spellings in per_token:
+                best = max((w for tok, w in spellings.items() if tok in ttoks), default=0.0)
+                total += best
+                matched += best > 0
+            if not matched:
+                continue
+            score = total / len(qtoks)
+            # Prefer titles that the query covers: extra title words cost a little.
+            score *= 0.8 + 0.2 * min(1.0, matched / len(ttoks))
+            if self._norm[i] == qnorm:
+                score = 1.0
+            scored.append((round(score, 6), i))
+        scored.sort(key=lambda si: (-si[0], self._entries[si[1]][0], self._entries[si[1]][2]))
+        return scored
+
+    def entry(self, i: int) -> tuple[str, str, str]:
+        return self._entries[i]

@@ -1,0 +1,171 @@
+"""The questions a career profile answers, as methods of :class:`Dataset`.
+
+Loading and lookups live in ``_dataset``; this module only ranks, compares
+and sorts what the store returns, and caches the rankings it computes.
+"""
+
+from __future__ import annotations
+
+from ._dataset import DATATYPE_FIELDS, DataStore, _check_n
+from .errors import NoWageDataError
+from .models import (
+    AreaKind,
+    Comparison,
+    ComparisonRow,
+    Estimate,
+    Figure,
+    RankedEstimate,
+    RatingSection,
+    Status,
+)
+
+#: ``by=`` choices of :meth:`Dataset.top_metros`, mapped to OEWS datatypes.
+RANK_BY: dict[str, str] = {
+    "employment": "01",
+    "annual_mean": "04",
+    "annual_median": "13",
+    "hourly_mean": "03",
+    "hourly_median": "08",
+    "location_quotient": "17",
+    "jobs_per_1000": "16",
+}
+
+
+class Dataset(DataStore):
+    """One bundled data release and every query on it.
+
+    ``occprofile.Dataset()`` is the data packaged with the library, and what
+    the module-level functions use; pass ``package=`` to query another
+    package holding resources built by ``databuild`` (see docs/data-format.md).
+    """
+
+    def top_metros(
+        self,
+        occupation: str,
+        n: int = 10,
+        *,
+        by: str = "employment",
+        state: str | None = None,
+        include_nonmetro: bool = False,
+    ) -> tuple[RankedEstimate, ...]:
+        """Metro areas ranked by an OEWS figure for one occupation.
+
+        ``by`` is one of :data:`RANK_BY`. Ties are broken by area name, then
+        code. A top-coded wage ranks first (it is at least the BLS ceiling);
+        figures BLS did not release rank last, flagged by
+        ``ranked_value.status``. ``state`` keeps metros that span that state.
+        """
+        _check_n(n)
+        if by not in RANK_BY:
+            from ._lookup import close_matches
+
+            hint = close_matches(by, RANK_BY, n=1)
+            did = f" Did you mean {hint[0]!r}?" if hint else ""
+            raise ValueError(f"Unknown ranking {by!r}: choose one of {list(RANK_BY)}.{did}")
+        occ = self.wage_occupation(occupation)
+        postal = self.state(state).states[0] if state is not None else None
+        key = ("top", occ.code, by, postal, include_nonmetro, n)
+
+        def compute() -> tuple[RankedEstimate, ...]:
+            areas = self.metros(state=postal, include_nonmetro=include_nonmetro)
+            ranked = self.ranked_figures(occ, RANK_BY[by], tuple(a.code for a in areas))
+            rows = []
+            for rank, (code, figure) in enumerate(ranked[:n], start=1):
+                estimate = self._estimate(occ, code)
+                assert estimate is not None  # ranked_figures only returns areas with a row
+                rows.append(RankedEstimate(rank, by, figure, estimate))
+            return tuple(rows)
+
+        return self._once(key, compute)
+
+    def compare_metros(self, occupation: str, a: str, b: str) -> Comparison:
+        """Two areas side by side for one occupation: every OEWS figure,
+        difference ``a - b`` and ratio ``a / b`` where both are released.
+
+        Works for any two areas (metro, nonmetro, state, national). An area
+        with no OEWS row for the occupation yields ``None`` for its estimate
+        and a line in ``missing``.
+        """
+        occ = self.wage_occupation(occupation)
+        area_a, area_b = self.area(a), self.area(b)
+        key = ("compare", occ.code, area_a.code, area_b.code)
+
+        def compute() -> Comparison:
+            est_a = self._estimate(occ, area_a.code)
+            est_b = self._estimate(occ, area_b.code)
+            missing: list[str] = []
+            for area, est in ((area_a, est_a), (area_b, est_b)):
+                if est is None:
+                    missing.append(f"{area.name}: OEWS publishes no estimate for {occ}.")
+            absent = Figure(Status.NO_ESTIMATE, None, None, None)
+            rows = []
+            for name in DATATYPE_FIELDS.values():
+                fa: Figure = getattr(est_a, name) if est_a else absent
+                fb: Figure = getattr(est_b, name) if est_b else absent
+                row = _compare(name, fa, fb)
+                if row.note and est_a and est_b:
+                    missing.append(f"{name}: {row.note}")
+                rows.append(row)
+            return Comparison(occ, est_a, est_b, area_a, area_b, tuple(rows), tuple(missing))
+
+        return self._once(key, compute)
+
+    def top_states(
+        self, occupation: str, n: int = 10, *, by: str = "employment"
+    ) -> tuple[RankedEstimate, ...]:
+        """States and territories ranked like :meth:`top_metros`."""
+        _check_n(n)
+        if by not in RANK_BY:
+            raise ValueError(f"Unknown ranking {by!r}: choose one of {list(RANK_BY)}.")
+        occ = self.wage_occupation(occupation)
+
+        def compute() -> tuple[RankedEstimate, ...]:
+            codes = tuple(a.code for a in self.areas(kind=AreaKind.STATE))
+            ranked = self.ranked_figures(occ, RANK_BY[by], codes)[:n]
+            out = []
+            for rank, (code, figure) in enumerate(ranked, start=1):
+                est = self._estimate(occ, code)
+                assert est is not None
+                out.append(RankedEstimate(rank, by, figure, est))
+            return tuple(out)
+
+        return self._once(("top_states", occ.code, by, n), compute)
+
+    def national(self, occupation: str) -> Estimate:
+        """The national OEWS estimate for an occupation."""
+        occ = self.wage_occupation(occupation)
+        found = self._estimate(occ, "0000000")
+        if found is None:
+            raise NoWageDataError(str(occ))
+        return found
+
+    # ratings ------------------------------------------------------------
+
+    def skills_by_importance(self, occupation: str, n: int | None = None) -> RatingSection:
+        """Skills, most important first (then by level, then name)."""
+        return self.ratings_by_importance(occupation, "skills", n)
+
+    def knowledge_by_importance(self, occupation: str, n: int | None = None) -> RatingSection:
+        """Knowledge areas, most important first."""
+        return self.ratings_by_importance(occupation, "knowledge", n)
+
+    def abilities_by_importance(self, occupation: str, n: int | None = None) -> RatingSection:
+        """Abilities, most important first (levels exist only where O*NET data has them)."""
+        return self.ratings_by_importance(occupation, "abilities", n)
+
+    def work_activities_by_importance(self, occupation: str, n: int | None = None) -> RatingSection:
+        """Work activities, most important first (``available`` is False where none exist)."""
+        return self.ratings_by_importance(occupation, "work_activities", n)
+
+    def work_styles_by_importance(self, occupation: str, n: int | None = None) -> RatingSection:
+        """Work styles, most important first (importance only)."""
+        return self.ratings_by_importance(occupation, "work_styles", n)
+
+
+def _compare(name: str, a: Figure, b: Figure) -> ComparisonRow:
+    if a.value is None or b.value is None:
+        why = [f"{side} is {fig.status}" for side, fig in (("a", a), ("b", b)) if fig.value is None]
+        return ComparisonRow(name, a, b, None, None, "; ".join(why))
+    ratio = a.value / b.value if b.value else None
+    note = None if ratio is not None else "ratio undefined: b is 0"
+    return ComparisonRow(name, a, b, a.value - b.value, ratio, note)

@@ -1,0 +1,125 @@
+"""The exceptions occprofile raises.
+
+Every error derives from :class:`OccprofileError` *and* from the builtin a
+caller would naturally catch (``LookupError``, ``ValueError``), so both
+``except occprofile.OccprofileError`` and ``except LookupError`` work.
+Lookup errors carry the close matches they found, so a notebook user sees
+"did you mean …" and code can read ``err.suggestions``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = [
+    "AmbiguousAreaError",
+    "AmbiguousOccupationError",
+    "AmbiguousQueryError",
+    "DataIntegrityError",
+    "NoProfileError",
+    "NoWageDataError",
+    "OccprofileError",
+    "UnknownAreaError",
+    "UnknownOccupationError",
+    "UnknownQueryError",
+]
+
+
+class OccprofileError(Exception):
+    """Base class of every error this package raises on purpose."""
+
+
+def _did_you_mean(suggestions: Sequence[str]) -> str:
+    if not suggestions:
+        return ""
+    return " Did you mean: " + "; ".join(suggestions) + "?"
+
+
+class UnknownQueryError(OccprofileError, LookupError):
+    """A well-formed query that matches nothing in the bundled data."""
+
+    kind = "item"
+
+    def __init__(self, query: str, suggestions: Sequence[str] = ()) -> None:
+        self.query = query
+        self.suggestions: tuple[str, ...] = tuple(suggestions)
+        super().__init__(f"Unknown {self.kind}: {query!r}.{_did_you_mean(self.suggestions)}")
+
+    def __str__(self) -> str:  # KeyError-style repr quoting would hide the message
+        return str(self.args[0])
+
+
+class UnknownOccupationError(UnknownQueryError):
+    """No occupation has this code, title or alternate title."""
+
+    kind = "occupation"
+
+
+class UnknownAreaError(UnknownQueryError):
+    """No OEWS area has this code or name."""
+
+    kind = "area"
+
+
+class NoProfileError(UnknownOccupationError):
+    """The code is an OEWS wage occupation with no O*NET profile (e.g. a broad group)."""
+
+    def __init__(self, query: str, suggestions: Sequence[str] = ()) -> None:
+        super().__init__(query, suggestions)
+        self.args = (
+            f"{query!r} is an OEWS occupation with wage data but no O*NET profile "
+            f"(a broad, aggregate or combined code).{_did_you_mean(self.suggestions)}",
+        )
+
+
+class NoWageDataError(OccprofileError, LookupError):
+    """The occupation exists but OEWS publishes no estimate it can use.
+
+    O*NET occupations whose SOC code and broad group are both absent from
+    OEWS (military occupations, legislators, ...) have no wage figures.
+    """
+
+    def __init__(self, occupation: str) -> None:
+        self.occupation = occupation
+        super().__init__(
+            f"OEWS May 2025 publishes no estimates for {occupation} "
+            "(neither its SOC code nor its broad group)."
+        )
+
+
+class AmbiguousQueryError(OccprofileError, LookupError):
+    """The query matches several items equally well; the caller must choose."""
+
+    kind = "item"
+
+    def __init__(self, query: str, candidates: Sequence[str]) -> None:
+        self.query = query
+        self.candidates: tuple[str, ...] = tuple(candidates)
+        listed = "; ".join(self.candidates)
+        super().__init__(
+            f"Ambiguous {self.kind} {query!r} matches {len(self.candidates)}: {listed}. "
+            "Pass a code or a more specific name."
+        )
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class AmbiguousOccupationError(AmbiguousQueryError):
+    """Several occupations match the query."""
+
+    kind = "occupation"
+
+
+class AmbiguousAreaError(AmbiguousQueryError):
+    """Several areas match the query (e.g. "New York": a state, a metro, nonmetro areas)."""
+
+    kind = "area"
+
+
+class DataIntegrityError(OccprofileError, RuntimeError):
+    """The packaged data does not match the schema this version reads.
+
+    Raised at load time, never silently tolerated: it means the installed
+    resources and the code disagree (a partial upgrade or a hand-edited file).
+    """

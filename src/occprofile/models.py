@@ -1,0 +1,483 @@
+"""Typed, immutable records for an occupation profile and its wage figures.
+
+Every class is an attrs ``frozen`` slotted class with tuple collections, so
+results are hashable, safe to share between threads and cheap to cache.
+Missing data is always explicit: an OEWS figure carries a :class:`Status`
+and the BLS footnote, a rating section says when O*NET has no data for it,
+and a rating's absent level is ``None`` with :attr:`Rating.level_status`
+saying so -- never a silent ``0``.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from typing import overload
+
+from attrs import field, frozen
+
+__all__ = [
+    "AlternateTitle",
+    "Area",
+    "AreaKind",
+    "Comparison",
+    "ComparisonRow",
+    "EducationShare",
+    "Element",
+    "Estimate",
+    "Figure",
+    "Interest",
+    "JobZone",
+    "Measure",
+    "Occupation",
+    "Profile",
+    "RankedEstimate",
+    "Rating",
+    "RatingSection",
+    "RelatedOccupation",
+    "Release",
+    "ReportedTitle",
+    "SearchHit",
+    "Status",
+    "Task",
+    "TechnologySkill",
+    "WageOccupation",
+]
+
+
+# --------------------------------------------------------------------------
+# Provenance
+
+
+@frozen
+class Release:
+    """One upstream data release bundled in the package, with its credit line."""
+
+    key: str
+    name: str
+    version: str
+    period: str
+    publisher: str
+    license: str
+    url: str
+    credit: str
+    changes: str
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.version} ({self.period}), {self.publisher}"
+
+
+# --------------------------------------------------------------------------
+# O*NET content
+
+
+@frozen
+class Element:
+    """A Content Model element (a skill, an ability, a knowledge area, ...)."""
+
+    id: str
+    name: str
+    description: str
+    domain: str | None
+
+
+@frozen
+class Measure:
+    """One O*NET rating value on one scale, with the precision O*NET reports.
+
+    ``n``, ``standard_error`` and the CI bounds are ``None`` where the source
+    publishes the value alone (ability importance outside 43-6013.00 comes
+    from a wide table holding values only); ``source`` names the file.
+    """
+
+    value: float
+    n: int | None
+    standard_error: float | None
+    lower_ci: float | None
+    upper_ci: float | None
+    recommend_suppress: bool | None
+    not_relevant: bool | None
+    date: str | None
+    domain_source: str | None
+    source: str
+
+
+@frozen
+class Rating:
+    """An element's importance (1-5) and level (0-7) for one occupation."""
+
+    element: Element
+    importance: Measure | None
+    level: Measure | None
+
+    @property
+    def name(self) -> str:
+        return self.element.name
+
+    @property
+    def level_status(self) -> str:
+        """``"rated"`` or ``"not rated"``: O*NET data here has no level for it."""
+        return "rated" if self.level is not None else "not rated"
+
+    def __str__(self) -> str:
+        imp = f"{self.importance.value:.2f}" if self.importance else "not rated"
+        lvl = f"{self.level.value:.2f}" if self.level else "not rated"
+        return f"{self.name} (importance {imp}, level {lvl})"
+
+
+@frozen
+class RatingSection:
+    """All ratings of one domain for an occupation, and whether data exists.
+
+    ``available`` is ``False`` when the bundled O*NET data has no ratings of
+    this domain for the occupation at all (work activities outside
+    43-6013.00); ``note`` says what is and is not there.
+    """
+
+    domain: str
+    available: bool
+    ratings: tuple[Rating, ...]
+    note: str | None = None
+
+    def __len__(self) -> int:
+        return len(self.ratings)
+
+    def __iter__(self) -> Iterator[Rating]:
+        return iter(self.ratings)
+
+    @overload
+    def __getitem__(self, index: int) -> Rating: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Rating, ...]: ...
+    def __getitem__(self, index: int | slice) -> Rating | tuple[Rating, ...]:
+        return self.ratings[index]
+
+    def by_name(self, name: str) -> Rating:
+        """The rating of the element called ``name`` (case-insensitive)."""
+        wanted = name.casefold()
+        for r in self.ratings:
+            if r.name.casefold() == wanted:
+                return r
+        raise KeyError(name)
+
+
+@frozen
+class Task:
+    id: int
+    text: str
+    type: str | None
+    incumbents_responding: int | None
+    date: str | None
+    domain_source: str | None
+
+
+@frozen
+class AlternateTitle:
+    title: str
+    short_title: str | None
+
+
+@frozen
+class ReportedTitle:
+    title: str
+    shown_in_my_next_move: bool | None
+
+
+@frozen
+class EducationShare:
+    """Percent of respondents in one education/experience/training category."""
+
+    scale: str
+    category: int
+    label: str
+    percent: float
+    n: int | None
+    standard_error: float | None
+    lower_ci: float | None
+    upper_ci: float | None
+    recommend_suppress: bool | None
+
+
+@frozen
+class JobZone:
+    """O*NET Job Zone (1-5): how much preparation an occupation needs."""
+
+    zone: int
+    name: str
+    experience: str
+    education: str
+    training: str
+    examples: str
+    svp_range: str
+
+
+@frozen
+class RelatedOccupation:
+    code: str
+    title: str
+    tier: str
+    index: int
+
+
+@frozen
+class Interest:
+    element: Element
+    scale: str
+    value: float
+
+
+@frozen
+class TechnologySkill:
+    example: str
+    commodity_code: int | None
+    commodity_title: str | None
+    hot: bool | None
+    in_demand: bool | None
+
+
+@frozen
+class Occupation:
+    """An O*NET-SOC occupation and the OEWS code its wages come from.
+
+    ``wage_basis`` is ``"detailed"`` when OEWS publishes the same SOC code,
+    ``"broad"`` when only the broad group (``XX-XXX0``) is published, and
+    ``None`` (with ``wage_code`` ``None``) when OEWS has no estimate for it.
+    """
+
+    code: str
+    title: str
+    wage_code: str | None
+    wage_basis: str | None
+
+    @property
+    def soc_code(self) -> str:
+        return self.code[:7]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+
+@frozen
+class SearchHit:
+    """A search result: the occupation, the title that matched and how well (0-1]."""
+
+    occupation: Occupation
+    matched_title: str
+    matched_kind: str
+    score: float
+
+    def __str__(self) -> str:
+        return f"{self.occupation} ({self.matched_kind}: {self.matched_title}, {self.score:.2f})"
+
+
+@frozen
+class WageOccupation:
+    """An OEWS occupation (any level: total, major, minor, broad, detailed)."""
+
+    code: str
+    title: str
+    level: str
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+
+# --------------------------------------------------------------------------
+# OEWS
+
+
+class AreaKind(str, enum.Enum):
+    NATIONAL = "national"
+    STATE = "state"
+    METRO = "metro"
+    NONMETRO = "nonmetro"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@frozen
+class Area:
+    """An OEWS area: the nation, a state or territory, a metro or nonmetro area."""
+
+    code: str
+    kind: AreaKind
+    name: str
+    state_fips: str
+    states: tuple[str, ...]
+
+    @property
+    def short_name(self) -> str:
+        """The name without the trailing state list ("Los Angeles-Long Beach-Anaheim")."""
+        if self.kind is AreaKind.METRO and "," in self.name:
+            return self.name.rsplit(",", 1)[0]
+        return self.name
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Status(str, enum.Enum):
+    """Why an OEWS figure has, or lacks, a number."""
+
+    RELEASED = "released"
+    NOT_RELEASED = "not released"
+    TOP_CODED = "top-coded"
+    HOURLY_ONLY = "hourly only"
+    ANNUAL_ONLY = "annual only"
+    NOT_APPLICABLE = "not applicable"
+    #: OEWS has no row at all for this occupation in this area.
+    NO_ESTIMATE = "no estimate"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@frozen
+class Figure:
+    """One published OEWS number, or the documented reason there is none.
+
+    ``value`` is set only for :attr:`Status.RELEASED`. A top-coded wage has
+    ``value`` ``None`` and ``lower_bound`` set to the BLS threshold
+    ($115.00/hour or $239,200/year). ``text`` is exactly what BLS published.
+    """
+
+    status: Status
+    value: float | None
+    text: str | None
+    footnote: str | None
+    lower_bound: float | None = None
+
+    @property
+    def released(self) -> bool:
+        return self.status is Status.RELEASED
+
+    def __str__(self) -> str:
+        if self.value is not None:
+            return self.text or f"{self.value:g}"
+        if self.lower_bound is not None:
+            return f">= {self.lower_bound:g} (top-coded)"
+        return f"({self.status})"
+
+
+@frozen
+class Estimate:
+    """OEWS May 2025 cross-industry estimates for one occupation in one area."""
+
+    occupation: WageOccupation
+    area: Area
+    employment: Figure
+    employment_rse: Figure
+    jobs_per_1000: Figure
+    location_quotient: Figure
+    hourly_mean: Figure
+    annual_mean: Figure
+    wage_rse: Figure
+    hourly_p10: Figure
+    hourly_p25: Figure
+    hourly_median: Figure
+    hourly_p75: Figure
+    hourly_p90: Figure
+    annual_p10: Figure
+    annual_p25: Figure
+    annual_median: Figure
+    annual_p75: Figure
+    annual_p90: Figure
+
+    def __str__(self) -> str:
+        return f"{self.area.name}: employment {self.employment}, annual mean {self.annual_mean}"
+
+
+@frozen
+class RankedEstimate:
+    """One row of a ranking: its place, the figure ranked by, the full estimate.
+
+    Rows whose figure BLS did not release are ranked after every released
+    one and have ``ranked_value.released`` ``False``.
+    """
+
+    rank: int
+    by: str
+    ranked_value: Figure
+    estimate: Estimate
+
+    @property
+    def area(self) -> Area:
+        return self.estimate.area
+
+    def __str__(self) -> str:
+        e = self.estimate
+        return f"{self.rank}. {e.area.short_name}: {e.employment} jobs, annual mean {e.annual_mean}"
+
+
+@frozen
+class ComparisonRow:
+    """One measure for two areas, their difference (b - a) and ratio (b / a).
+
+    ``difference`` and ``ratio`` are ``None`` when either side has no
+    released number (or ``a`` is 0 for the ratio); ``note`` says why.
+    """
+
+    measure: str
+    a: Figure
+    b: Figure
+    difference: float | None
+    ratio: float | None
+    note: str | None
+
+
+@frozen
+class Comparison:
+    """Side-by-side OEWS figures for one occupation in two areas."""
+
+    occupation: WageOccupation
+    a: Estimate | None
+    b: Estimate | None
+    area_a: Area
+    area_b: Area
+    rows: tuple[ComparisonRow, ...]
+    missing: tuple[str, ...]
+
+    def row(self, measure: str) -> ComparisonRow:
+        for r in self.rows:
+            if r.measure == measure:
+                return r
+        raise KeyError(measure)
+
+
+# --------------------------------------------------------------------------
+# The profile
+
+
+@frozen
+class Profile:
+    """Everything the bundled data says about one O*NET occupation."""
+
+    occupation: Occupation
+    description: str
+    job_zone: JobZone | None
+    alternate_titles: tuple[AlternateTitle, ...]
+    reported_titles: tuple[ReportedTitle, ...]
+    tasks: tuple[Task, ...]
+    education: tuple[EducationShare, ...]
+    related: tuple[RelatedOccupation, ...]
+    interests: tuple[Interest, ...]
+    technology_skills: tuple[TechnologySkill, ...]
+    skills: RatingSection
+    knowledge: RatingSection
+    abilities: RatingSection
+    work_activities: RatingSection
+    work_styles: RatingSection
+    wage_occupation: WageOccupation | None
+    national: Estimate | None = field(default=None)
+
+    @property
+    def code(self) -> str:
+        return self.occupation.code
+
+    @property
+    def title(self) -> str:
+        return self.occupation.title
+
+    def __str__(self) -> str:
+        return f"{self.occupation} -- profile"
