@@ -7,10 +7,12 @@ checked rather than coerced: a string where a float belongs is an error.
 
 from __future__ import annotations
 
+import enum
 import functools
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .errors import DataIntegrityError
+from .models import AreaKind, Status
 
 if TYPE_CHECKING:
     import cattrs
@@ -36,6 +38,10 @@ def _structure_str(value: Any, _: type) -> str:
     return value
 
 
+def _structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
+    return cls(value)
+
+
 def _structure_bool(value: Any, _: type) -> bool:
     if not isinstance(value, bool):
         raise TypeError(f"expected true or false, got {value!r}")
@@ -48,11 +54,13 @@ def converter() -> cattrs.Converter:
     from cattrs.preconf.json import make_converter
 
     conv = make_converter(forbid_extra_keys=True)
-    # Predicates match the exact type: a str-valued Enum must keep cattrs' enum hook.
-    conv.register_structure_hook_func(lambda t: t is float, _structure_float)
-    conv.register_structure_hook_func(lambda t: t is int, _structure_int)
-    conv.register_structure_hook_func(lambda t: t is str, _structure_str)
-    conv.register_structure_hook_func(lambda t: t is bool, _structure_bool)
+    conv.register_structure_hook(float, _structure_float)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(bool, _structure_bool)
+    # The str hook above would also catch these str-valued enums: give them their own.
+    for enum_cls in (AreaKind, Status):
+        conv.register_structure_hook(enum_cls, _structure_enum)
     return conv
 
 

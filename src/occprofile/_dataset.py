@@ -75,7 +75,7 @@ _FOOTNOTE_ONE_UNIT_ONLY = "4"
 _FOOTNOTE_TOP_CODED = "5"
 _TOP_CODE = re.compile(r"\$([\d,.]+) per hour or \$([\d,.]+) per year")
 
-_LEVEL_NAMES = {0: "major", 1: "minor", 2: "broad", 3: "detailed"}
+SOC_LEVELS = ("total", "major", "minor", "broad", "detailed")
 _NATIONAL_ALIASES = frozenset({"national", "nation", "us", "u s", "usa", "united states"})
 
 
@@ -191,9 +191,8 @@ class DataStore:
         occs = tuple(self._index().oews.values())
         if level is None:
             return occs
-        levels = {"total", *_LEVEL_NAMES.values()}
-        if level not in levels:
-            raise ValueError(f"Unknown level {level!r}: choose one of {sorted(levels)}.")
+        if level not in SOC_LEVELS:
+            raise ValueError(f"Unknown level {level!r}: choose one of {list(SOC_LEVELS)}.")
         return tuple(o for o in occs if o.level == level)
 
     def _titles(self) -> _TitleData:
@@ -578,12 +577,7 @@ class _OccupationIndex:
     def __init__(self, rec: _records.OccupationsFile) -> None:
         self.onet: dict[str, Occupation] = {o.code: o for o in rec.onet}
         self.oews: dict[str, WageOccupation] = {
-            o.code: WageOccupation(
-                o.code,
-                o.title,
-                "total" if o.code == "00-0000" else _LEVEL_NAMES.get(o.level, str(o.level)),
-            )
-            for o in rec.oews
+            o.code: WageOccupation(o.code, o.title, soc_level(o.code)) for o in rec.oews
         }
         self.by_title: dict[str, list[str]] = {}
         self.by_soc: dict[str, list[str]] = {}
@@ -640,6 +634,22 @@ class _AreaIndex:
     def describe(self, code: str) -> str:
         a = self.by_code[code]
         return f"{a.name} [{a.kind.value} {a.code}]"
+
+
+def soc_level(code: str) -> str:
+    """The SOC hierarchy level a code's shape says (``43-6010`` is broad).
+
+    OEWS's own ``display_level`` is a display indent, not the SOC level.
+    """
+    if code == "00-0000":
+        return "total"
+    if code.endswith("0000"):
+        return "major"
+    if code.endswith("000"):
+        return "minor"
+    if code.endswith("0"):
+        return "broad"
+    return "detailed"
 
 
 def _importance_key(r: Rating) -> tuple[int, float, float, str]:

@@ -28,7 +28,7 @@ def stem(token: str) -> str:
     """A deliberately tiny English stemmer: plural forms match singular ones."""
     if len(token) > 4 and token.endswith("ies"):
         return token[:-3] + "y"
-    if len(token) > 4 and token.endswith(("ses", "xes", "ches", "shes")):
+    if len(token) > 4 and token.endswith(("sses", "xes", "ches", "shes")):
         return token[:-2]
     if len(token) > 3 and token.endswith("s") and not token.endswith("ss"):
         return token[:-1]

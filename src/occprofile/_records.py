@@ -28,7 +28,7 @@ from .models import (
 class InputFile:
     path: str
     sha256: str
-    rows: int
+    rows: int | None  # None for metadata files that hold no data rows
 
 
 @frozen

@@ -1,0 +1,207 @@
+"""How data is loaded: lazily, once, thread-safely, strictly, and from a zip."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import occprofile as op
+from occprofile import _converter, _records, _resources
+from occprofile.models import Area, AreaKind, Measure, Occupation
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _run(code: str, **kwargs: Any) -> str:
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, **kwargs
+    )
+    return out.stdout
+
+
+def test_import_reads_no_data() -> None:
+    out = _run(
+        "import sys, occprofile\n"
+        "print(sorted(m for m in ('cattrs', 'importlib_resources', 'json', 'gzip')"
+        " if m in sys.modules and m != 'json'))"
+    )
+    assert out.strip() == "[]"
+
+
+def test_first_load_is_thread_safe(monkeypatch: pytest.MonkeyPatch) -> None:
+    reads: dict[str, int] = {}
+    real = _resources.read_json
+    lock = threading.Lock()
+
+    def counting(package: str, name: str) -> Any:
+        with lock:
+            reads[name] = reads.get(name, 0) + 1
+        return real(package, name)
+
+    monkeypatch.setattr(_resources, "read_json", counting)
+    ds = op.Dataset()
+    barrier = threading.Barrier(16)
+    results: list[object] = []
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            barrier.wait()
+            results.append((ds.profile("43-6013"), ds.top_metros("43-6013", 5)))
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work) for _ in range(16)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert len(results) == 16
+    first = results[0]
+    assert all(r[0] is first[0] for r in results)  # type: ignore[index]
+    assert reads and all(count == 1 for count in reads.values()), reads
+
+
+def test_cache_is_reused_and_clearable(monkeypatch: pytest.MonkeyPatch) -> None:
+    ds = op.Dataset()
+    p1 = ds.profile("43-6013")
+    assert ds.profile("43-6013.00") is p1
+    ds.clear_cache()
+    p2 = ds.profile("43-6013")
+    assert p2 == p1 and p2 is not p1
+
+
+def test_unknown_keys_fail_loudly() -> None:
+    good = {"areas": [{"code": "0000000", "kind": "national", "name": "National",
+                       "state_fips": "00", "states": []}]}
+    assert _converter.structure(good, _records.AreasFile, "areas.json").areas[0].name == "National"
+    bad = json.loads(json.dumps(good))
+    bad["areas"][0]["population"] = 1
+    with pytest.raises(op.DataIntegrityError, match=r"areas\.json.*population"):
+        _converter.structure(bad, _records.AreasFile, "areas.json")
+    wrong_type = json.loads(json.dumps(good))
+    wrong_type["areas"][0]["kind"] = "galaxy"
+    with pytest.raises(op.DataIntegrityError):
+        _converter.structure(wrong_type, _records.AreasFile, "areas.json")
+
+
+def test_numbers_are_not_coerced_from_text() -> None:
+    raw = {"value": "4.0", "n": None, "standard_error": None, "lower_ci": None,
+           "upper_ci": None, "recommend_suppress": None, "not_relevant": None,
+           "date": None, "domain_source": None, "source": "x"}
+    with pytest.raises(op.DataIntegrityError):
+        _converter.structure(raw, Measure, "x")
+
+
+def _fake_package(tmp_path: Path, manifest: dict[str, Any]) -> str:
+    pkg = tmp_path / "fake_occdata"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    (pkg / "manifest.json").write_text(json.dumps(manifest))
+    return pkg.name
+
+
+def test_schema_version_mismatch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    name = _fake_package(tmp_path, {"schema_version": 99})
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(op.DataIntegrityError, match="schema version 99"):
+        op.Dataset(package=name).releases()
+
+
+def test_missing_resource_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    name = _fake_package(tmp_path, {"schema_version": 1})
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(op.DataIntegrityError, match="occupations.json"):
+        op.Dataset(package=name).occupations()
+
+
+floats = st.floats(allow_nan=False, allow_infinity=False, width=32)
+opt_floats = st.none() | floats
+text = st.text(max_size=20)
+
+
+@given(
+    st.builds(
+        Measure,
+        value=floats,
+        n=st.none() | st.integers(0, 10_000),
+        standard_error=opt_floats,
+        lower_ci=opt_floats,
+        upper_ci=opt_floats,
+        recommend_suppress=st.none() | st.booleans(),
+        not_relevant=st.none() | st.booleans(),
+        date=st.none() | text,
+        domain_source=st.none() | text,
+        source=text,
+    )
+)
+def test_measure_round_trip(m: Measure) -> None:
+    conv = _converter.converter()
+    assert _converter.structure(conv.unstructure(m), Measure, "x") == m
+
+
+@given(
+    st.builds(
+        Area,
+        code=st.from_regex(r"\d{7}", fullmatch=True),
+        kind=st.sampled_from(AreaKind),
+        name=text,
+        state_fips=st.from_regex(r"\d{2}", fullmatch=True),
+        states=st.lists(st.from_regex(r"[A-Z]{2}", fullmatch=True), max_size=4).map(tuple),
+    ),
+    st.builds(Occupation, code=text, title=text, wage_code=st.none() | text,
+              wage_basis=st.sampled_from([None, "detailed", "broad"])),
+)
+def test_area_and_occupation_round_trip(area: Area, occ: Occupation) -> None:
+    conv = _converter.converter()
+    assert _converter.structure(conv.unstructure(area), Area, "x") == area
+    assert _converter.structure(conv.unstructure(occ), Occupation, "x") == occ
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(ROOT)],
+        check=True,
+    )
+    (found,) = out.glob("occprofile-*.whl")
+    return found
+
+
+def test_wheel_contents(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "occprofile/py.typed" in names
+    assert "occprofile/data/manifest.json" in names
+    assert sum(n.startswith("occprofile/data/onet/") for n in names) == 1016
+    assert sum(n.startswith("occprofile/data/oews/") for n in names) == 1104
+    assert not any(n.startswith(("tests/", "databuild/")) for n in names)
+
+
+def test_runs_from_zipped_wheel(wheel: Path, tmp_path: Path) -> None:
+    """Import the package straight from the wheel (a zip), with src/ out of the way."""
+    code = (
+        "import sys\n"
+        f"sys.path = [p for p in sys.path if not p.startswith({str(ROOT)!r}) and p != '']\n"
+        f"sys.path.insert(0, {str(wheel)!r})\n"
+        "import occprofile as op\n"
+        f"assert op.__file__.startswith({str(wheel)!r}), op.__file__\n"
+        "print(op.top_metros('43-6013', 1)[0].estimate.employment.text)\n"
+        "print(op.profile('29-1141').title)\n"
+        "print(op.search('nurse')[0].occupation.code)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    out = _run(code, cwd=tmp_path, env=env).split()
+    assert out[0] == "52640"
+    assert out[1:3] == ["Registered", "Nurses"]

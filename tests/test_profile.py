@@ -1,0 +1,122 @@
+"""Profiles: O*NET content for every occupation, with gaps made explicit."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+import occprofile as op
+from occprofile.models import Measure, Profile
+
+
+@pytest.fixture(scope="module")
+def medsec() -> Profile:
+    return op.profile("43-6013")
+
+
+def test_profile_identity(medsec: Profile) -> None:
+    assert medsec.code == "43-6013.00"
+    assert medsec.title == "Medical Secretaries and Administrative Assistants"
+    assert medsec.occupation.wage_code == "43-6013"
+    assert medsec.occupation.wage_basis == "detailed"
+    assert "medical" in medsec.description.lower()
+
+
+def test_profile_is_frozen(medsec: Profile) -> None:
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        medsec.description = "changed"  # type: ignore[misc]
+    assert isinstance(medsec.tasks, tuple)
+    assert hash(medsec.skills.ratings[0]) == hash(medsec.skills.ratings[0])
+
+
+def test_profile_contents(medsec: Profile) -> None:
+    assert medsec.job_zone is not None
+    assert medsec.job_zone.zone in range(1, 6)
+    assert medsec.tasks and all(t.text for t in medsec.tasks)
+    assert {t.type for t in medsec.tasks} <= {"Core", "Supplemental", None}
+    titles = {a.title.lower() for a in medsec.alternate_titles}
+    assert "medical administrative assistant" in titles
+    rl = [e for e in medsec.education if e.scale == "RL"]
+    assert rl and all(e.label for e in rl)
+    assert sum(e.percent for e in rl) == pytest.approx(100, abs=1.0)
+    assert medsec.related and [r.index for r in medsec.related] == sorted(r.index for r in medsec.related)
+    assert all(r.title != r.code for r in medsec.related)
+    assert medsec.interests
+    assert medsec.technology_skills
+
+
+def test_skills_match_onet(medsec: Profile) -> None:
+    speaking = medsec.skills.by_name("Speaking")
+    assert speaking.importance is not None and speaking.level is not None
+    assert speaking.importance.value == 4.0
+    assert speaking.level.value == 3.62
+    assert speaking.importance.source.endswith("Skills.xlsx")
+    assert speaking.importance.n is not None
+
+
+def test_abilities_and_work_activities_for_medsec(medsec: Profile) -> None:
+    oral = medsec.abilities.by_name("Oral Comprehension")
+    assert oral.importance is not None and oral.importance.value == 4.0
+    assert oral.level is not None and oral.level.value == 4.0
+    assert medsec.work_activities.available
+    assert len(medsec.work_activities) > 20
+    assert medsec.abilities.note is None
+
+
+def test_gaps_are_explicit_for_other_occupations() -> None:
+    nurse = op.profile("29-1141.00")
+    assert not nurse.work_activities.available
+    assert nurse.work_activities.ratings == ()
+    assert nurse.work_activities.note and "No work activities" in nurse.work_activities.note
+    assert nurse.abilities.available and len(nurse.abilities) > 0
+    assert all(r.level is None and r.level_status == "not rated" for r in nurse.abilities)
+    assert nurse.abilities.note and "Importance only" in nurse.abilities.note
+    first = nurse.abilities.ratings[0]
+    assert first.importance is not None
+    assert first.importance.n is None  # the wide table has values only; never invented
+    assert "not rated" in str(first)
+
+
+def test_work_styles_have_no_level(medsec: Profile) -> None:
+    assert all(r.level is None for r in medsec.work_styles)
+    assert all(r.importance is not None for r in medsec.work_styles)
+
+
+def test_every_profile_loads() -> None:
+    ds = op.Dataset()
+    count = 0
+    for occ in ds.occupations():
+        p = ds.profile(occ.code)
+        assert p.occupation == occ
+        assert p.skills.available and p.knowledge.available
+        if occ.wage_code is None:
+            assert p.national is None and p.wage_occupation is None
+        count += 1
+    assert count == 1016
+
+
+def test_wage_mapping_is_explicit() -> None:
+    occs = op.occupations()
+    bases = {o.wage_basis for o in occs}
+    assert bases == {"detailed", "broad", None}
+    cso = op.occupation("11-1011.03")
+    assert cso.wage_code == "11-1011"
+    for o in occs:
+        if o.wage_basis == "detailed":
+            assert o.wage_code == o.soc_code
+        elif o.wage_basis == "broad":
+            assert o.wage_code == o.soc_code[:6] + "0"
+        else:
+            assert o.wage_code is None
+
+
+def test_profile_national_estimate(medsec: Profile) -> None:
+    assert medsec.national is not None
+    assert medsec.national.area.name == "National"
+    assert medsec.national.employment.released
+
+
+def test_measure_precision_fields_typed(medsec: Profile) -> None:
+    m = medsec.skills.ratings[0].importance
+    assert isinstance(m, Measure)
+    assert isinstance(m.value, float)

@@ -1,0 +1,215 @@
+"""Rankings, comparisons and sorted ratings: the questions a profile page answers."""
+
+from __future__ import annotations
+
+import pytest
+
+import occprofile as op
+from occprofile.models import AreaKind, Status
+
+
+def test_skills_by_importance_top5() -> None:
+    top = op.skills_by_importance("43-6013")[:5]
+    assert [r.name for r in top][:2] == ["Speaking", "Active Listening"]
+    imps = [r.importance.value for r in top if r.importance]
+    assert imps == sorted(imps, reverse=True)
+    assert top[0].importance is not None and top[0].importance.value == 4.0
+    assert top[0].level is not None and top[0].level.value == 3.62
+
+
+@pytest.mark.parametrize(
+    "fn",
+    [
+        op.skills_by_importance,
+        op.knowledge_by_importance,
+        op.abilities_by_importance,
+        op.work_activities_by_importance,
+        op.work_styles_by_importance,
+    ],
+)
+def test_rating_order_is_importance_level_name(fn: object) -> None:
+    section = fn("43-6013")  # type: ignore[operator]
+    keys = [
+        (-(r.importance.value if r.importance else 0), -(r.level.value if r.level else -1), r.name)
+        for r in section
+    ]
+    assert keys == sorted(keys)
+    assert len(fn("43-6013", n=3)) == 3  # type: ignore[operator]
+
+
+def test_n_validation() -> None:
+    with pytest.raises(ValueError, match="positive"):
+        op.skills_by_importance("43-6013", n=0)
+    with pytest.raises(TypeError, match="n must be an int"):
+        op.top_metros("43-6013", n="3")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="positive"):
+        op.top_metros("43-6013", n=-1)
+
+
+def test_top_metros_by_employment() -> None:
+    top = op.top_metros("43-6013", n=3)
+    assert [r.rank for r in top] == [1, 2, 3]
+    assert [r.area.short_name for r in top] == [
+        "New York-Newark-Jersey City",
+        "Los Angeles-Long Beach-Anaheim",
+        "Miami-Fort Lauderdale-West Palm Beach",
+    ]
+    assert [r.estimate.employment.value for r in top] == [52640, 40380, 27020]
+    assert [r.estimate.annual_mean.value for r in top] == [51870, 54150, 44960]
+    assert all(r.area.kind is AreaKind.METRO for r in top)
+
+
+def test_top_metros_default_is_ten_and_aliases_agree() -> None:
+    assert len(op.top_metros("43-6013")) == 10
+    assert op.top_metros("Medical Secretaries and Administrative Assistants", 3) == op.top_metros(
+        "436013", 3
+    )
+
+
+@pytest.mark.parametrize("by", list(op.RANK_BY))
+def test_top_metros_ranking_order(by: str) -> None:
+    rows = op.top_metros("43-6013", n=500, by=by, include_nonmetro=True)
+    assert len({r.area.code for r in rows}) == len(rows)
+    released = [r.ranked_value.value for r in rows if r.ranked_value.released]
+    assert released == sorted(released, reverse=True)
+    statuses = [r.ranked_value.released for r in rows]
+    # unreleased rows come after every released one
+    if False in statuses:
+        assert all(not s for s in statuses[statuses.index(False) :])
+
+
+def test_top_metros_unreleased_ranked_last_and_flagged() -> None:
+    # Chief executives: many metro wages are top-coded or unreleased.
+    rows = op.top_metros("11-1011", n=1000, by="annual_mean")
+    kinds = [r.ranked_value.status for r in rows]
+    assert Status.TOP_CODED in kinds or Status.NOT_RELEASED in kinds
+    order = {Status.TOP_CODED: 0, Status.RELEASED: 1}
+    groups = [order.get(k, 2) for k in kinds]
+    assert groups == sorted(groups)
+    for r in rows:
+        if r.ranked_value.status is Status.TOP_CODED:
+            assert r.ranked_value.value is None
+            assert r.ranked_value.lower_bound == 239200
+            assert r.ranked_value.footnote and "239,200" in r.ranked_value.footnote
+
+
+def test_top_metros_by_state_and_nonmetro() -> None:
+    ca = op.top_metros("43-6013", n=50, state="CA")
+    assert ca and all("CA" in r.area.states for r in ca)
+    assert op.top_metros("43-6013", n=50, state="California") == ca
+    with_non = op.top_metros("43-6013", n=600, state="06", include_nonmetro=True)
+    assert any(r.area.kind is AreaKind.NONMETRO for r in with_non)
+    assert not any(r.area.kind is AreaKind.NONMETRO for r in ca)
+
+
+def test_top_metros_bad_by_suggests() -> None:
+    with pytest.raises(ValueError, match="annual_mean"):
+        op.top_metros("43-6013", by="anual_mean")
+
+
+def test_ties_are_deterministic() -> None:
+    rows = op.top_metros("43-6013", n=600, by="location_quotient", include_nonmetro=True)
+    for a, b in zip(rows, rows[1:], strict=False):
+        if a.ranked_value.value == b.ranked_value.value:
+            assert (a.area.name, a.area.code) <= (b.area.name, b.area.code)
+
+
+def test_compare_metros() -> None:
+    c = op.compare_metros("43-6013", "Los Angeles", "San Diego")
+    assert c.area_a.short_name == "Los Angeles-Long Beach-Anaheim"
+    assert c.area_b.short_name.startswith("San Diego")
+    emp = c.row("employment")
+    assert emp.a.value == 40380
+    assert emp.b.value is not None
+    assert emp.difference == pytest.approx(emp.a.value - emp.b.value)
+    assert emp.ratio == pytest.approx(emp.a.value / emp.b.value)
+    assert len(c.rows) == 17
+
+
+def test_compare_any_area_kinds() -> None:
+    c = op.compare_metros("43-6013", "national", "California")
+    assert c.area_a.kind is AreaKind.NATIONAL and c.area_b.kind is AreaKind.STATE
+    lq = c.row("location_quotient")
+    assert lq.a.status is Status.NOT_APPLICABLE
+    assert lq.difference is None and lq.ratio is None and lq.note
+    assert any("location_quotient" in m for m in c.missing)
+
+
+def test_compare_area_without_estimate() -> None:
+    # Find an occupation and a metro with no OEWS row, straight from the data.
+    metros = op.areas(kind="metro")
+    for wage_occ in op.wage_occupations("detailed"):
+        occ = wage_occ.code
+        have = {e.area.code for e in op.estimates(occ)}
+        if len(have) < len(metros):
+            break
+    missing_area = next(a for a in metros if a.code not in have)
+    c = op.compare_metros(occ, "national", missing_area.code)
+    assert c.b is None
+    assert c.row("employment").b.status is Status.NO_ESTIMATE
+    assert any(missing_area.name in m for m in c.missing)
+
+
+def test_top_states() -> None:
+    rows = op.top_states("43-6013", n=5)
+    assert all(r.area.kind is AreaKind.STATE for r in rows)
+    emp = [r.ranked_value.value for r in rows]
+    assert emp == sorted(emp, reverse=True)
+
+
+def test_national_and_estimate() -> None:
+    nat = op.national("43-6013")
+    assert nat.area.kind is AreaKind.NATIONAL
+    assert nat.location_quotient.status is Status.NOT_APPLICABLE
+    la = op.estimate("43-6013", "31080")
+    assert la.employment.text == "40380"
+    assert la.annual_mean.value == 54150
+
+
+def test_oews_only_codes_reachable_for_wages() -> None:
+    broad = op.national("43-6010")
+    assert broad.occupation.level == "broad"
+    total = op.national("00-0000")
+    assert total.occupation.title == "All Occupations"
+    with pytest.raises(op.NoProfileError):
+        op.profile("43-6010")
+
+
+def test_occupations_without_wages() -> None:
+    unmapped = [o for o in op.occupations() if o.wage_code is None]
+    assert unmapped
+    with pytest.raises(op.NoWageDataError):
+        op.top_metros(unmapped[0].code)
+
+
+def test_hourly_only_and_annual_only_wages() -> None:
+    found = {Status.ANNUAL_ONLY: False, Status.HOURLY_ONLY: False}
+    for occ in ("25-2021", "27-2011"):  # teachers (annual only), actors (hourly only)
+        nat = op.national(occ)
+        for fig in (nat.hourly_mean, nat.annual_mean):
+            if fig.status in found:
+                found[fig.status] = True
+                assert fig.value is None and fig.footnote
+    assert all(found.values())
+
+
+def test_listings() -> None:
+    assert len(op.occupations()) == 1016
+    assert len(op.wage_occupations()) == 1104
+    assert all(o.level == "detailed" for o in op.wage_occupations("detailed"))
+    assert len(op.areas()) == 583
+    assert len(op.areas(kind="state")) == 54
+    assert len(op.areas(kind=AreaKind.NONMETRO)) == 135
+    assert len(op.metros()) == 528 - 135
+    ca = op.metros(state="CA")
+    assert ca and all("CA" in a.states for a in ca)
+    with pytest.raises(ValueError, match="Unknown area kind"):
+        op.areas(kind="city")
+
+
+def test_releases_and_citation() -> None:
+    keys = {r.key: r for r in op.releases()}
+    assert keys["onet"].version == "29.3"
+    assert keys["oews"].period == "May 2025"
+    assert "CC BY 4.0" in op.citation()
+    assert op.ONET_VERSION == "29.3"  # type: ignore[attr-defined]
