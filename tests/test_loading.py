@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _run(code: str, **kwargs: Any) -> str:
-    out = subprocess.run(
+    out: subprocess.CompletedProcess[str] = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, **kwargs
     )
     return out.stdout
@@ -70,7 +70,8 @@ def test_first_load_is_thread_safe(monkeypatch: pytest.MonkeyPatch) -> None:
     assert len(results) == 16
     first = results[0]
     assert all(r[0] is first[0] for r in results)  # type: ignore[index]
-    assert reads and all(count == 1 for count in reads.values()), reads
+    assert reads
+    assert all(count == 1 for count in reads.values()), reads
 
 
 def test_cache_is_reused_and_clearable(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -79,12 +80,22 @@ def test_cache_is_reused_and_clearable(monkeypatch: pytest.MonkeyPatch) -> None:
     assert ds.profile("43-6013.00") is p1
     ds.clear_cache()
     p2 = ds.profile("43-6013")
-    assert p2 == p1 and p2 is not p1
+    assert p2 == p1
+    assert p2 is not p1
 
 
 def test_unknown_keys_fail_loudly() -> None:
-    good = {"areas": [{"code": "0000000", "kind": "national", "name": "National",
-                       "state_fips": "00", "states": []}]}
+    good = {
+        "areas": [
+            {
+                "code": "0000000",
+                "kind": "national",
+                "name": "National",
+                "state_fips": "00",
+                "states": [],
+            }
+        ]
+    }
     assert _converter.structure(good, _records.AreasFile, "areas.json").areas[0].name == "National"
     bad = json.loads(json.dumps(good))
     bad["areas"][0]["population"] = 1
@@ -97,9 +108,18 @@ def test_unknown_keys_fail_loudly() -> None:
 
 
 def test_numbers_are_not_coerced_from_text() -> None:
-    raw = {"value": "4.0", "n": None, "standard_error": None, "lower_ci": None,
-           "upper_ci": None, "recommend_suppress": None, "not_relevant": None,
-           "date": None, "domain_source": None, "source": "x"}
+    raw = {
+        "value": "4.0",
+        "n": None,
+        "standard_error": None,
+        "lower_ci": None,
+        "upper_ci": None,
+        "recommend_suppress": None,
+        "not_relevant": None,
+        "date": None,
+        "domain_source": None,
+        "source": "x",
+    }
     with pytest.raises(op.DataIntegrityError):
         _converter.structure(raw, Measure, "x")
 
@@ -122,7 +142,7 @@ def test_schema_version_mismatch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 def test_missing_resource_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     name = _fake_package(tmp_path, {"schema_version": 1})
     monkeypatch.syspath_prepend(str(tmp_path))
-    with pytest.raises(op.DataIntegrityError, match="occupations.json"):
+    with pytest.raises(op.DataIntegrityError, match=r"occupations\.json"):
         op.Dataset(package=name).occupations()
 
 
@@ -160,8 +180,13 @@ def test_measure_round_trip(m: Measure) -> None:
         state_fips=st.from_regex(r"\d{2}", fullmatch=True),
         states=st.lists(st.from_regex(r"[A-Z]{2}", fullmatch=True), max_size=4).map(tuple),
     ),
-    st.builds(Occupation, code=text, title=text, wage_code=st.none() | text,
-              wage_basis=st.sampled_from([None, "detailed", "broad"])),
+    st.builds(
+        Occupation,
+        code=text,
+        title=text,
+        wage_code=st.none() | text,
+        wage_basis=st.sampled_from([None, "detailed", "broad"]),
+    ),
 )
 def test_area_and_occupation_round_trip(area: Area, occ: Occupation) -> None:
     conv = _converter.converter()

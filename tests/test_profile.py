@@ -32,14 +32,17 @@ def test_profile_is_frozen(medsec: Profile) -> None:
 def test_profile_contents(medsec: Profile) -> None:
     assert medsec.job_zone is not None
     assert medsec.job_zone.zone in range(1, 6)
-    assert medsec.tasks and all(t.text for t in medsec.tasks)
+    assert medsec.tasks
+    assert all(t.text for t in medsec.tasks)
     assert {t.type for t in medsec.tasks} <= {"Core", "Supplemental", None}
     titles = {a.title.lower() for a in medsec.alternate_titles}
     assert "medical administrative assistant" in titles
     rl = [e for e in medsec.education if e.scale == "RL"]
-    assert rl and all(e.label for e in rl)
+    assert rl
+    assert all(e.label for e in rl)
     assert sum(e.percent for e in rl) == pytest.approx(100, abs=1.0)
-    assert medsec.related and [r.index for r in medsec.related] == sorted(r.index for r in medsec.related)
+    assert medsec.related
+    assert [r.index for r in medsec.related] == sorted(r.index for r in medsec.related)
     assert all(r.title != r.code for r in medsec.related)
     assert medsec.interests
     assert medsec.technology_skills
@@ -47,7 +50,8 @@ def test_profile_contents(medsec: Profile) -> None:
 
 def test_skills_match_onet(medsec: Profile) -> None:
     speaking = medsec.skills.by_name("Speaking")
-    assert speaking.importance is not None and speaking.level is not None
+    assert speaking.importance is not None
+    assert speaking.level is not None
     assert speaking.importance.value == 4.0
     assert speaking.level.value == 3.62
     assert speaking.importance.source.endswith("Skills.xlsx")
@@ -56,8 +60,10 @@ def test_skills_match_onet(medsec: Profile) -> None:
 
 def test_abilities_and_work_activities_for_medsec(medsec: Profile) -> None:
     oral = medsec.abilities.by_name("Oral Comprehension")
-    assert oral.importance is not None and oral.importance.value == 4.0
-    assert oral.level is not None and oral.level.value == 4.0
+    assert oral.importance is not None
+    assert oral.importance.value == 4.0
+    assert oral.level is not None
+    assert oral.level.value == 4.0
     assert medsec.work_activities.available
     assert len(medsec.work_activities) > 20
     assert medsec.abilities.note is None
@@ -67,10 +73,13 @@ def test_gaps_are_explicit_for_other_occupations() -> None:
     nurse = op.profile("29-1141.00")
     assert not nurse.work_activities.available
     assert nurse.work_activities.ratings == ()
-    assert nurse.work_activities.note and "No work activities" in nurse.work_activities.note
-    assert nurse.abilities.available and len(nurse.abilities) > 0
+    assert nurse.work_activities.note
+    assert "No work activities" in nurse.work_activities.note
+    assert nurse.abilities.available
+    assert len(nurse.abilities) > 0
     assert all(r.level is None and r.level_status == "not rated" for r in nurse.abilities)
-    assert nurse.abilities.note and "Importance only" in nurse.abilities.note
+    assert nurse.abilities.note
+    assert "Importance only" in nurse.abilities.note
     first = nurse.abilities.ratings[0]
     assert first.importance is not None
     assert first.importance.n is None  # the wide table has values only; never invented
@@ -88,9 +97,10 @@ def test_every_profile_loads() -> None:
     for occ in ds.occupations():
         p = ds.profile(occ.code)
         assert p.occupation == occ
-        assert p.skills.available and p.knowledge.available
+        assert p.skills.available
+        assert p.knowledge.available
         if occ.wage_code is None:
-            assert p.national is None and p.wage_occupation is None
+            assert p.wage_occupation is None
         count += 1
     assert count == 1016
 
@@ -110,10 +120,12 @@ def test_wage_mapping_is_explicit() -> None:
             assert o.wage_code is None
 
 
-def test_profile_national_estimate(medsec: Profile) -> None:
-    assert medsec.national is not None
-    assert medsec.national.area.name == "National"
-    assert medsec.national.employment.released
+def test_profile_points_to_its_wages(medsec: Profile) -> None:
+    assert medsec.wage_occupation is not None
+    nat = op.national(medsec.wage_occupation.code)
+    assert nat.area.name == "National"
+    assert nat.employment.released
+    assert nat == op.national(medsec.code)
 
 
 def test_measure_precision_fields_typed(medsec: Profile) -> None:

@@ -17,10 +17,9 @@ Importing reads no data: everything loads on first use.
 from __future__ import annotations
 
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import errors, models
-from ._queries import RANK_BY, Dataset
+from . import errors
 from .errors import (
     AmbiguousAreaError,
     AmbiguousOccupationError,
@@ -31,22 +30,53 @@ from .errors import (
     UnknownAreaError,
     UnknownOccupationError,
 )
-from .models import (
-    Area,
-    AreaKind,
-    Comparison,
-    Estimate,
-    Figure,
-    Occupation,
-    Profile,
-    RankedEstimate,
-    Rating,
-    RatingSection,
-    Release,
-    SearchHit,
-    Status,
-    WageOccupation,
-)
+
+if TYPE_CHECKING:
+    from . import models
+    from ._queries import RANK_BY, Dataset
+    from .models import (
+        Area,
+        AreaKind,
+        Comparison,
+        Estimate,
+        Figure,
+        Occupation,
+        Profile,
+        RankedEstimate,
+        Rating,
+        RatingSection,
+        Release,
+        SearchHit,
+        Status,
+        WageOccupation,
+    )
+
+# Served on first access (PEP 562): importing occprofile stays cheap -- the
+# attrs classes and the query code load when first used, not at import.
+_LAZY = {
+    "models": ("occprofile.models", None),
+    "Dataset": ("occprofile._queries", "Dataset"),
+    "RANK_BY": ("occprofile._queries", "RANK_BY"),
+    **{
+        name: ("occprofile.models", name)
+        for name in (
+            "Area",
+            "AreaKind",
+            "Comparison",
+            "Estimate",
+            "Figure",
+            "Occupation",
+            "Profile",
+            "RankedEstimate",
+            "Rating",
+            "RatingSection",
+            "Release",
+            "SearchHit",
+            "Status",
+            "WageOccupation",
+        )
+    },
+}
 
 __all__ = [
     "RANK_BY",
@@ -112,6 +142,8 @@ def default_dataset() -> Dataset:
     if _default is None:
         with _default_lock:
             if _default is None:
+                from ._queries import Dataset
+
                 _default = Dataset()
     return _default
 
@@ -123,6 +155,14 @@ def clear_cache() -> None:
 
 def __getattr__(name: str) -> Any:
     # Served lazily so that import stays cheap and reads nothing.
+    if name in _LAZY:
+        import importlib
+
+        module_name, attr = _LAZY[name]
+        module = importlib.import_module(module_name)
+        value = module if attr is None else getattr(module, attr)
+        globals()[name] = value
+        return value
     if name == "__version__":
         from importlib.metadata import version
 
@@ -132,6 +172,10 @@ def __getattr__(name: str) -> Any:
     if name == "OEWS_PERIOD":
         return default_dataset().release("oews").period
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__, "__version__", "ONET_VERSION", "OEWS_PERIOD"})
 
 
 # Module-level API: the same operations as Dataset's methods, on the bundled data.

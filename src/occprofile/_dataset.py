@@ -368,7 +368,7 @@ class DataStore:
     # O*NET profiles
 
     def profile(self, query: str) -> Profile:
-        """The full O*NET profile of an occupation, with its national OEWS estimate."""
+        """The full O*NET profile of an occupation (wages: see ``national()``)."""
         occ = self.occupation(query)
         return self._once(("profile", occ.code), lambda: self._load_profile(occ))
 
@@ -414,7 +414,6 @@ class DataStore:
         )
         ratings = shard.ratings
         wage_occ = index.oews.get(occ.wage_code) if occ.wage_code else None
-        national = self._estimate(wage_occ, "0000000") if wage_occ else None
         return Profile(
             occupation=occ,
             description=shard.description,
@@ -432,7 +431,6 @@ class DataStore:
             work_activities=self._section("work_activities", ratings.work_activities),
             work_styles=self._section("work_styles", ratings.work_styles),
             wage_occupation=wage_occ,
-            national=national,
         )
 
     def _section(
@@ -559,13 +557,15 @@ class DataStore:
             if row is not None:
                 pairs.append((code, self._figure(datatype, row[1][index], row[2].get(datatype))))
 
-        def key(pair: tuple[str, Figure]) -> tuple[int, float, str, str]:
+        def key(pair: tuple[str, Figure]) -> tuple[int, float, int, str, str]:
+            # A top-coded wage is only known to be at least its bound: it ranks
+            # at the bound, after any released value equal to it.
             code, fig = pair
-            if fig.status is Status.TOP_CODED and fig.lower_bound is not None:
-                return (0, -fig.lower_bound, areas[code].name, code)
             if fig.value is not None:
-                return (1, -fig.value, areas[code].name, code)
-            return (2, 0.0, areas[code].name, code)
+                return (0, -fig.value, 0, areas[code].name, code)
+            if fig.lower_bound is not None:
+                return (0, -fig.lower_bound, 1, areas[code].name, code)
+            return (1, 0.0, 0, areas[code].name, code)
 
         pairs.sort(key=key)
         return pairs
