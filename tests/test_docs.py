@@ -22,9 +22,7 @@ def test_examples_run(page: Path) -> None:
     parser = doctest.DocTestParser()
     test = parser.get_doctest(page.read_text(), {}, page.name, str(page), 0)
     assert test.examples, f"{page.name} has no examples"
-    runner = doctest.DocTestRunner(
-        optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
-    )
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     runner.run(test)
     result = runner.summarize(verbose=False)
     assert result.failed == 0, f"{result.failed} example(s) failed in {page.name} (see output)"

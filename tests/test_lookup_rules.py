@@ -10,7 +10,10 @@ from occprofile import _lookup
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Medical Secretaries & Administrative Assistants", "medical secretaries and administrative assistants"),
+        (
+            "Medical Secretaries & Administrative Assistants",
+            "medical secretaries and administrative assistants",
+        ),
         ("  Los Angeles-Long Beach-Anaheim, CA ", "los angeles long beach anaheim ca"),
         ("O*NET", "o net"),
     ],
@@ -21,8 +24,13 @@ def test_normalize(text: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("word", "stem"),
-    [("secretaries", "secretary"), ("assistants", "assistant"), ("nurses", "nurse"),
-     ("business", "business"), ("boxes", "box")],
+    [
+        ("secretaries", "secretary"),
+        ("assistants", "assistant"),
+        ("nurses", "nurse"),
+        ("business", "business"),
+        ("boxes", "box"),
+    ],
 )
 def test_stem_folds_plurals(word: str, stem: str) -> None:
     assert _lookup.stem(word) == stem

@@ -38,9 +38,9 @@ def test_search_ranked_and_typo_tolerant() -> None:
 
 
 def test_search_validation() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="positive"):
         op.search("nurse", n=0)
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="text must be a str"):
         op.search(42)  # type: ignore[arg-type]
     assert op.search("zzzzqqqq") == ()
 
@@ -81,7 +81,8 @@ def test_malformed_and_wrong_type() -> None:
 def test_area_spellings(query: str, code: str | None) -> None:
     area = op.area(query)
     if code is None:
-        assert area.kind is AreaKind.METRO and area.short_name.startswith("San Diego")
+        assert area.kind is AreaKind.METRO
+        assert area.short_name.startswith("San Diego")
     else:
         assert area.code == code
 
@@ -90,7 +91,9 @@ def test_ambiguous_area_lists_candidates() -> None:
     with pytest.raises(op.AmbiguousAreaError) as err:
         op.area("New York")
     kinds = " ".join(err.value.candidates)
-    assert "[state" in kinds and "[metro" in kinds and "[nonmetro" in kinds
+    assert "[state" in kinds
+    assert "[metro" in kinds
+    assert "[nonmetro" in kinds
     assert isinstance(err.value, LookupError)
 
 

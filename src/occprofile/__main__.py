@@ -8,22 +8,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from . import Dataset, OccprofileError
-from .models import Comparison, Figure, RankedEstimate, RatingSection
-
-
-def _money(fig: Figure) -> str:
-    if fig.value is not None:
-        return f"${fig.value:,.0f}"
-    if fig.lower_bound is not None:
-        return f">= ${fig.lower_bound:,.0f}"
-    return f"({fig.status})"
-
-
-def _count(fig: Figure) -> str:
-    return f"{fig.value:,.0f}" if fig.value is not None else f"({fig.status})"
+from .models import Comparison, RankedEstimate, RatingSection
 
 
 def _section_lines(title: str, section: RatingSection, n: int) -> list[str]:
@@ -44,8 +32,8 @@ def _metro_lines(rows: Sequence[RankedEstimate]) -> list[str]:
     for r in rows:
         e = r.estimate
         lines.append(
-            f"  {r.rank:>2}. {e.area.short_name:<44} {_count(e.employment):>9} jobs   "
-            f"mean {_money(e.annual_mean):>10}"
+            f"  {r.rank:>2}. {e.area.short_name:<44} {e.employment.format():>9} jobs   "
+            f"mean {e.annual_mean.format(money=True):>10}"
         )
     return lines
 
@@ -54,13 +42,11 @@ def _comparison_lines(c: Comparison) -> list[str]:
     lines = [f"{c.area_a.name} vs {c.area_b.name}:"]
     for name in ("employment", "annual_mean", "annual_median", "location_quotient"):
         row = c.row(name)
-        fmt: Callable[[Figure], str] = _money if name.startswith("annual") else _count
-        if name == "location_quotient":
-            fmt = str
+        money = name.startswith("annual")
         diff = f"{row.difference:+,.2f}" if row.difference is not None else "n/a"
         ratio = f"{row.ratio:.2f}x" if row.ratio is not None else "n/a"
         lines.append(
-            f"  {name:<18} {fmt(row.a):>12} {fmt(row.b):>12}"
+            f"  {name:<18} {row.a.format(money):>12} {row.b.format(money):>12}"
             f"   difference {diff:>12}   ratio {ratio}"
         )
     lines.extend(f"  note: {m}" for m in c.missing)
@@ -70,11 +56,13 @@ def _comparison_lines(c: Comparison) -> list[str]:
 def render(ds: Dataset, query: str, n_metros: int, compare: Sequence[str]) -> str:
     p = ds.profile(query)
     lines = [f"{p.occupation.title} ({p.occupation.code})", "", p.description, ""]
-    if p.national is not None:
+    if p.wage_occupation is not None:
+        nat = ds.national(p.wage_occupation.code)
+        basis = "" if p.occupation.wage_basis == "detailed" else f" (OEWS {p.wage_occupation})"
         lines.append(
-            f"United States, May 2025: {_count(p.national.employment)} jobs, "
-            f"annual mean wage {_money(p.national.annual_mean)}, "
-            f"median {_money(p.national.annual_median)}"
+            f"United States, May 2025{basis}: {nat.employment.format()} jobs, "
+            f"annual mean wage {nat.annual_mean.format(money=True)}, "
+            f"median {nat.annual_median.format(money=True)}"
         )
     else:
         lines.append("United States, May 2025: OEWS publishes no estimate for this occupation.")

@@ -51,9 +51,10 @@ class Dataset(DataStore):
         """Metro areas ranked by an OEWS figure for one occupation.
 
         ``by`` is one of :data:`RANK_BY`. Ties are broken by area name, then
-        code. A top-coded wage ranks first (it is at least the BLS ceiling);
-        figures BLS did not release rank last, flagged by
-        ``ranked_value.status``. ``state`` keeps metros that span that state.
+        code. A top-coded wage is ranked at its lower bound (the BLS
+        ceiling; it is at least that); figures BLS did not release rank
+        last. Both are flagged by ``ranked_value.status``. ``state`` keeps
+        metros that span that state.
         """
         _check_n(n)
         if by not in RANK_BY:

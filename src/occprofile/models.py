@@ -14,7 +14,7 @@ import enum
 from collections.abc import Iterator
 from typing import overload
 
-from attrs import field, frozen
+from attrs import frozen
 
 __all__ = [
     "AlternateTitle",
@@ -359,6 +359,16 @@ class Figure:
             return f">= {self.lower_bound:g} (top-coded)"
         return f"({self.status})"
 
+    def format(self, money: bool = False) -> str:
+        """Human-readable: ``52,640``, ``$51,870``, ``>= $239,200``, ``(not released)``."""
+        unit = "$" if money else ""
+        if self.value is not None:
+            digits = 2 if (money and self.value < 1000) or not self.value.is_integer() else 0
+            return f"{unit}{self.value:,.{digits}f}"
+        if self.lower_bound is not None:
+            return f">= {unit}{self.lower_bound:,.0f}"
+        return f"({self.status})"
+
 
 @frozen
 class Estimate:
@@ -385,7 +395,10 @@ class Estimate:
     annual_p90: Figure
 
     def __str__(self) -> str:
-        return f"{self.area.name}: employment {self.employment}, annual mean {self.annual_mean}"
+        return (
+            f"{self.area.name}: {self.employment.format()} jobs, "
+            f"annual mean {self.annual_mean.format(money=True)}"
+        )
 
 
 @frozen
@@ -407,7 +420,13 @@ class RankedEstimate:
 
     def __str__(self) -> str:
         e = self.estimate
-        return f"{self.rank}. {e.area.short_name}: {e.employment} jobs, annual mean {e.annual_mean}"
+        line = (
+            f"{self.rank}. {e.area.name}: {e.employment.format()} jobs, "
+            f"annual mean {e.annual_mean.format(money=True)}"
+        )
+        if self.by not in ("employment", "annual_mean"):
+            line += f", {self.by} {self.ranked_value.format(money='ly_' in self.by)}"
+        return line
 
 
 @frozen
@@ -451,7 +470,12 @@ class Comparison:
 
 @frozen
 class Profile:
-    """Everything the bundled data says about one O*NET occupation."""
+    """Everything O*NET 29.3 as bundled says about one occupation.
+
+    Wage figures are separate queries (``national``, ``top_metros``,
+    ``compare_metros``): they come from another release, and keeping them
+    out keeps a first ``profile()`` to a single small resource.
+    """
 
     occupation: Occupation
     description: str
@@ -468,8 +492,10 @@ class Profile:
     abilities: RatingSection
     work_activities: RatingSection
     work_styles: RatingSection
+    #: The OEWS occupation whose estimates answer wage questions about this
+    #: one (``None`` when OEWS publishes none): pass it to ``national()``,
+    #: ``top_metros()`` and the rest.
     wage_occupation: WageOccupation | None
-    national: Estimate | None = field(default=None)
 
     @property
     def code(self) -> str:
