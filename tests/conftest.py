@@ -1,0 +1,26 @@
+"""Shared fixtures: where the raw upstream files are, for the tests that re-read them."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+UPSTREAM = REPO_ROOT.parent / "shared" / "data"
+
+
+def require_upstream() -> Path:
+    """The upstream folder; skip without it, but fail under CI, which always has it."""
+    if (UPSTREAM / "onet-29.3").is_dir():
+        return UPSTREAM
+    reason = f"upstream data not found at {UPSTREAM}"
+    if os.environ.get("CI"):
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def upstream() -> Path:
+    return require_upstream()
