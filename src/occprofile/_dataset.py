@@ -68,6 +68,7 @@ DATATYPE_FIELDS: dict[str, str] = {
     "16": "jobs_per_1000",
     "17": "location_quotient",
 }
+_DATATYPE_INDEX = {dt: i for i, dt in enumerate(DATATYPE_FIELDS)}
 _HOURLY = frozenset({"03", "06", "07", "08", "09", "10"})
 _ANNUAL = frozenset({"04", "11", "12", "13", "14", "15"})
 _FOOTNOTE_NOT_RELEASED = "8"
@@ -479,12 +480,6 @@ class DataStore:
 
         return self._once(("oews", code), load)
 
-    def _figure(self, datatype: str, text: str | None, footnote: str | None) -> Figure:
-        return self._once(
-            ("figure", datatype, text, footnote),
-            lambda: self._parse_figure(datatype, text, footnote),
-        )
-
     def _parse_figure(self, datatype: str, text: str | None, footnote: str | None) -> Figure:
         notes = self._oews_reference().footnotes
         note_text = notes.get(footnote) if footnote else None
@@ -522,7 +517,7 @@ class DataStore:
                     f"OEWS row {occ.code}/{area_code} has {len(values)} values"
                 )
             figures = {
-                name: self._figure(dt, values[i], footnotes.get(dt))
+                name: self._parse_figure(dt, values[i], footnotes.get(dt))
                 for i, (dt, name) in enumerate(DATATYPE_FIELDS.items())
             }
             return Estimate(occupation=occ, area=self._areas().by_code[area_code], **figures)
@@ -544,31 +539,17 @@ class DataStore:
         built = (self._estimate(occ, code) for code in sorted(self._oews_rows(occ.code)))
         return tuple(e for e in built if e is not None)
 
-    def ranked_figures(
-        self, occ: WageOccupation, datatype: str, area_codes: tuple[str, ...]
-    ) -> list[tuple[str, Figure]]:
-        """``(area code, figure)`` for areas with a row, in ranking order."""
-        rows = self._oews_rows(occ.code)
-        areas = self._areas().by_code
-        pairs: list[tuple[str, Figure]] = []
-        index = list(DATATYPE_FIELDS).index(datatype)
-        for code in area_codes:
-            row = rows.get(code)
-            if row is not None:
-                pairs.append((code, self._figure(datatype, row[1][index], row[2].get(datatype))))
+    def _figure_in(self, occ: WageOccupation, area_code: str, datatype: str) -> Figure | None:
+        """One figure of one area's row (``None`` if OEWS has no row there).
 
-        def key(pair: tuple[str, Figure]) -> tuple[int, float, int, str, str]:
-            # A top-coded wage is only known to be at least its bound: it ranks
-            # at the bound, after any released value equal to it.
-            code, fig = pair
-            if fig.value is not None:
-                return (0, -fig.value, 0, areas[code].name, code)
-            if fig.lower_bound is not None:
-                return (0, -fig.lower_bound, 1, areas[code].name, code)
-            return (1, 0.0, 0, areas[code].name, code)
-
-        pairs.sort(key=key)
-        return pairs
+        Rankings read one figure of every area: this skips building the
+        other 16 until an area makes the cut.
+        """
+        row = self._oews_rows(occ.code).get(area_code)
+        if row is None:
+            return None
+        index = _DATATYPE_INDEX[datatype]
+        return self._parse_figure(datatype, row[1][index], row[2].get(datatype))
 
 
 class _OccupationIndex:

@@ -7,8 +7,10 @@ and sorts what the store returns, and caches the rankings it computes.
 from __future__ import annotations
 
 from ._dataset import DATATYPE_FIELDS, DataStore, _check_n
+from ._lookup import close_matches
 from .errors import NoWageDataError
 from .models import (
+    Area,
     AreaKind,
     Comparison,
     ComparisonRow,
@@ -17,6 +19,7 @@ from .models import (
     RankedEstimate,
     RatingSection,
     Status,
+    WageOccupation,
 )
 
 #: ``by=`` choices of :meth:`Dataset.top_metros`, mapped to OEWS datatypes.
@@ -57,27 +60,30 @@ class Dataset(DataStore):
         metros that span that state.
         """
         _check_n(n)
-        if by not in RANK_BY:
-            from ._lookup import close_matches
-
-            hint = close_matches(by, RANK_BY, n=1)
-            did = f" Did you mean {hint[0]!r}?" if hint else ""
-            raise ValueError(f"Unknown ranking {by!r}: choose one of {list(RANK_BY)}.{did}")
+        _check_by(by)
         occ = self.wage_occupation(occupation)
         postal = self.state(state).states[0] if state is not None else None
-        key = ("top", occ.code, by, postal, include_nonmetro, n)
+        key = ("top_metros", occ.code, by, postal, include_nonmetro, n)
+        return self._once(
+            key, lambda: self._rank(occ, by, self.metros(postal, include_nonmetro), n)
+        )
 
-        def compute() -> tuple[RankedEstimate, ...]:
-            areas = self.metros(state=postal, include_nonmetro=include_nonmetro)
-            ranked = self.ranked_figures(occ, RANK_BY[by], tuple(a.code for a in areas))
-            rows = []
-            for rank, (code, figure) in enumerate(ranked[:n], start=1):
-                estimate = self._estimate(occ, code)
-                assert estimate is not None  # ranked_figures only returns areas with a row
-                rows.append(RankedEstimate(rank, by, figure, estimate))
-            return tuple(rows)
-
-        return self._once(key, compute)
+    def _rank(
+        self, occ: WageOccupation, by: str, areas: tuple[Area, ...], n: int
+    ) -> tuple[RankedEstimate, ...]:
+        datatype = RANK_BY[by]
+        pairs = [
+            (area, fig)
+            for area in areas
+            if (fig := self._figure_in(occ, area.code, datatype)) is not None
+        ]
+        pairs.sort(key=_rank_key)
+        rows = []
+        for rank, (area, figure) in enumerate(pairs[:n], start=1):
+            estimate = self._estimate(occ, area.code)
+            assert estimate is not None  # _figure_in found its row
+            rows.append(RankedEstimate(rank, by, figure, estimate))
+        return tuple(rows)
 
     def compare_metros(self, occupation: str, a: str, b: str) -> Comparison:
         """Two areas side by side for one occupation: every OEWS figure,
@@ -116,21 +122,10 @@ class Dataset(DataStore):
     ) -> tuple[RankedEstimate, ...]:
         """States and territories ranked like :meth:`top_metros`."""
         _check_n(n)
-        if by not in RANK_BY:
-            raise ValueError(f"Unknown ranking {by!r}: choose one of {list(RANK_BY)}.")
+        _check_by(by)
         occ = self.wage_occupation(occupation)
-
-        def compute() -> tuple[RankedEstimate, ...]:
-            codes = tuple(a.code for a in self.areas(kind=AreaKind.STATE))
-            ranked = self.ranked_figures(occ, RANK_BY[by], codes)[:n]
-            out = []
-            for rank, (code, figure) in enumerate(ranked, start=1):
-                est = self._estimate(occ, code)
-                assert est is not None
-                out.append(RankedEstimate(rank, by, figure, est))
-            return tuple(out)
-
-        return self._once(("top_states", occ.code, by, n), compute)
+        states = self.areas(kind=AreaKind.STATE)
+        return self._once(("top_states", occ.code, by, n), lambda: self._rank(occ, by, states, n))
 
     def national(self, occupation: str) -> Estimate:
         """The national OEWS estimate for an occupation."""
@@ -161,6 +156,27 @@ class Dataset(DataStore):
     def work_styles_by_importance(self, occupation: str, n: int | None = None) -> RatingSection:
         """Work styles, most important first (importance only)."""
         return self.ratings_by_importance(occupation, "work_styles", n)
+
+
+def _rank_key(pair: tuple[Area, Figure]) -> tuple[int, float, int, str, str]:
+    """Released values, largest first; a top-coded wage at its lower bound
+    (it is at least that), after a released value equal to it; then every
+    figure BLS did not release. Ties by area name, then code."""
+    area, fig = pair
+    if fig.value is not None:
+        return (0, -fig.value, 0, area.name, area.code)
+    if fig.lower_bound is not None:
+        return (0, -fig.lower_bound, 1, area.name, area.code)
+    return (1, 0.0, 0, area.name, area.code)
+
+
+def _check_by(by: object) -> None:
+    if not isinstance(by, str):
+        raise TypeError(f"by must be a str, not {type(by).__name__}: {by!r}")
+    if by not in RANK_BY:
+        hint = close_matches(by, RANK_BY, n=1)
+        did = f" Did you mean {hint[0]!r}?" if hint else ""
+        raise ValueError(f"Unknown ranking {by!r}: choose one of {list(RANK_BY)}.{did}")
 
 
 def _compare(name: str, a: Figure, b: Figure) -> ComparisonRow:
