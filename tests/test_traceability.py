@@ -18,7 +18,7 @@ import openpyxl
 import pytest
 
 import occprofile as op
-from occprofile._dataset import DATATYPE_FIELDS
+from occprofile._figures import DATATYPE_FIELDS
 from occprofile.models import Status
 
 pytestmark = pytest.mark.upstream

@@ -6,15 +6,15 @@ and sorts what the store returns, and caches the rankings it computes.
 
 from __future__ import annotations
 
-from ._dataset import DATATYPE_FIELDS, DataStore, _check_n
+from ._dataset import DataStore
+from ._figures import DATATYPE_FIELDS
 from ._lookup import close_matches
-from .errors import NoWageDataError
+from ._validate import check_n
 from .models import (
     Area,
     AreaKind,
     Comparison,
     ComparisonRow,
-    Estimate,
     Figure,
     RankedEstimate,
     RatingSection,
@@ -59,7 +59,7 @@ class Dataset(DataStore):
         last. Both are flagged by ``ranked_value.status``. ``state`` keeps
         metros that span that state.
         """
-        _check_n(n)
+        check_n(n)
         _check_by(by)
         occ = self.wage_occupation(occupation)
         postal = self.state(state).states[0] if state is not None else None
@@ -121,19 +121,11 @@ class Dataset(DataStore):
         self, occupation: str, n: int = 10, *, by: str = "employment"
     ) -> tuple[RankedEstimate, ...]:
         """States and territories ranked like :meth:`top_metros`."""
-        _check_n(n)
+        check_n(n)
         _check_by(by)
         occ = self.wage_occupation(occupation)
         states = self.areas(kind=AreaKind.STATE)
         return self._once(("top_states", occ.code, by, n), lambda: self._rank(occ, by, states, n))
-
-    def national(self, occupation: str) -> Estimate:
-        """The national OEWS estimate for an occupation."""
-        occ = self.wage_occupation(occupation)
-        found = self._estimate(occ, "0000000")
-        if found is None:
-            raise NoWageDataError(str(occ))
-        return found
 
     # ratings ------------------------------------------------------------
 

@@ -73,18 +73,18 @@ class NoProfileError(UnknownOccupationError):
 
 
 class NoWageDataError(OccprofileError, LookupError):
-    """The occupation exists but OEWS publishes no estimate it can use.
+    """The occupation exists but OEWS publishes no estimate for it (there).
 
     O*NET occupations whose SOC code and broad group are both absent from
-    OEWS (military occupations, legislators, ...) have no wage figures.
+    OEWS (military occupations, legislators, ...) have no wage figures at
+    all; many occupations have none in a given small area.
     """
 
-    def __init__(self, occupation: str) -> None:
+    def __init__(self, occupation: str, area: str | None = None) -> None:
         self.occupation = occupation
-        super().__init__(
-            f"OEWS May 2025 publishes no estimates for {occupation} "
-            "(neither its SOC code nor its broad group)."
-        )
+        self.area = area
+        where = f" in {area}" if area else " (neither its SOC code nor its broad group)"
+        super().__init__(f"OEWS May 2025 publishes no estimate for {occupation}{where}.")
 
 
 class AmbiguousQueryError(OccprofileError, LookupError):

@@ -1,0 +1,111 @@
+"""Finding OEWS areas from what people type: codes, names, parts of names, states.
+
+Rules, in order: a digit string is a code (7-digit, 5-digit CBSA or
+2-digit state FIPS); "national"/"US" is the nation; an exact full name,
+name without its state list, one principal city of a metro ("San Diego"),
+state name or postal abbreviation matches; a unique run of words inside a
+name matches. More than one candidate at any step is ambiguous -- so
+"New York" (a state, a metro, three nonmetro areas) asks the caller to choose.
+"""
+
+from __future__ import annotations
+
+from . import _lookup
+from ._records import AreasFile
+from ._validate import check_str
+from .errors import AmbiguousAreaError, UnknownAreaError
+from .models import Area, AreaKind
+
+NATIONAL_CODE = "0000000"
+_NATIONAL_ALIASES = frozenset({"national", "nation", "us", "u s", "usa", "united states"})
+
+
+class AreaIndex:
+    """Area lookups built once from ``areas.json``."""
+
+    def __init__(self, rec: AreasFile) -> None:
+        self.by_code: dict[str, Area] = {a.code: a for a in rec.areas}
+        self._normalized = {a.code: _lookup.normalize(a.name) for a in rec.areas}
+        self._exact: dict[str, set[str]] = {}
+        self._city_parts: dict[str, set[str]] = {}
+        self._states_by_name: dict[str, Area] = {}
+        self._states_by_postal: dict[str, Area] = {}
+        for a in rec.areas:
+            self._exact.setdefault(_lookup.normalize(a.name), set()).add(a.code)
+            self._exact.setdefault(_lookup.normalize(a.short_name), set()).add(a.code)
+            if a.kind is AreaKind.METRO:
+                for part in a.short_name.split("-"):
+                    self._city_parts.setdefault(_lookup.normalize(part), set()).add(a.code)
+            if a.kind is AreaKind.STATE:
+                self._states_by_name[_lookup.normalize(a.name)] = a
+                if a.states:
+                    self._states_by_postal[a.states[0].lower()] = a
+
+    def _describe(self, codes: set[str]) -> list[str]:
+        return [f"{self.by_code[c].name} [{self.by_code[c].kind.value} {c}]" for c in sorted(codes)]
+
+    def find(self, query: str) -> Area:
+        """Resolve an area code, name, unambiguous part of a name, state or "national"."""
+        check_str(query, "area")
+        text = query.strip()
+        if text.isdigit():
+            code = _lookup.parse_area_code(text)
+            if code in self.by_code:
+                return self.by_code[code]
+            raise UnknownAreaError(query, [])
+        norm = _lookup.normalize(text)
+        if not norm:
+            raise ValueError("Empty area query: pass an area code or name.")
+        if norm in _NATIONAL_ALIASES:
+            return self.by_code[NATIONAL_CODE]
+        exact = self._exact.get(norm, set()) | self._city_parts.get(norm, set())
+        if norm in self._states_by_postal:
+            exact.add(self._states_by_postal[norm].code)
+        if len(exact) == 1:
+            return self.by_code[next(iter(exact))]
+        contains = {code for code, n in self._normalized.items() if f" {norm} " in f" {n} "}
+        if len(exact) > 1:
+            raise AmbiguousAreaError(query, self._describe(exact | contains))
+        if len(contains) == 1:
+            return self.by_code[next(iter(contains))]
+        if contains:
+            raise AmbiguousAreaError(query, self._describe(contains))
+        names = [a.name for a in self.by_code.values()]
+        raise UnknownAreaError(query, _lookup.close_matches(text, names))
+
+    def state(self, query: str) -> Area:
+        """Resolve a state name, postal abbreviation or FIPS code to the state area."""
+        check_str(query, "state")
+        text = query.strip()
+        if text.isdigit():
+            found = self.by_code.get(_lookup.parse_area_code(text.zfill(2)))
+        else:
+            norm = _lookup.normalize(text)
+            found = self._states_by_name.get(norm) or self._states_by_postal.get(norm)
+        if found is None or found.kind is not AreaKind.STATE:
+            names = [a.name for a in self._states_by_name.values()]
+            raise UnknownAreaError(query, _lookup.close_matches(text, names))
+        return found
+
+    def select(self, kind: str | AreaKind | None, state: str | None) -> tuple[Area, ...]:
+        """Areas of one kind and/or in one state (metros spanning it included), by code."""
+        found = list(self.by_code.values())
+        if kind is not None:
+            wanted = area_kind(kind)
+            found = [a for a in found if a.kind is wanted]
+        if state is not None:
+            postal = self.state(state).states[0]
+            found = [a for a in found if postal in a.states and a.kind is not AreaKind.STATE]
+        return tuple(found)
+
+
+def area_kind(kind: str | AreaKind) -> AreaKind:
+    if isinstance(kind, AreaKind):
+        return kind
+    check_str(kind, "kind")
+    try:
+        return AreaKind(kind)
+    except ValueError:
+        raise ValueError(
+            f"Unknown area kind {kind!r}: choose one of {[k.value for k in AreaKind]}."
+        ) from None

@@ -1,0 +1,87 @@
+"""OEWS values as published (text + footnote code) → :class:`Figure` and :class:`Estimate`.
+
+The packaged OEWS rows keep BLS's own text; this is the one place that
+decides what a ``-`` means, using the footnote BLS attached to it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._records import OewsRow
+from .errors import DataIntegrityError
+from .models import Area, Estimate, Figure, Status, WageOccupation
+
+#: Estimate attribute for each OEWS datatype code, in datatype order.
+DATATYPE_FIELDS: dict[str, str] = {
+    "01": "employment",
+    "02": "employment_rse",
+    "03": "hourly_mean",
+    "04": "annual_mean",
+    "05": "wage_rse",
+    "06": "hourly_p10",
+    "07": "hourly_p25",
+    "08": "hourly_median",
+    "09": "hourly_p75",
+    "10": "hourly_p90",
+    "11": "annual_p10",
+    "12": "annual_p25",
+    "13": "annual_median",
+    "14": "annual_p75",
+    "15": "annual_p90",
+    "16": "jobs_per_1000",
+    "17": "location_quotient",
+}
+DATATYPE_INDEX = {dt: i for i, dt in enumerate(DATATYPE_FIELDS)}
+_HOURLY = frozenset({"03", "06", "07", "08", "09", "10"})
+_ANNUAL = frozenset({"04", "11", "12", "13", "14", "15"})
+_FOOTNOTE_ONE_UNIT_ONLY = "4"
+_FOOTNOTE_TOP_CODED = "5"
+_TOP_CODE = re.compile(r"\$([\d,.]+) per hour or \$([\d,.]+) per year")
+
+
+def parse_figure(
+    datatype: str, text: str | None, footnote: str | None, footnotes: dict[str, str]
+) -> Figure:
+    """One published value. ``footnotes`` maps BLS footnote codes to their text."""
+    note = footnotes.get(footnote) if footnote else None
+    if footnote and note is None:
+        raise DataIntegrityError(f"unknown OEWS footnote code {footnote!r}")
+    if text is None:
+        return Figure(Status.NOT_APPLICABLE, None, None, note)
+    if text != "-":
+        try:
+            value = float(text)
+        except ValueError:
+            raise DataIntegrityError(f"unreadable OEWS value {text!r}") from None
+        return Figure(Status.RELEASED, value, text, note)
+    if footnote == _FOOTNOTE_TOP_CODED and note is not None:
+        # The bound is read from BLS's footnote text, not hard-coded here.
+        bound = None
+        m = _TOP_CODE.search(note)
+        if m:
+            hourly, annual = (float(g.replace(",", "")) for g in m.groups())
+            bound = hourly if datatype in _HOURLY else annual if datatype in _ANNUAL else None
+        return Figure(Status.TOP_CODED, None, text, note, bound)
+    if footnote == _FOOTNOTE_ONE_UNIT_ONLY:
+        status = Status.ANNUAL_ONLY if datatype in _HOURLY else Status.HOURLY_ONLY
+        return Figure(status, None, text, note)
+    return Figure(Status.NOT_RELEASED, None, text, note)
+
+
+def figure_of(row: OewsRow, datatype: str, footnotes: dict[str, str]) -> Figure:
+    """One datatype's figure from a packaged row (rankings need just one)."""
+    return parse_figure(datatype, row[1][DATATYPE_INDEX[datatype]], row[2].get(datatype), footnotes)
+
+
+def build_estimate(
+    occ: WageOccupation, area: Area, row: OewsRow, footnotes: dict[str, str]
+) -> Estimate:
+    _, values, notes = row
+    if len(values) != len(DATATYPE_FIELDS):
+        raise DataIntegrityError(f"OEWS row {occ.code}/{area.code} has {len(values)} values")
+    figures = {
+        name: parse_figure(dt, values[i], notes.get(dt), footnotes)
+        for i, (dt, name) in enumerate(DATATYPE_FIELDS.items())
+    }
+    return Estimate(occupation=occ, area=area, **figures)

@@ -1,0 +1,173 @@
+"""Finding occupations from what people type, and the O*NET → OEWS link.
+
+Rules, in order: a code in any usual spelling (``43-6013.00``, ``43-6013``,
+``436013``); an exact O*NET title; an exact OEWS title; an exact alternate
+or reported title (several occupations sharing one is ambiguous); then the
+ranked search, accepted only when its best hit is near-exact and alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from . import _lookup
+from ._records import OccupationsFile, TitlesFile
+from ._validate import check_n, check_str
+from .errors import (
+    AmbiguousOccupationError,
+    NoProfileError,
+    NoWageDataError,
+    UnknownOccupationError,
+)
+from .models import Occupation, SearchHit, WageOccupation
+
+SOC_LEVELS = ("total", "major", "minor", "broad", "detailed")
+_CONFIDENT = 0.9
+
+
+def soc_level(code: str) -> str:
+    """The SOC hierarchy level a code's shape says (``43-6010`` is broad).
+
+    OEWS's own ``display_level`` is a display indent, not the SOC level.
+    """
+    if code == "00-0000":
+        return "total"
+    if code.endswith("0000"):
+        return "major"
+    if code.endswith("000"):
+        return "minor"
+    if code.endswith("0"):
+        return "broad"
+    return "detailed"
+
+
+class TitleData:
+    """Alternate and reported titles: the search index and exact-match table."""
+
+    def __init__(self, rec: TitlesFile, onet: dict[str, Occupation]) -> None:
+        entries = [(o.code, "title", o.title) for o in onet.values()]
+        entries.extend(rec.titles)
+        self.index = _lookup.TitleIndex(entries)
+        self.exact: dict[str, set[str]] = {}
+        for code, _kind, title in rec.titles:
+            self.exact.setdefault(_lookup.normalize(title), set()).add(code)
+
+
+class OccupationIndex:
+    """Occupation lookups built once from ``occupations.json``.
+
+    ``titles`` loads the (larger) title resource only when a lookup needs
+    more than codes and official titles.
+    """
+
+    def __init__(self, rec: OccupationsFile, titles: Callable[[], TitleData]) -> None:
+        self._titles = titles
+        self.onet: dict[str, Occupation] = {o.code: o for o in rec.onet}
+        self.oews: dict[str, WageOccupation] = {
+            o.code: WageOccupation(o.code, o.title, soc_level(o.code)) for o in rec.oews
+        }
+        self._by_title: dict[str, list[str]] = {}
+        self._by_soc: dict[str, list[str]] = {}
+        self._by_wage_code: dict[str, list[str]] = {}
+        for o in rec.onet:
+            self._by_title.setdefault(_lookup.normalize(o.title), []).append(o.code)
+            self._by_soc.setdefault(o.soc_code, []).append(o.code)
+            if o.wage_code:
+                self._by_wage_code.setdefault(o.wage_code, []).append(o.code)
+        self._oews_by_title: dict[str, str] = {}
+        for w in rec.oews:
+            self._oews_by_title.setdefault(_lookup.normalize(w.title), w.code)
+
+    def title_of(self, code: str) -> str:
+        occ = self.onet.get(code)
+        return occ.title if occ else code
+
+    def _near(self, soc: str) -> list[str]:
+        """Suggestions for an unknown code: occupations sharing its broad, else minor, group."""
+        for prefix in (soc[:6], soc[:4]):
+            near = [str(o) for c, o in self.onet.items() if c.startswith(prefix)]
+            if near:
+                return near[:8]
+        return []
+
+    def search(self, text: str, n: int) -> tuple[SearchHit, ...]:
+        """Occupations whose title or alternate titles best match ``text``."""
+        check_str(text, "text")
+        check_n(n)
+        titles = self._titles()
+        hits: list[SearchHit] = []
+        seen: set[str] = set()
+        for score, i in titles.index.search(text):
+            code, kind, title = titles.index.entry(i)
+            if code not in seen:
+                seen.add(code)
+                hits.append(SearchHit(self.onet[code], title, kind, score))
+                if len(hits) == n:
+                    break
+        return tuple(hits)
+
+    def find(self, query: str) -> Occupation:
+        """Resolve a code, title, alternate title or free text to an O*NET occupation."""
+        check_str(query, "occupation")
+        text = query.strip()
+        if _lookup.looks_like_code(text):
+            soc, onet_code = _lookup.parse_occupation_code(text)
+            if onet_code is None:
+                return self._for_soc(query, soc)
+            if onet_code in self.onet:
+                return self.onet[onet_code]
+            raise UnknownOccupationError(query, self._near(soc))
+        norm = _lookup.normalize(text)
+        if not norm:
+            raise ValueError("Empty occupation query: pass a code, a title or words to search.")
+        codes = self._by_title.get(norm)
+        if codes is None and norm in self._oews_by_title:
+            return self._for_soc(query, self._oews_by_title[norm])
+        if codes is None:
+            codes = sorted(self._titles().exact.get(norm, ()))
+        if len(codes) > 1:
+            raise AmbiguousOccupationError(query, [str(self.onet[c]) for c in codes])
+        if codes:
+            return self.onet[codes[0]]
+        hits = self.search(query, n=5)
+        if (
+            hits
+            and hits[0].score >= _CONFIDENT
+            and (len(hits) == 1 or hits[1].score < hits[0].score)
+        ):
+            return hits[0].occupation
+        raise UnknownOccupationError(query, [str(h.occupation) for h in hits])
+
+    def _for_soc(self, query: str, soc: str) -> Occupation:
+        """A SOC code's O*NET occupation: its ``.00`` code, or its only child."""
+        children = self._by_soc.get(soc, [])
+        if f"{soc}.00" in self.onet:
+            return self.onet[f"{soc}.00"]
+        if len(children) == 1:
+            return self.onet[children[0]]
+        if children:
+            raise AmbiguousOccupationError(query, [str(self.onet[c]) for c in children])
+        if soc in self.oews:
+            related = [str(self.onet[c]) for c in self._by_wage_code.get(soc, [])]
+            raise NoProfileError(query, related[:8])
+        raise UnknownOccupationError(query, self._near(soc))
+
+    def find_wage(self, query: str) -> WageOccupation:
+        """Resolve a query to the OEWS occupation whose estimates answer it.
+
+        OEWS codes with no O*NET profile (broad groups, ``00-0000``) are
+        accepted as codes or exact OEWS titles; an O*NET occupation maps to
+        its ``wage_code``.
+        """
+        check_str(query, "occupation")
+        text = query.strip()
+        if _lookup.looks_like_code(text):
+            soc, onet_code = _lookup.parse_occupation_code(text)
+            if onet_code is None and soc in self.oews:
+                return self.oews[soc]
+        elif (norm := _lookup.normalize(text)) in self._oews_by_title:
+            return self.oews[self._oews_by_title[norm]]
+        occ = self.find(query)
+        if occ.wage_code is None:
+            raise NoWageDataError(str(occ))
+        return self.oews[occ.wage_code]

@@ -1,0 +1,125 @@
+"""Assembling a :class:`Profile` from one occupation's packaged O*NET record.
+
+The record holds ids and codes; this attaches Content Model elements,
+category labels, job-zone text and related titles, and turns a missing
+rating domain into an explicit :class:`RatingSection` with a note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ._records import ElementsFile, OnetShard, RatingRecord
+from ._validate import check_n
+from .errors import DataIntegrityError
+from .models import (
+    EducationShare,
+    Element,
+    Interest,
+    JobZone,
+    Occupation,
+    Profile,
+    Rating,
+    RatingSection,
+    RelatedOccupation,
+    WageOccupation,
+)
+
+RATING_DOMAINS = ("skills", "knowledge", "abilities", "work_activities", "work_styles")
+
+
+def build_profile(
+    occ: Occupation,
+    shard: OnetShard,
+    *,
+    ref: ElementsFile,
+    element: Callable[[str], Element],
+    title_of: Callable[[str], str],
+    wage_occ: WageOccupation | None,
+) -> Profile:
+    job_zone = None
+    if shard.job_zone is not None:
+        z = ref.job_zones[str(shard.job_zone)]
+        job_zone = JobZone(
+            shard.job_zone, z.name, z.experience, z.education, z.training, z.examples, z.svp_range
+        )
+    education = tuple(
+        EducationShare(
+            scale=e.scale,
+            category=e.category,
+            label=_category_label(ref, e.scale, e.category),
+            percent=e.percent,
+            n=e.n,
+            standard_error=e.standard_error,
+            lower_ci=e.lower_ci,
+            upper_ci=e.upper_ci,
+            recommend_suppress=e.recommend_suppress,
+        )
+        for e in shard.education
+    )
+    ratings = shard.ratings
+    return Profile(
+        occupation=occ,
+        description=shard.description,
+        job_zone=job_zone,
+        alternate_titles=shard.alternate_titles,
+        reported_titles=shard.reported_titles,
+        tasks=shard.tasks,
+        education=education,
+        related=tuple(
+            RelatedOccupation(r.code, title_of(r.code), r.tier, r.index) for r in shard.related
+        ),
+        interests=tuple(Interest(element(i.element_id), i.scale, i.value) for i in shard.interests),
+        technology_skills=shard.technology_skills,
+        skills=_section("skills", ratings.skills, element),
+        knowledge=_section("knowledge", ratings.knowledge, element),
+        abilities=_section("abilities", ratings.abilities, element),
+        work_activities=_section("work_activities", ratings.work_activities, element),
+        work_styles=_section("work_styles", ratings.work_styles, element),
+        wage_occupation=wage_occ,
+    )
+
+
+def _section(
+    domain: str, records: tuple[RatingRecord, ...] | None, element: Callable[[str], Element]
+) -> RatingSection:
+    label = domain.replace("_", " ")
+    if records is None:
+        return RatingSection(
+            domain,
+            available=False,
+            ratings=(),
+            note=f"No {label} ratings for this occupation in the bundled O*NET 29.3 data.",
+        )
+    ratings = tuple(Rating(element(r.element_id), r.importance, r.level) for r in records)
+    note = None
+    if ratings and all(r.level is None for r in ratings):
+        note = (
+            f"Importance only: O*NET 29.3 as bundled has no level ratings of {label} "
+            "for this occupation."
+        )
+    return RatingSection(domain, available=True, ratings=ratings, note=note)
+
+
+def by_importance(profile: Profile, domain: str, n: int | None) -> RatingSection:
+    """One rating section sorted by importance, then level (both descending), then name."""
+    if n is not None:
+        check_n(n)
+    if domain not in RATING_DOMAINS:
+        raise ValueError(f"Unknown rating domain {domain!r}: choose one of {list(RATING_DOMAINS)}.")
+    section: RatingSection = getattr(profile, domain)
+    ranked = sorted(section.ratings, key=_importance_key)[:n]
+    return RatingSection(section.domain, section.available, tuple(ranked), section.note)
+
+
+def _importance_key(r: Rating) -> tuple[bool, float, float, str]:
+    imp = r.importance.value if r.importance else 0.0
+    lvl = r.level.value if r.level else -1.0
+    return (r.importance is None, -imp, -lvl, r.name)
+
+
+def _category_label(ref: ElementsFile, scale: str, category: int) -> str:
+    try:
+        return ref.education_categories[scale].categories[str(category)]
+    except KeyError:
+        raise DataIntegrityError(f"no label for education category {scale}/{category}") from None
