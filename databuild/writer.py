@@ -1,0 +1,60 @@
+"""Deterministic JSON and gzip encoding, so the same inputs give byte-identical files.
+
+The generated files are committed; any nondeterminism (key order, gzip
+timestamps, float formatting) would show up as spurious diffs and break the
+byte-for-byte rebuild test.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import json
+from pathlib import Path
+from typing import TypeAlias
+
+Json: TypeAlias = dict[str, "Json"] | list["Json"] | str | int | float | bool | None
+"""A JSON document as the build produces it."""
+
+
+def encode_json(document: Json) -> bytes:
+    """UTF-8 JSON with sorted keys and compact separators; NaN/Infinity are refused."""
+    text = json.dumps(
+        document, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    )
+    return text.encode("utf-8")
+
+
+def gzip_bytes(data: bytes) -> bytes:
+    """Gzip with level 9, mtime 0 and no file name (`gzip.compress` differs across versions)."""
+    buffer = io.BytesIO()
+    with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, compresslevel=9, mtime=0) as out:
+        out.write(data)
+    return buffer.getvalue()
+
+
+def encode(path: str, document: Json) -> bytes:
+    """Encode `document` for `path`: gzip-compressed when the name ends in `.gz`."""
+    data = encode_json(document)
+    return gzip_bytes(data) if path.endswith(".gz") else data
+
+
+def decode(path: str, data: bytes) -> Json:
+    """Inverse of `encode`, used by verification to re-read the written files."""
+    if path.endswith(".gz"):
+        data = gzip.decompress(data)
+    document: Json = json.loads(data.decode("utf-8"))
+    return document
+
+
+def sha256_bytes(data: bytes) -> str:
+    """Hex sha256 of `data`."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def write_file(root: Path, path: str, data: bytes) -> None:
+    """Write `data` to `root/path`, creating the folder if needed."""
+    target = root / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)

