@@ -1,0 +1,1 @@
+"""Generated data files, built by `python -m databuild` (see README.md here)."""
