@@ -18,10 +18,13 @@ def _section_lines(title: str, section: RatingSection, n: int) -> list[str]:
     lines = [f"{title}:"]
     if not section.available:
         return [*lines, f"  {section.note}"]
-    for r in section[:n]:
+    shown = section[:n]
+    width = max((len(r.name) for r in shown), default=0)
+    lines.append(f"  {'':<{width}}  importance      level")
+    for r in shown:
         imp = f"{r.importance.value:.2f}" if r.importance else "not rated"
         lvl = f"{r.level.value:.2f}" if r.level else "not rated"
-        lines.append(f"  {r.name:<42} importance {imp:>9}   level {lvl:>9}")
+        lines.append(f"  {r.name:<{width}}  {imp:>10}  {lvl:>9}")
     if section.note:
         lines.append(f"  ({section.note})")
     return lines
@@ -29,11 +32,13 @@ def _section_lines(title: str, section: RatingSection, n: int) -> list[str]:
 
 def _metro_lines(rows: Sequence[RankedEstimate]) -> list[str]:
     lines = ["Metro areas with the most jobs:"]
+    width = max((len(r.area.name) for r in rows), default=0)
+    lines.append(f"      {'':<{width}}  {'jobs':>9}  {'annual mean':>11}")
     for r in rows:
         e = r.estimate
         lines.append(
-            f"  {r.rank:>2}. {e.area.short_name:<44} {e.employment.format():>9} jobs   "
-            f"mean {e.annual_mean.format(money=True):>10}"
+            f"  {r.rank:>2}. {e.area.name:<{width}}  {e.employment.format():>9}  "
+            f"{e.annual_mean.format(money=True):>11}"
         )
     return lines
 

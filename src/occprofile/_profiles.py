@@ -93,7 +93,9 @@ def _section(
         )
     ratings = tuple(Rating(element(r.element_id), r.importance, r.level) for r in records)
     note = None
-    if ratings and all(r.level is None for r in ratings):
+    if domain == "work_styles":
+        note = "Work styles are rated on importance only: O*NET has no level scale for them."
+    elif ratings and all(r.level is None for r in ratings):
         note = (
             f"Importance only: O*NET 29.3 as bundled has no level ratings of {label} "
             "for this occupation."

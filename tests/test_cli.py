@@ -1,0 +1,55 @@
+"""``python -m occprofile``: the README's first command."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from occprofile.__main__ import main
+
+
+def test_default_report(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Medical Secretaries and Administrative Assistants (43-6013.00)")
+    for heading in ("Skills:", "Knowledge:", "Abilities:", "Work activities:", "Work styles:"):
+        assert heading in out
+    assert "1. New York-Newark-Jersey City, NY-NJ" in out
+    assert "52,640" in out
+    assert "$51,870" in out
+    assert "Los Angeles-Long Beach-Anaheim, CA vs San Diego-Chula Vista-Carlsbad, CA" in out
+    assert "O*NET Database 29.3" in out
+
+
+def test_patchy_occupation_says_what_is_missing(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["registered nurses", "--metros", "3", "--compare", "Boston", "Chicago"]) == 0
+    out = capsys.readouterr().out
+    assert "No work activities ratings" in out
+    assert "not rated" in out
+    assert "  3. " in out
+    assert "  4. " not in out
+
+
+def test_occupation_without_wages(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["55-1011.00"]) == 0
+    out = capsys.readouterr().out
+    assert "OEWS publishes no estimate" in out
+    assert "Metro areas" not in out
+
+
+def test_bad_input_exits_2_with_message(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["43-6013", "--compare", "New York", "Boston"]) == 2
+    err = capsys.readouterr().err
+    assert "Ambiguous area 'New York'" in err
+
+
+def test_module_runs_as_a_program() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "occprofile", "15-1252", "--metros", "2"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert out.startswith("Software Developers (15-1252.00)")
