@@ -91,18 +91,31 @@ def test_work_styles_have_no_level(medsec: Profile) -> None:
     assert all(r.importance is not None for r in medsec.work_styles)
 
 
+def test_unrated_occupation_says_so() -> None:
+    dev = op.profile("15-1252.00")  # O*NET 29.3 has no ratings for Software Developers
+    for section in (dev.skills, dev.knowledge, dev.abilities, dev.work_styles):
+        assert not section.available
+        assert section.ratings == ()
+        assert section.note is not None
+        assert section.domain.replace("_", " ") in section.note
+
+
 def test_every_profile_loads() -> None:
     ds = op.Dataset()
     count = 0
+    unrated = 0
     for occ in ds.occupations():
         p = ds.profile(occ.code)
         assert p.occupation == occ
-        assert p.skills.available
-        assert p.knowledge.available
+        for section in (p.skills, p.knowledge, p.abilities, p.work_styles, p.work_activities):
+            assert section.available == bool(section.ratings)
+            assert section.available or section.note
+        unrated += not p.skills.available
         if occ.wage_code is None:
             assert p.wage_occupation is None
         count += 1
     assert count == 1016
+    assert 0 < unrated < 200
 
 
 def test_wage_mapping_is_explicit() -> None:

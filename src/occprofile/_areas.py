@@ -10,6 +10,9 @@ name matches. More than one candidate at any step is ambiguous -- so
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Iterable
+
 from . import _lookup
 from ._records import AreasFile
 from ._validate import check_str
@@ -25,21 +28,11 @@ class AreaIndex:
 
     def __init__(self, rec: AreasFile) -> None:
         self.by_code: dict[str, Area] = {a.code: a for a in rec.areas}
-        self._normalized = {a.code: _lookup.normalize(a.name) for a in rec.areas}
-        self._exact: dict[str, set[str]] = {}
-        self._city_parts: dict[str, set[str]] = {}
-        self._states_by_name: dict[str, Area] = {}
-        self._states_by_postal: dict[str, Area] = {}
-        for a in rec.areas:
-            self._exact.setdefault(_lookup.normalize(a.name), set()).add(a.code)
-            self._exact.setdefault(_lookup.normalize(a.short_name), set()).add(a.code)
-            if a.kind is AreaKind.METRO:
-                for part in a.short_name.split("-"):
-                    self._city_parts.setdefault(_lookup.normalize(part), set()).add(a.code)
-            if a.kind is AreaKind.STATE:
-                self._states_by_name[_lookup.normalize(a.name)] = a
-                if a.states:
-                    self._states_by_postal[a.states[0].lower()] = a
+
+    @functools.cached_property
+    def _names(self) -> _AreaNames:
+        # Built on the first lookup by name: code lookups and listings never pay for it.
+        return _AreaNames(self.by_code.values())
 
     def _describe(self, codes: set[str]) -> list[str]:
         return [f"{self.by_code[c].name} [{self.by_code[c].kind.value} {c}]" for c in sorted(codes)]
@@ -58,20 +51,21 @@ class AreaIndex:
             raise ValueError("Empty area query: pass an area code or name.")
         if norm in _NATIONAL_ALIASES:
             return self.by_code[NATIONAL_CODE]
-        exact = self._exact.get(norm, set()) | self._city_parts.get(norm, set())
-        if norm in self._states_by_postal:
-            exact.add(self._states_by_postal[norm].code)
+        names = self._names
+        exact = names.exact.get(norm, set()) | names.city_parts.get(norm, set())
+        if norm in names.states_by_postal:
+            exact.add(names.states_by_postal[norm].code)
         if len(exact) == 1:
             return self.by_code[next(iter(exact))]
-        contains = {code for code, n in self._normalized.items() if f" {norm} " in f" {n} "}
+        contains = {code for code, n in names.normalized.items() if f" {norm} " in f" {n} "}
         if len(exact) > 1:
             raise AmbiguousAreaError(query, self._describe(exact | contains))
         if len(contains) == 1:
             return self.by_code[next(iter(contains))]
         if contains:
             raise AmbiguousAreaError(query, self._describe(contains))
-        names = [a.name for a in self.by_code.values()]
-        raise UnknownAreaError(query, _lookup.close_matches(text, names))
+        every = [a.name for a in self.by_code.values()]
+        raise UnknownAreaError(query, _lookup.close_matches(text, every))
 
     def state(self, query: str) -> Area:
         """Resolve a state name, postal abbreviation or FIPS code to the state area."""
@@ -81,9 +75,9 @@ class AreaIndex:
             found = self.by_code.get(_lookup.parse_area_code(text.zfill(2)))
         else:
             norm = _lookup.normalize(text)
-            found = self._states_by_name.get(norm) or self._states_by_postal.get(norm)
+            found = self._names.states_by_name.get(norm) or self._names.states_by_postal.get(norm)
         if found is None or found.kind is not AreaKind.STATE:
-            names = [a.name for a in self._states_by_name.values()]
+            names = [a.name for a in self._names.states_by_name.values()]
             raise UnknownAreaError(query, _lookup.close_matches(text, names))
         return found
 
@@ -97,6 +91,28 @@ class AreaIndex:
             postal = self.state(state).states[0]
             found = [a for a in found if postal in a.states and a.kind is not AreaKind.STATE]
         return tuple(found)
+
+
+class _AreaNames:
+    """Normalised names, principal cities and state spellings, for lookups by name."""
+
+    def __init__(self, areas: Iterable[Area]) -> None:
+        self.normalized: dict[str, str] = {}
+        self.exact: dict[str, set[str]] = {}
+        self.city_parts: dict[str, set[str]] = {}
+        self.states_by_name: dict[str, Area] = {}
+        self.states_by_postal: dict[str, Area] = {}
+        for a in areas:
+            self.normalized[a.code] = _lookup.normalize(a.name)
+            self.exact.setdefault(self.normalized[a.code], set()).add(a.code)
+            self.exact.setdefault(_lookup.normalize(a.short_name), set()).add(a.code)
+            if a.kind is AreaKind.METRO:
+                for part in a.short_name.split("-"):
+                    self.city_parts.setdefault(_lookup.normalize(part), set()).add(a.code)
+            if a.kind is AreaKind.STATE:
+                self.states_by_name[_lookup.normalize(a.name)] = a
+                if a.states:
+                    self.states_by_postal[a.states[0].lower()] = a
 
 
 def area_kind(kind: str | AreaKind) -> AreaKind:

@@ -8,6 +8,7 @@ ranked search, accepted only when its best hit is near-exact and alone.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from . import _lookup
@@ -66,17 +67,27 @@ class OccupationIndex:
         self.oews: dict[str, WageOccupation] = {
             o.code: WageOccupation(o.code, o.title, soc_level(o.code)) for o in rec.oews
         }
-        self._by_title: dict[str, list[str]] = {}
         self._by_soc: dict[str, list[str]] = {}
         self._by_wage_code: dict[str, list[str]] = {}
         for o in rec.onet:
-            self._by_title.setdefault(_lookup.normalize(o.title), []).append(o.code)
             self._by_soc.setdefault(o.soc_code, []).append(o.code)
             if o.wage_code:
                 self._by_wage_code.setdefault(o.wage_code, []).append(o.code)
-        self._oews_by_title: dict[str, str] = {}
-        for w in rec.oews:
-            self._oews_by_title.setdefault(_lookup.normalize(w.title), w.code)
+
+    @functools.cached_property
+    def _by_title(self) -> dict[str, list[str]]:
+        # Normalising every title is built on the first lookup by title, not by code.
+        found: dict[str, list[str]] = {}
+        for o in self.onet.values():
+            found.setdefault(_lookup.normalize(o.title), []).append(o.code)
+        return found
+
+    @functools.cached_property
+    def _oews_by_title(self) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for w in self.oews.values():
+            found.setdefault(_lookup.normalize(w.title), w.code)
+        return found
 
     def title_of(self, code: str) -> str:
         occ = self.onet.get(code)

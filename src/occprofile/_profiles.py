@@ -84,7 +84,7 @@ def _section(
     domain: str, records: tuple[RatingRecord, ...] | None, element: Callable[[str], Element]
 ) -> RatingSection:
     label = domain.replace("_", " ")
-    if records is None:
+    if not records:  # None: the domain is absent for it; (): O*NET rated nothing in it
         return RatingSection(
             domain,
             available=False,

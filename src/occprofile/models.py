@@ -431,7 +431,7 @@ class RankedEstimate:
 
 @frozen
 class ComparisonRow:
-    """One measure for two areas, their difference (b - a) and ratio (b / a).
+    """One measure for two areas, their difference (a - b) and ratio (a / b).
 
     ``difference`` and ``ratio`` are ``None`` when either side has no
     released number (or ``a`` is 0 for the ratio); ``note`` says why.
