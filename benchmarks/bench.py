@@ -139,6 +139,21 @@ def sqlite_script(uri: str) -> str:
     )
 
 
+def shipped_sqlite_script(gz_path: Path) -> str:
+    """The same question from the file as ../shared/data ships it: gunzip, then query."""
+    return (
+        "import gzip, shutil, sqlite3, tempfile, os\n"
+        "with tempfile.TemporaryDirectory() as tmp:\n"
+        "    db = os.path.join(tmp, 'oews.sqlite')\n"
+        f"    with gzip.open({str(gz_path)!r}) as src, open(db, 'wb') as dst:\n"
+        "        shutil.copyfileobj(src, dst, 1 << 20)\n"
+        "    con = sqlite3.connect(db)\n"
+        f"    for row in con.execute({TOP_METROS_SQL!r}, {SQL_PARAMS!r}):\n"
+        "        print(*row, sep='\\t')\n"
+        "    con.close()\n"
+    )
+
+
 # ----------------------------------------------------------------------------
 # results
 
@@ -278,7 +293,7 @@ def parse_top(output: str) -> list[tuple[str, str, int]]:
 
 
 def measure_subprocesses(
-    runs: int, sqlite_uri: str, cwd: Path
+    runs: int, sqlite_uri: str, cwd: Path, shipped_gz: Path | None
 ) -> tuple[list[Row], dict[str, float]]:
     scripts = {
         "pass": "pass",
@@ -288,6 +303,8 @@ def measure_subprocesses(
         "occprofile top_metros": OCCPROFILE_TOP_SCRIPT,
         "sqlite3 query": sqlite_script(sqlite_uri),
     }
+    if shipped_gz is not None:
+        scripts["sqlite3 from .gz"] = shipped_sqlite_script(shipped_gz)
     progress(f"{len(scripts)} scripts x {runs} fresh processes, interleaved")
     times, outputs = time_subprocesses(scripts, runs, cwd)
 
@@ -296,6 +313,8 @@ def measure_subprocesses(
     assert len(ours) == TOP_N, ours
     assert [(c, e) for c, _, e in ours] == [(c, e) for c, _, e in theirs], (ours, theirs)
     assert [n for _, n, _ in ours] == [n for _, n, _ in theirs], (ours, theirs)
+    if shipped_gz is not None:
+        assert parse_top(outputs["sqlite3 from .gz"]) == theirs
 
     med = {name: statistics.median(t) for name, t in times.items()}
     base = med["pass"]
@@ -354,6 +373,17 @@ def measure_subprocesses(
             verdict(None),
         )
     )
+    if shipped_gz is not None:
+        rows.append(
+            Row(
+                "same, against the SQLite as shipped (.gz: gunzip + query)",
+                ms(med["occprofile top_metros"]),
+                ms(med["sqlite3 from .gz"]),
+                ratio_text(med["occprofile top_metros"] / med["sqlite3 from .gz"]),
+                "info",
+                verdict(None),
+            )
+        )
     return rows, med
 
 
@@ -689,7 +719,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         workdir = Path(tmp)
         sqlite_path = prepare_sqlite(sqlite_arg, workdir)
         uri = sqlite_path.resolve().as_uri() + "?mode=ro"
-        rows, _ = measure_subprocesses(repeat, uri, workdir)
+        shipped = sqlite_arg if sqlite_arg.suffix == ".gz" else None
+        rows, _ = measure_subprocesses(repeat, uri, workdir, shipped)
         rows += measure_warm(repeat, uri)
         rows += measure_first_profiles(max(3, repeat // 4))
         size_rows, parts = measure_size(sqlite_path)
