@@ -23,7 +23,9 @@ from . import errors
 from .errors import (
     AmbiguousAreaError,
     AmbiguousOccupationError,
+    ArgumentTypeError,
     DataIntegrityError,
+    InvalidArgumentError,
     NoProfileError,
     NoWageDataError,
     OccprofileError,
@@ -84,11 +86,13 @@ __all__ = [
     "AmbiguousOccupationError",
     "Area",
     "AreaKind",
+    "ArgumentTypeError",
     "Comparison",
     "DataIntegrityError",
     "Dataset",
     "Estimate",
     "Figure",
+    "InvalidArgumentError",
     "NoProfileError",
     "NoWageDataError",
     "OccprofileError",
@@ -175,7 +179,7 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__, "__version__", "ONET_VERSION", "OEWS_PERIOD"})
+    return sorted({*__all__, "__version__", "ONET_VERSION", "OEWS_PERIOD"})
 
 
 # Module-level API: the same operations as Dataset's methods, on the bundled data.

@@ -30,10 +30,6 @@ def read_bytes(package: str, name: str) -> bytes:
     return data
 
 
-def exists(package: str, name: str) -> bool:
-    return bool(_node(package, name).is_file())
-
-
 def read_json(package: str, name: str) -> Any:
     """Read and decode a JSON resource, gunzipping ``*.gz`` files."""
     import json

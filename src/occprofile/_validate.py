@@ -5,14 +5,21 @@ Wrong type → ``TypeError``; right type, bad value → ``ValueError``.
 
 from __future__ import annotations
 
+from .errors import ArgumentTypeError, InvalidArgumentError
+
 
 def check_str(value: object, what: str) -> None:
     if not isinstance(value, str):
-        raise TypeError(f"{what} must be a str, not {type(value).__name__}: {value!r}")
+        raise ArgumentTypeError(f"{what} must be a str, not {type(value).__name__}: {value!r}")
 
 
 def check_n(n: object) -> None:
     if isinstance(n, bool) or not isinstance(n, int):
-        raise TypeError(f"n must be an int, not {type(n).__name__}: {n!r}")
+        raise ArgumentTypeError(f"n must be an int, not {type(n).__name__}: {n!r}")
     if n <= 0:
-        raise ValueError(f"n must be a positive number of results, got {n}")
+        raise InvalidArgumentError(f"n must be a positive number of results, got {n}")
+
+
+def check_bool(value: object, what: str) -> None:
+    if not isinstance(value, bool):
+        raise ArgumentTypeError(f"{what} must be True or False, not {value!r}")

@@ -1,8 +1,9 @@
 """The exceptions occprofile raises.
 
 Every error derives from :class:`OccprofileError` *and* from the builtin a
-caller would naturally catch (``LookupError``, ``ValueError``), so both
-``except occprofile.OccprofileError`` and ``except LookupError`` work.
+caller would naturally catch (``LookupError``, ``ValueError``,
+``TypeError``), so both ``except occprofile.OccprofileError`` and
+``except ValueError`` work.
 Lookup errors carry the close matches they found, so a notebook user sees
 "did you mean …" and code can read ``err.suggestions``.
 """
@@ -15,7 +16,9 @@ __all__ = [
     "AmbiguousAreaError",
     "AmbiguousOccupationError",
     "AmbiguousQueryError",
+    "ArgumentTypeError",
     "DataIntegrityError",
+    "InvalidArgumentError",
     "NoProfileError",
     "NoWageDataError",
     "OccprofileError",
@@ -27,6 +30,14 @@ __all__ = [
 
 class OccprofileError(Exception):
     """Base class of every error this package raises on purpose."""
+
+
+class InvalidArgumentError(OccprofileError, ValueError):
+    """A malformed argument: a code of the wrong shape, ``n <= 0``, an unknown ``by``."""
+
+
+class ArgumentTypeError(OccprofileError, TypeError):
+    """An argument of the wrong type (``profile(436013)`` instead of ``"436013"``)."""
 
 
 def _did_you_mean(suggestions: Sequence[str]) -> str:
