@@ -117,3 +117,113 @@ def test_state_lookup() -> None:
 def test_errors_share_a_base() -> None:
     for exc in (op.UnknownAreaError, op.AmbiguousOccupationError, op.NoWageDataError):
         assert issubclass(exc, op.OccprofileError)
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("Seattle, WA", "Seattle-Tacoma-Bellevue, WA"),
+        ("Austin TX", "Austin-Round Rock-San Marcos, TX"),
+        ("Portland, OR", "Portland-Vancouver-Hillsboro, OR-WA"),
+        ("Portland, ME", "Portland-South Portland, ME"),
+        ("Washington, DC", "Washington-Arlington-Alexandria, DC-VA-MD-WV"),
+        ("Kansas City, KS", "Kansas City, MO-KS"),
+        ("New York, NY", "New York-Newark-Jersey City, NY-NJ"),
+        ("Salem", "Salem, OR"),  # a metro of exactly that name beats Winston-Salem
+        ("IN", "Indiana"),
+        ("OR", "Oregon"),
+        ("ME", "Maine"),
+    ],
+)
+def test_area_with_state_and_postal_codes(query: str, name: str) -> None:
+    assert op.area(query).name == name
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Portland", {"Portland-South Portland, ME", "Portland-Vancouver-Hillsboro, OR-WA"}),
+        ("Columbus", {"Columbus, GA-AL", "Columbus, IN", "Columbus, OH"}),
+        ("Washington", {"Washington", "Washington-Arlington-Alexandria, DC-VA-MD-WV"}),
+        ("Springfield", {"Springfield, IL", "Springfield, MA", "Springfield, MO"}),
+    ],
+)
+def test_ambiguous_places(query: str, expected: set[str]) -> None:
+    with pytest.raises(op.AmbiguousAreaError) as err:
+        op.area(query)
+    named = {c.split(" [")[0] for c in err.value.candidates}
+    assert expected <= named
+
+
+@pytest.mark.parametrize(("typo", "meant"), [("Bostn", "Boston"), ("Sna Diego", "San Diego")])
+def test_area_typos_get_suggestions(typo: str, meant: str) -> None:
+    with pytest.raises(op.UnknownAreaError) as err:
+        op.area(typo)
+    assert any(s.startswith(meant) for s in err.value.suggestions)
+
+
+def test_unknown_state() -> None:
+    with pytest.raises(op.UnknownAreaError, match="'ZZ'"):
+        op.state("ZZ")
+    with pytest.raises(op.UnknownAreaError) as err:
+        op.top_metros("43-6013", state="Texsa")
+    assert err.value.suggestions == ("Texas",)
+
+
+def test_plural_and_accents() -> None:
+    with pytest.raises(op.AmbiguousOccupationError, match="Registered Nurses"):
+        op.occupation("nurses")
+    assert op.search("café operator", n=1)[0].matched_title == "Cafe Operator"
+
+
+def test_no_profile_and_ambiguous_messages() -> None:
+    with pytest.raises(op.NoProfileError) as err:
+        op.profile("43-6010")
+    assert "no O*NET profile" in str(err.value)
+    assert any("43-6013.00" in s for s in err.value.suggestions)
+    # In O*NET 29.3 every SOC code with specialties also has its ".00" occupation.
+    assert op.occupation("15-1299").code == "15-1299.00"
+
+
+def test_soc_code_with_specialties_only() -> None:
+    """A future release may drop a ".00": one child resolves, several are ambiguous."""
+    from occprofile._occupations import OccupationIndex
+    from occprofile._records import OccupationsFile, OewsOccupationRecord
+
+    def occ(code: str) -> op.Occupation:
+        return op.Occupation(code, f"Title {code}", code[:7], "detailed")
+
+    rec = OccupationsFile(
+        onet=(occ("99-1111.01"), occ("99-1111.02"), occ("99-2222.01")),
+        oews=(OewsOccupationRecord("99-1111", "Group", 3),),
+    )
+    index = OccupationIndex(rec, titles=lambda: pytest.fail("titles not needed"))
+    assert index.find("99-2222").code == "99-2222.01"
+    with pytest.raises(op.AmbiguousOccupationError) as amb:
+        index.find("99-1111")
+    assert [c.split()[0] for c in amb.value.candidates] == ["99-1111.01", "99-1111.02"]
+
+
+def test_search_prefers_official_titles_on_ties() -> None:
+    hits = op.search("truck driver", n=5)
+    assert hits[0].score == hits[1].score == 1.0
+    assert "Truck Drivers" in hits[0].occupation.title
+    with pytest.raises(op.InvalidArgumentError, match="Empty search"):
+        op.search("  ")
+    assert op.search("&") == ()  # only a stopword
+
+
+def test_every_error_is_an_occprofile_error() -> None:
+    for call in (
+        lambda: op.occupation("43-601"),
+        lambda: op.occupation(43),  # type: ignore[arg-type]
+        lambda: op.top_metros("43-6013", n=0),
+        lambda: op.top_metros("43-6013", include_nonmetro="yes"),  # type: ignore[arg-type]
+        lambda: op.wage_occupations(3),  # type: ignore[arg-type]
+        lambda: op.wage_occupations("tiny"),
+        lambda: op.area(""),
+    ):
+        with pytest.raises(op.OccprofileError):
+            call()
+    assert issubclass(op.InvalidArgumentError, ValueError)
+    assert issubclass(op.ArgumentTypeError, TypeError)

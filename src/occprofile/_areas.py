@@ -5,7 +5,9 @@ Rules, in order: a digit string is a code (7-digit, 5-digit CBSA or
 name without its state list, one principal city of a metro ("San Diego"),
 state name or postal abbreviation matches; a unique run of words inside a
 name matches. More than one candidate at any step is ambiguous -- so
-"New York" (a state, a metro, three nonmetro areas) asks the caller to choose.
+"New York" (a state, a metro, three nonmetro areas) asks the caller to choose,
+while "Salem" (a metro of exactly that name, and Winston-Salem) does not.
+A trailing postal code narrows the search to that state: "Portland, OR".
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections.abc import Iterable
 from . import _lookup
 from ._records import AreasFile
 from ._validate import check_str
-from .errors import AmbiguousAreaError, UnknownAreaError
+from .errors import AmbiguousAreaError, InvalidArgumentError, UnknownAreaError
 from .models import Area, AreaKind
 
 NATIONAL_CODE = "0000000"
@@ -48,24 +50,47 @@ class AreaIndex:
             raise UnknownAreaError(query, [])
         norm = _lookup.normalize(text)
         if not norm:
-            raise ValueError("Empty area query: pass an area code or name.")
+            raise InvalidArgumentError("Empty area query: pass an area code or name.")
         if norm in _NATIONAL_ALIASES:
             return self.by_code[NATIONAL_CODE]
+        found = self._match(query, norm, postal=None)
+        if found is None:
+            # "Seattle, WA", "Kansas City KS": a place, then the state it lies in.
+            place, _, tail = norm.rpartition(" ")
+            if place and tail in self._names.states_by_postal:
+                found = self._match(query, place, postal=tail.upper())
+        if found is None:
+            raise UnknownAreaError(query, _lookup.suggest(norm, self._names.suggestions))
+        return found
+
+    def _match(self, query: str, norm: str, postal: str | None) -> Area | None:
+        """The one area ``norm`` names (optionally within state ``postal``), or None.
+
+        Raises :class:`AmbiguousAreaError` when several match equally well.
+        """
         names = self._names
-        exact = names.exact.get(norm, set()) | names.city_parts.get(norm, set())
-        if norm in names.states_by_postal:
-            exact.add(names.states_by_postal[norm].code)
-        if len(exact) == 1:
+
+        def keep(codes: set[str]) -> set[str]:
+            if postal is None:
+                return codes
+            return {c for c in codes if postal in self.by_code[c].states}
+
+        exact = keep(names.exact.get(norm, set()))
+        states = set() if postal else {a.code for a in names.state_named(norm)}
+        cities = keep(names.city_parts.get(norm, set()))
+        if len(exact) == 1 and not states:
             return self.by_code[next(iter(exact))]
-        contains = {code for code, n in names.normalized.items() if f" {norm} " in f" {n} "}
-        if len(exact) > 1:
-            raise AmbiguousAreaError(query, self._describe(exact | contains))
+        pool = exact | states | cities
+        if len(pool) == 1:
+            return self.by_code[next(iter(pool))]
+        contains = keep({c for c, n in names.normalized.items() if f" {norm} " in f" {n} "})
+        if pool:
+            raise AmbiguousAreaError(query, self._describe(pool | contains))
         if len(contains) == 1:
             return self.by_code[next(iter(contains))]
         if contains:
             raise AmbiguousAreaError(query, self._describe(contains))
-        every = [a.name for a in self.by_code.values()]
-        raise UnknownAreaError(query, _lookup.close_matches(text, every))
+        return None
 
     def state(self, query: str) -> Area:
         """Resolve a state name, postal abbreviation or FIPS code to the state area."""
@@ -73,13 +98,13 @@ class AreaIndex:
         text = query.strip()
         if text.isdigit():
             found = self.by_code.get(_lookup.parse_area_code(text.zfill(2)))
+            states = [found] if found is not None and found.kind is AreaKind.STATE else []
         else:
-            norm = _lookup.normalize(text)
-            found = self._names.states_by_name.get(norm) or self._names.states_by_postal.get(norm)
-        if found is None or found.kind is not AreaKind.STATE:
-            names = [a.name for a in self._names.states_by_name.values()]
-            raise UnknownAreaError(query, _lookup.close_matches(text, names))
-        return found
+            states = self._names.state_named(_lookup.normalize(text))
+        if not states:
+            keyed = {k: a.name for k, a in self._names.states_by_name.items()}
+            raise UnknownAreaError(query, _lookup.suggest(_lookup.normalize(text), keyed))
+        return states[0]
 
     def select(self, kind: str | AreaKind | None, state: str | None) -> tuple[Area, ...]:
         """Areas of one kind and/or in one state (metros spanning it included), by code."""
@@ -102,17 +127,28 @@ class _AreaNames:
         self.city_parts: dict[str, set[str]] = {}
         self.states_by_name: dict[str, Area] = {}
         self.states_by_postal: dict[str, Area] = {}
+        #: every spelling worth suggesting, normalised → the area name to show
+        self.suggestions: dict[str, str] = {}
         for a in areas:
             self.normalized[a.code] = _lookup.normalize(a.name)
-            self.exact.setdefault(self.normalized[a.code], set()).add(a.code)
-            self.exact.setdefault(_lookup.normalize(a.short_name), set()).add(a.code)
-            if a.kind is AreaKind.METRO:
-                for part in a.short_name.split("-"):
-                    self.city_parts.setdefault(_lookup.normalize(part), set()).add(a.code)
+            self.suggestions[self.normalized[a.code]] = a.name
             if a.kind is AreaKind.STATE:
-                self.states_by_name[_lookup.normalize(a.name)] = a
+                self.states_by_name[self.normalized[a.code]] = a
                 if a.states:
                     self.states_by_postal[a.states[0].lower()] = a
+                continue
+            for spelling in {self.normalized[a.code], _lookup.normalize(a.short_name)}:
+                self.exact.setdefault(spelling, set()).add(a.code)
+                self.suggestions.setdefault(spelling, a.name)
+            if a.kind is AreaKind.METRO:
+                for part in a.short_name.split("-"):
+                    key = _lookup.normalize(part)
+                    self.city_parts.setdefault(key, set()).add(a.code)
+                    self.suggestions.setdefault(key, a.name)
+
+    def state_named(self, norm: str) -> list[Area]:
+        found = self.states_by_name.get(norm) or self.states_by_postal.get(norm)
+        return [found] if found is not None else []
 
 
 def area_kind(kind: str | AreaKind) -> AreaKind:
@@ -122,6 +158,6 @@ def area_kind(kind: str | AreaKind) -> AreaKind:
     try:
         return AreaKind(kind)
     except ValueError:
-        raise ValueError(
+        raise InvalidArgumentError(
             f"Unknown area kind {kind!r}: choose one of {[k.value for k in AreaKind]}."
         ) from None

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+
+from .errors import InvalidArgumentError
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _CODE_CHARS = re.compile(r"^[\d\s.\-]+$")
@@ -18,8 +21,13 @@ _ONET_CODE = re.compile(r"^(\d{2})-?(\d{4})\.?(\d{2})$")
 _SOC_CODE = re.compile(r"^(\d{2})-?(\d{4})$")
 
 
+#: Words that carry no meaning in a title search ("Secretaries and Administrative ...").
+STOPWORDS = frozenset({"a", "an", "and", "for", "in", "of", "or", "the", "to", "with"})
+
+
 def normalize(text: str) -> str:
-    """Lower-case, ``&`` → ``and``, punctuation folded to single spaces."""
+    """Lower-case, accents dropped, ``&`` → ``and``, punctuation folded to single spaces."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     text = text.lower().replace("&", " and ").replace("*", " ")
     return _NON_WORD.sub(" ", text).strip()
 
@@ -36,7 +44,13 @@ def stem(token: str) -> str:
 
 
 def tokens(text: str) -> tuple[str, ...]:
-    return tuple(stem(t) for t in normalize(text).split())
+    """Stemmed words of ``text``, stopwords dropped: what a search compares."""
+    return tuple(stem(t) for t in normalize(text).split() if t not in STOPWORDS)
+
+
+def title_key(text: str) -> str:
+    """The key exact title matches use: "Registered Nurse" finds "Registered Nurses"."""
+    return " ".join(stem(t) for t in normalize(text).split())
 
 
 def looks_like_code(text: str) -> bool:
@@ -59,7 +73,7 @@ def parse_occupation_code(text: str) -> tuple[str, str | None]:
     m = _SOC_CODE.match(compact)
     if m:
         return f"{m[1]}-{m[2]}", None
-    raise ValueError(
+    raise InvalidArgumentError(
         f"Malformed occupation code {text!r}: expected an O*NET-SOC code like "
         "'43-6013.00' or a SOC code like '43-6013' or '436013'."
     )
@@ -79,7 +93,7 @@ def parse_area_code(text: str) -> str:
             return "00" + compact
         if len(compact) == 2:
             return compact + "00000"
-    raise ValueError(
+    raise InvalidArgumentError(
         f"Malformed area code {text!r}: expected 7 digits ('0031080'), a 5-digit "
         "metro code ('31080') or a 2-digit state FIPS code ('06')."
     )
@@ -90,8 +104,16 @@ def close_matches(query: str, choices: Iterable[str], n: int = 5) -> list[str]:
     by_norm: dict[str, str] = {}
     for choice in choices:
         by_norm.setdefault(normalize(choice), choice)
-    found = difflib.get_close_matches(normalize(query), list(by_norm), n=n, cutoff=0.6)
-    return [by_norm[f] for f in found]
+    return suggest(normalize(query), by_norm, n)
+
+
+def suggest(norm: str, keyed: dict[str, str], n: int = 5) -> list[str]:
+    """Up to ``n`` distinct values whose normalised key is close to ``norm``."""
+    found: list[str] = []
+    for key in difflib.get_close_matches(norm, list(keyed), n=3 * n, cutoff=0.6):
+        if keyed[key] not in found:
+            found.append(keyed[key])
+    return found[:n]
 
 
 class TitleIndex:

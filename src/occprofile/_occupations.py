@@ -16,6 +16,7 @@ from ._records import OccupationsFile, TitlesFile
 from ._validate import check_n, check_str
 from .errors import (
     AmbiguousOccupationError,
+    InvalidArgumentError,
     NoProfileError,
     NoWageDataError,
     UnknownOccupationError,
@@ -35,7 +36,7 @@ def soc_level(code: str) -> str:
         return "total"
     if code.endswith("0000"):
         return "major"
-    if code.endswith("000"):
+    if code.endswith("00"):  # 43-6000, and SOC 2018's 15-1200, 31-1100
         return "minor"
     if code.endswith("0"):
         return "broad"
@@ -51,7 +52,7 @@ class TitleData:
         self.index = _lookup.TitleIndex(entries)
         self.exact: dict[str, set[str]] = {}
         for code, _kind, title in rec.titles:
-            self.exact.setdefault(_lookup.normalize(title), set()).add(code)
+            self.exact.setdefault(_lookup.title_key(title), set()).add(code)
 
 
 class OccupationIndex:
@@ -79,14 +80,14 @@ class OccupationIndex:
         # Normalising every title is built on the first lookup by title, not by code.
         found: dict[str, list[str]] = {}
         for o in self.onet.values():
-            found.setdefault(_lookup.normalize(o.title), []).append(o.code)
+            found.setdefault(_lookup.title_key(o.title), []).append(o.code)
         return found
 
     @functools.cached_property
     def _oews_by_title(self) -> dict[str, str]:
         found: dict[str, str] = {}
         for w in self.oews.values():
-            found.setdefault(_lookup.normalize(w.title), w.code)
+            found.setdefault(_lookup.title_key(w.title), w.code)
         return found
 
     def title_of(self, code: str) -> str:
@@ -95,7 +96,7 @@ class OccupationIndex:
 
     def _near(self, soc: str) -> list[str]:
         """Suggestions for an unknown code: occupations sharing its broad, else minor, group."""
-        for prefix in (soc[:6], soc[:4]):
+        for prefix in (soc[:6], soc[:4], soc[:2]):
             near = [str(o) for c, o in self.onet.items() if c.startswith(prefix)]
             if near:
                 return near[:8]
@@ -105,17 +106,22 @@ class OccupationIndex:
         """Occupations whose title or alternate titles best match ``text``."""
         check_str(text, "text")
         check_n(n)
+        if not _lookup.normalize(text):
+            raise InvalidArgumentError("Empty search text: pass words to look for.")
         titles = self._titles()
-        hits: list[SearchHit] = []
-        seen: set[str] = set()
-        for score, i in titles.index.search(text):
+        best: dict[str, tuple[float, str, str]] = {}
+        official: dict[str, float] = {}
+        for score, i in titles.index.search(text):  # best first
             code, kind, title = titles.index.entry(i)
-            if code not in seen:
-                seen.add(code)
-                hits.append(SearchHit(self.onet[code], title, kind, score))
-                if len(hits) == n:
-                    break
-        return tuple(hits)
+            best.setdefault(code, (score, kind, title))
+            if kind == "title":
+                official[code] = score
+        # Equal scores: the occupation whose official title fits the query better
+        # wins ("truck driver" is an alternate title of several occupations).
+        ranked = sorted(best, key=lambda c: (-best[c][0], -official.get(c, 0.0), c))
+        return tuple(
+            SearchHit(self.onet[c], best[c][2], best[c][1], best[c][0]) for c in ranked[:n]
+        )
 
     def find(self, query: str) -> Occupation:
         """Resolve a code, title, alternate title or free text to an O*NET occupation."""
@@ -128,14 +134,16 @@ class OccupationIndex:
             if onet_code in self.onet:
                 return self.onet[onet_code]
             raise UnknownOccupationError(query, self._near(soc))
-        norm = _lookup.normalize(text)
-        if not norm:
-            raise ValueError("Empty occupation query: pass a code, a title or words to search.")
-        codes = self._by_title.get(norm)
-        if codes is None and norm in self._oews_by_title:
-            return self._for_soc(query, self._oews_by_title[norm])
+        key = _lookup.title_key(text)
+        if not key:
+            raise InvalidArgumentError(
+                "Empty occupation query: pass a code, a title or words to search."
+            )
+        codes = self._by_title.get(key)
+        if codes is None and key in self._oews_by_title:
+            return self._for_soc(query, self._oews_by_title[key])
         if codes is None:
-            codes = sorted(self._titles().exact.get(norm, ()))
+            codes = sorted(self._titles().exact.get(key, ()))
         if len(codes) > 1:
             raise AmbiguousOccupationError(query, [str(self.onet[c]) for c in codes])
         if codes:
@@ -159,8 +167,9 @@ class OccupationIndex:
         if children:
             raise AmbiguousOccupationError(query, [str(self.onet[c]) for c in children])
         if soc in self.oews:
+            # O*NET occupations paid from this code, else those inside its group.
             related = [str(self.onet[c]) for c in self._by_wage_code.get(soc, [])]
-            raise NoProfileError(query, related[:8])
+            raise NoProfileError(query, related[:8] or self._near(soc.rstrip("0")))
         raise UnknownOccupationError(query, self._near(soc))
 
     def find_wage(self, query: str) -> WageOccupation:
@@ -176,8 +185,8 @@ class OccupationIndex:
             soc, onet_code = _lookup.parse_occupation_code(text)
             if onet_code is None and soc in self.oews:
                 return self.oews[soc]
-        elif (norm := _lookup.normalize(text)) in self._oews_by_title:
-            return self.oews[self._oews_by_title[norm]]
+        elif (key := _lookup.title_key(text)) in self._oews_by_title:
+            return self.oews[self._oews_by_title[key]]
         occ = self.find(query)
         if occ.wage_code is None:
             raise NoWageDataError(str(occ))
