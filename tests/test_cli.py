@@ -20,7 +20,7 @@ def test_default_report(capsys: pytest.CaptureFixture[str]) -> None:
     assert "52,640" in out
     assert "$51,870" in out
     assert "Los Angeles-Long Beach-Anaheim, CA vs San Diego-Chula Vista-Carlsbad, CA" in out
-    assert "O*NET Database 29.3" in out
+    assert "O*NET Database, May 2025 (release 29.3)" in out
 
 
 def test_patchy_occupation_says_what_is_missing(capsys: pytest.CaptureFixture[str]) -> None:

@@ -231,3 +231,64 @@ def test_releases_and_citation() -> None:
     assert keys["oews"].period == "May 2025"
     assert "CC BY 4.0" in op.citation()
     assert op.ONET_VERSION == "29.3"
+
+
+def test_top_coded_wages() -> None:
+    """29-1215 in Albany, OR: every wage is at or above the BLS ceiling (footnote 5)."""
+    est = op.estimate("29-1215", "Albany, OR")
+    for fig, bound in (
+        (est.annual_mean, 239200),
+        (est.hourly_median, 115),
+        (est.annual_p90, 239200),
+    ):
+        assert fig.status is Status.TOP_CODED
+        assert fig.value is None
+        assert fig.lower_bound == bound
+        assert fig.text == "-"
+        assert fig.footnote is not None
+    assert est.annual_mean.format(money=True) == ">= $239,200"
+    rows = op.top_metros("29-1215", n=1000, by="annual_median")
+    albany = next(r for r in rows if r.area.name == "Albany, OR")
+    assert albany.ranked_value.status is Status.TOP_CODED
+    before = [r for r in rows if r.rank < albany.rank]
+    after = [r for r in rows if r.rank > albany.rank]
+    assert all(r.ranked_value.value is not None and r.ranked_value.value >= 239200 for r in before)
+    assert all(r.ranked_value.value is None or r.ranked_value.value <= 239200 for r in after)
+
+
+def test_empty_rankings_raise() -> None:
+    with pytest.raises(op.NoWageDataError, match="any metro area"):
+        op.top_metros("15-1250")  # OEWS publishes this broad group nationally only
+    with pytest.raises(op.NoWageDataError, match="Guam"):
+        op.top_metros("43-6013", state="GU")
+
+
+def test_by_is_forgiving_about_spelling() -> None:
+    assert op.top_metros("43-6013", 3, by="Median") == op.top_metros(
+        "43-6013", 3, by="annual_median"
+    )
+    assert op.top_metros("43-6013", 3, by="LQ")[0].by == "location_quotient"
+    with pytest.raises(op.ArgumentTypeError):
+        op.top_metros("43-6013", by=["employment"])  # type: ignore[arg-type]
+
+
+def test_differences_use_published_precision() -> None:
+    c = op.compare_metros("43-6013", "Los Angeles", "San Diego")
+    assert c.row("hourly_mean").difference == -0.29
+    assert c.row("employment_rse").difference == 1.7
+    assert c.row("employment_rse").a.format() == "6.8"
+    with pytest.raises(KeyError, match="employment"):
+        c.row("salary")
+
+
+def test_answers_are_memoised_within_a_bound() -> None:
+    ds = op.Dataset()
+    ds.MEMO_SIZE = 3
+    first = ds.top_metros("43-6013", 1)
+    assert ds.top_metros("43-6013", 1) is first
+    for n in range(2, 6):
+        ds.top_metros("43-6013", n)
+    assert len(ds._answers) == 3
+    again = ds.top_metros("43-6013", 1)
+    assert again == first
+    assert again is not first  # evicted and recomputed

@@ -122,3 +122,50 @@ def test_sampled_onet_ratings_match(upstream: Path, table: str) -> None:
         assert measure.standard_error == row[col["Standard Error"]]
         checked += 1
     assert checked > 50
+
+
+#: What each BLS footnote on a "-" means, per datatype kind.
+_HOURLY = {"hourly_mean", "hourly_p10", "hourly_p25", "hourly_median", "hourly_p75", "hourly_p90"}
+
+
+@pytest.mark.parametrize("soc", ["29-1215", "11-1011", "27-2011", "25-2021", "11-9032"])
+def test_every_footnoted_value_keeps_its_meaning(oews_db: sqlite3.Connection, soc: str) -> None:
+    """Top-coded (5), one unit only (4) and not released (8), over every area of an occupation."""
+    rows = oews_db.execute(
+        "SELECT * FROM cell WHERE substr(key, 12, 12) = ?", ("000000" + soc.replace("-", ""),)
+    ).fetchall()
+    seen: set[str] = set()
+    for row in rows:
+        est = op.estimate(soc, row[0][4:11])
+        for i, name in enumerate(DATATYPE_FIELDS.values()):
+            value, footnote = row[1 + i], row[18 + i]
+            fig = getattr(est, name)
+            if value != "-":
+                continue
+            seen.add(footnote)
+            if footnote == "5":
+                assert fig.status is Status.TOP_CODED
+                assert fig.lower_bound == (115.0 if name in _HOURLY else 239200.0)
+            elif footnote == "4":
+                expected = Status.ANNUAL_ONLY if name in _HOURLY else Status.HOURLY_ONLY
+                assert fig.status is expected
+            else:
+                assert footnote == "8"
+                assert fig.status is Status.NOT_RELEASED
+    assert seen  # each of these occupations has footnoted values somewhere
+
+
+def test_work_activities_match_supplement(upstream: Path) -> None:
+    path = upstream / "onet-29.3-supplement" / "Work Activities (43-6013.00).txt"
+    with path.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    section = op.profile("43-6013.00").work_activities
+    assert len(rows) == 2 * len(section)
+    for row in rows:
+        rating = section.by_name(row["Element Name"])
+        measure = rating.importance if row["Scale ID"] == "IM" else rating.level
+        assert measure is not None
+        assert measure.value == float(row["Data Value"])
+        assert measure.n == int(row["N"])
+        assert measure.standard_error == float(row["Standard Error"])
+        assert measure.recommend_suppress is (row["Recommend Suppress"] == "Y")

@@ -20,11 +20,11 @@ def _section_lines(title: str, section: RatingSection, n: int) -> list[str]:
         return [*lines, f"  {section.note}"]
     shown = section[:n]
     width = max((len(r.name) for r in shown), default=0)
-    lines.append(f"  {'':<{width}}  importance      level")
+    lines.append(f"  {'':<{width}}  importance  level")
     for r in shown:
-        imp = f"{r.importance.value:.2f}" if r.importance else "not rated"
-        lvl = f"{r.level.value:.2f}" if r.level else "not rated"
-        lines.append(f"  {r.name:<{width}}  {imp:>10}  {lvl:>9}")
+        imp = str(r.importance) if r.importance else "not rated"
+        lvl = str(r.level) if r.level else "not rated"
+        lines.append(f"  {r.name:<{width}}  {imp:>10}  {lvl}")
     if section.note:
         lines.append(f"  ({section.note})")
     return lines
@@ -48,7 +48,7 @@ def _comparison_lines(c: Comparison) -> list[str]:
     for name in ("employment", "annual_mean", "annual_median", "location_quotient"):
         row = c.row(name)
         money = name.startswith("annual")
-        diff = f"{row.difference:+,.2f}" if row.difference is not None else "n/a"
+        diff = f"{row.difference:+,g}" if row.difference is not None else "n/a"
         ratio = f"{row.ratio:.2f}x" if row.ratio is not None else "n/a"
         lines.append(
             f"  {name:<18} {row.a.format(money):>12} {row.b.format(money):>12}"

@@ -11,6 +11,7 @@ assembly in ``_profiles``, OEWS value parsing in ``_figures``.
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
@@ -20,7 +21,8 @@ from ._converter import structure
 from ._figures import build_estimate, figure_of
 from ._occupations import SOC_LEVELS, OccupationIndex, TitleData
 from ._profiles import build_profile, by_importance
-from .errors import DataIntegrityError, NoWageDataError
+from ._validate import check_str
+from .errors import DataIntegrityError, InvalidArgumentError, NoWageDataError
 from .models import (
     Area,
     AreaKind,
@@ -47,10 +49,14 @@ class DataStore:
     ``package`` names the importable package holding the resources.
     """
 
+    #: How many query answers (rankings, comparisons) are remembered.
+    MEMO_SIZE = 2048
+
     def __init__(self, package: str = _resources.DEFAULT_PACKAGE) -> None:
         self.package = package
         self._lock = threading.RLock()
         self._cache: dict[Hashable, Any] = {}
+        self._answers: OrderedDict[Hashable, Any] = OrderedDict()
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(package={self.package!r})"
@@ -68,10 +74,27 @@ class DataStore:
                 self._cache[key] = load()
             return self._cache[key]  # type: ignore[no-any-return]
 
+    def _memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """Remember a query's answer, least recently used first out.
+
+        Resources are bounded by the data; answers are not (every ``n``,
+        every pair of areas), so they get a bounded memo of their own.
+        """
+        with self._lock:
+            if key in self._answers:
+                self._answers.move_to_end(key)
+                return self._answers[key]  # type: ignore[no-any-return]
+            value = compute()
+            self._answers[key] = value
+            if len(self._answers) > self.MEMO_SIZE:
+                self._answers.popitem(last=False)
+            return value
+
     def clear_cache(self) -> None:
         """Forget everything loaded; the next call reads the resources again."""
         with self._lock:
             self._cache.clear()
+            self._answers.clear()
 
     def _read(self, name: str, cls: type[T]) -> T:
         return structure(_resources.read_json(self.package, name), cls, name)
@@ -146,10 +169,11 @@ class DataStore:
         return self.manifest.releases
 
     def release(self, key: str) -> Release:
+        """One bundled release by key (``"onet"``, ``"oews"``)."""
         for r in self.releases():
             if r.key == key:
                 return r
-        raise KeyError(key)
+        raise KeyError(f"{key!r}: the releases are {[r.key for r in self.releases()]}")
 
     def citation(self) -> str:
         """The attribution text every use of the data should carry."""
@@ -173,8 +197,11 @@ class DataStore:
         occs = tuple(self._index().oews.values())
         if level is None:
             return occs
+        check_str(level, "level")
         if level not in SOC_LEVELS:
-            raise ValueError(f"Unknown level {level!r}: choose one of {list(SOC_LEVELS)}.")
+            raise InvalidArgumentError(
+                f"Unknown level {level!r}: choose one of {list(SOC_LEVELS)}."
+            )
         return tuple(o for o in occs if o.level == level)
 
     def search(self, text: str, n: int = 10) -> tuple[SearchHit, ...]:

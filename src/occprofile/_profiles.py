@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from ._records import ElementsFile, OnetShard, RatingRecord
 from ._validate import check_n
-from .errors import DataIntegrityError
+from .errors import DataIntegrityError, InvalidArgumentError
 from .models import (
     EducationShare,
     Element,
@@ -108,7 +108,9 @@ def by_importance(profile: Profile, domain: str, n: int | None) -> RatingSection
     if n is not None:
         check_n(n)
     if domain not in RATING_DOMAINS:
-        raise ValueError(f"Unknown rating domain {domain!r}: choose one of {list(RATING_DOMAINS)}.")
+        raise InvalidArgumentError(
+            f"Unknown rating domain {domain!r}: choose one of {list(RATING_DOMAINS)}."
+        )
     section: RatingSection = getattr(profile, domain)
     ranked = sorted(section.ratings, key=_importance_key)[:n]
     return RatingSection(section.domain, section.available, tuple(ranked), section.note)

@@ -1,15 +1,18 @@
 """The questions a career profile answers, as methods of :class:`Dataset`.
 
 Loading and lookups live in ``_dataset``; this module only ranks, compares
-and sorts what the store returns, and caches the rankings it computes.
+and sorts what the store returns, and memoises the answers (bounded).
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ._dataset import DataStore
 from ._figures import DATATYPE_FIELDS
 from ._lookup import close_matches
-from ._validate import check_n
+from ._validate import check_bool, check_n
+from .errors import ArgumentTypeError, InvalidArgumentError, NoWageDataError
 from .models import (
     Area,
     AreaKind,
@@ -21,6 +24,9 @@ from .models import (
     Status,
     WageOccupation,
 )
+
+#: Shorter spellings people use for ``by=``.
+RANK_ALIASES = {"mean": "annual_mean", "median": "annual_median", "lq": "location_quotient"}
 
 #: ``by=`` choices of :meth:`Dataset.top_metros`, mapped to OEWS datatypes.
 RANK_BY: dict[str, str] = {
@@ -60,16 +66,20 @@ class Dataset(DataStore):
         metros that span that state.
         """
         check_n(n)
-        _check_by(by)
+        by = _check_by(by)
+        check_bool(include_nonmetro, "include_nonmetro")
         occ = self.wage_occupation(occupation)
-        postal = self.state(state).states[0] if state is not None else None
-        key = ("top_metros", occ.code, by, postal, include_nonmetro, n)
-        return self._once(
-            key, lambda: self._rank(occ, by, self.metros(postal, include_nonmetro), n)
+        where = self.state(state) if state is not None else None
+        postal = where.states[0] if where is not None else None
+        kind = "metro or nonmetro area" if include_nonmetro else "metro area"
+        scope = f"any {kind}" + (f" of {where.name}" if where else "")
+        return self._memo(
+            ("top_metros", occ.code, by, postal, include_nonmetro, n),
+            lambda: self._rank(occ, by, self.metros(postal, include_nonmetro), n, scope),
         )
 
     def _rank(
-        self, occ: WageOccupation, by: str, areas: tuple[Area, ...], n: int
+        self, occ: WageOccupation, by: str, areas: tuple[Area, ...], n: int, scope: str
     ) -> tuple[RankedEstimate, ...]:
         datatype = RANK_BY[by]
         pairs = [
@@ -77,6 +87,8 @@ class Dataset(DataStore):
             for area in areas
             if (fig := self._figure_in(occ, area.code, datatype)) is not None
         ]
+        if not pairs:
+            raise NoWageDataError(str(occ), scope)
         pairs.sort(key=_rank_key)
         rows = []
         for rank, (area, figure) in enumerate(pairs[:n], start=1):
@@ -95,7 +107,6 @@ class Dataset(DataStore):
         """
         occ = self.wage_occupation(occupation)
         area_a, area_b = self.area(a), self.area(b)
-        key = ("compare", occ.code, area_a.code, area_b.code)
 
         def compute() -> Comparison:
             est_a = self._estimate(occ, area_a.code)
@@ -115,17 +126,20 @@ class Dataset(DataStore):
                 rows.append(row)
             return Comparison(occ, est_a, est_b, area_a, area_b, tuple(rows), tuple(missing))
 
-        return self._once(key, compute)
+        return self._memo(("compare", occ.code, area_a.code, area_b.code), compute)
 
     def top_states(
         self, occupation: str, n: int = 10, *, by: str = "employment"
     ) -> tuple[RankedEstimate, ...]:
         """States and territories ranked like :meth:`top_metros`."""
         check_n(n)
-        _check_by(by)
+        by = _check_by(by)
         occ = self.wage_occupation(occupation)
         states = self.areas(kind=AreaKind.STATE)
-        return self._once(("top_states", occ.code, by, n), lambda: self._rank(occ, by, states, n))
+        return self._memo(
+            ("top_states", occ.code, by, n),
+            lambda: self._rank(occ, by, states, n, "any state or territory"),
+        )
 
     # ratings ------------------------------------------------------------
 
@@ -162,19 +176,25 @@ def _rank_key(pair: tuple[Area, Figure]) -> tuple[int, float, int, str, str]:
     return (1, 0.0, 0, area.name, area.code)
 
 
-def _check_by(by: object) -> None:
+def _check_by(by: object) -> str:
+    """The canonical ``by`` name (case-insensitive, aliases accepted)."""
     if not isinstance(by, str):
-        raise TypeError(f"by must be a str, not {type(by).__name__}: {by!r}")
-    if by not in RANK_BY:
+        raise ArgumentTypeError(f"by must be a str, not {type(by).__name__}: {by!r}")
+    key = by.strip().lower().replace(" ", "_")
+    key = RANK_ALIASES.get(key, key)
+    if key not in RANK_BY:
         hint = close_matches(by, RANK_BY, n=1)
         did = f" Did you mean {hint[0]!r}?" if hint else ""
-        raise ValueError(f"Unknown ranking {by!r}: choose one of {list(RANK_BY)}.{did}")
+        raise InvalidArgumentError(f"Unknown ranking {by!r}: choose one of {list(RANK_BY)}.{did}")
+    return key
 
 
 def _compare(name: str, a: Figure, b: Figure) -> ComparisonRow:
-    if a.value is None or b.value is None:
-        why = [f"{side} is {fig.status}" for side, fig in (("a", a), ("b", b)) if fig.value is None]
+    if a.value is None or b.value is None or a.text is None or b.text is None:
+        why = [f"{side}: {fig.status}" for side, fig in (("a", a), ("b", b)) if fig.value is None]
         return ComparisonRow(name, a, b, None, None, "; ".join(why))
+    # From the published text, so 26.04 - 26.33 is -0.29, not -0.28999999999999915.
+    difference = float(Decimal(a.text) - Decimal(b.text))
     ratio = a.value / b.value if b.value else None
     note = None if ratio is not None else "ratio undefined: b is 0"
-    return ComparisonRow(name, a, b, a.value - b.value, ratio, note)
+    return ComparisonRow(name, a, b, difference, ratio, note)

@@ -64,7 +64,7 @@ class Release:
     changes: str
 
     def __str__(self) -> str:
-        return f"{self.name} {self.version} ({self.period}), {self.publisher}"
+        return f"{self.name}, {self.period} (release {self.version}), {self.publisher}"
 
 
 # --------------------------------------------------------------------------
@@ -101,6 +101,15 @@ class Measure:
     domain_source: str | None
     source: str
 
+    def __str__(self) -> str:
+        """The value, caveated as O*NET flags it (not relevant, low precision)."""
+        text = f"{self.value:.2f}"
+        if self.not_relevant:
+            return text + " [not relevant]"
+        if self.recommend_suppress:
+            return text + " [low precision]"
+        return text
+
 
 @frozen
 class Rating:
@@ -120,9 +129,11 @@ class Rating:
         return "rated" if self.level is not None else "not rated"
 
     def __str__(self) -> str:
-        imp = f"{self.importance.value:.2f}" if self.importance else "not rated"
-        lvl = f"{self.level.value:.2f}" if self.level else "not rated"
-        return f"{self.name} (importance {imp}, level {lvl})"
+        return f"{self.name} (importance {_show(self.importance)}, level {_show(self.level)})"
+
+
+def _show(m: Measure | None) -> str:
+    return "not rated" if m is None else str(m)
 
 
 @frozen
@@ -158,7 +169,7 @@ class RatingSection:
         for r in self.ratings:
             if r.name.casefold() == wanted:
                 return r
-        raise KeyError(name)
+        raise KeyError(f"{name!r}: no such rating in {self.domain} ({len(self.ratings)} rated)")
 
 
 @frozen
@@ -360,10 +371,13 @@ class Figure:
         return f"({self.status})"
 
     def format(self, money: bool = False) -> str:
-        """Human-readable: ``52,640``, ``$51,870``, ``>= $239,200``, ``(not released)``."""
+        """Human-readable: ``52,640``, ``$51,870``, ``>= $239,200``, ``(not released)``.
+
+        Decimals are those BLS published (``6.80``, ``1.0``, ``26.04``).
+        """
         unit = "$" if money else ""
         if self.value is not None:
-            digits = 2 if (money and self.value < 1000) or not self.value.is_integer() else 0
+            digits = len(self.text.partition(".")[2]) if self.text else 0
             return f"{unit}{self.value:,.{digits}f}"
         if self.lower_bound is not None:
             return f">= {unit}{self.lower_bound:,.0f}"
@@ -425,7 +439,8 @@ class RankedEstimate:
             f"annual mean {e.annual_mean.format(money=True)}"
         )
         if self.by not in ("employment", "annual_mean"):
-            line += f", {self.by} {self.ranked_value.format(money='ly_' in self.by)}"
+            money = self.by.startswith(("annual_", "hourly_"))
+            line += f", {self.by} {self.ranked_value.format(money=money)}"
         return line
 
 
@@ -434,7 +449,7 @@ class ComparisonRow:
     """One measure for two areas, their difference (a - b) and ratio (a / b).
 
     ``difference`` and ``ratio`` are ``None`` when either side has no
-    released number (or ``a`` is 0 for the ratio); ``note`` says why.
+    released number (or ``b`` is 0 for the ratio); ``note`` says why.
     """
 
     measure: str
@@ -458,10 +473,11 @@ class Comparison:
     missing: tuple[str, ...]
 
     def row(self, measure: str) -> ComparisonRow:
+        """The row of one measure (an :class:`Estimate` attribute name)."""
         for r in self.rows:
             if r.measure == measure:
                 return r
-        raise KeyError(measure)
+        raise KeyError(f"{measure!r}: the measures are {[r.measure for r in self.rows]}")
 
 
 # --------------------------------------------------------------------------
