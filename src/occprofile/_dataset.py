@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from . import _records, _resources
 from ._areas import NATIONAL_CODE, AreaIndex
 from ._converter import structure
-from ._figures import build_estimate, figure_of
+from ._figures import build_estimate, figure_of, rank_key
 from ._occupations import SOC_LEVELS, OccupationIndex, TitleData
 from ._profiles import build_profile, by_importance
 from ._validate import check_str
@@ -276,14 +276,27 @@ class DataStore:
             lambda: build_estimate(occ, area, row, self._footnotes()),
         )
 
-    def _figure_in(self, occ: WageOccupation, area_code: str, datatype: str) -> Figure | None:
-        """One figure of one area's row (``None`` if OEWS has no row there).
+    def _ranked_areas(
+        self, occ: WageOccupation, datatype: str, areas: tuple[Area, ...]
+    ) -> list[Area]:
+        """The areas that have a row, in ranking order (ties: area name, then code).
 
-        Rankings read one figure of every area: this skips building the
-        other 16 until an area makes the cut.
+        Sorted on the raw values: no :class:`Figure` is built for areas
+        that do not make the cut.
         """
-        row = self._oews_rows(occ.code).get(area_code)
-        return None if row is None else figure_of(row, datatype, self._footnotes())
+        rows = self._oews_rows(occ.code)
+        footnotes = self._footnotes()
+        keyed = [
+            (rank_key(row, datatype, footnotes), area.name, area.code, area)
+            for area in areas
+            if (row := rows.get(area.code)) is not None
+        ]
+        keyed.sort(key=lambda k: k[:3])
+        return [k[3] for k in keyed]
+
+    def _figure_in(self, occ: WageOccupation, area: Area, datatype: str) -> Figure:
+        """One figure of an area's row (the area must have one)."""
+        return figure_of(self._oews_rows(occ.code)[area.code], datatype, self._footnotes())
 
     def estimate(self, occupation: str, area: str) -> Estimate:
         """OEWS estimate for one occupation in one area (raises if BLS has no row)."""

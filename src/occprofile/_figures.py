@@ -6,6 +6,7 @@ decides what a ``-`` means, using the footnote BLS attached to it.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ._records import OewsRow
@@ -56,22 +57,44 @@ def parse_figure(
             raise DataIntegrityError(f"unreadable OEWS value {text!r}") from None
         return Figure(Status.RELEASED, value, text, note)
     if footnote == _FOOTNOTE_TOP_CODED and note is not None:
-        # The bound is read from BLS's footnote text, not hard-coded here.
-        bound = None
-        m = _TOP_CODE.search(note)
-        if m:
-            hourly, annual = (float(g.replace(",", "")) for g in m.groups())
-            bound = hourly if datatype in _HOURLY else annual if datatype in _ANNUAL else None
-        return Figure(Status.TOP_CODED, None, text, note, bound)
+        return Figure(Status.TOP_CODED, None, text, note, _top_code_bound(datatype, note))
     if footnote == _FOOTNOTE_ONE_UNIT_ONLY:
         status = Status.ANNUAL_ONLY if datatype in _HOURLY else Status.HOURLY_ONLY
         return Figure(status, None, text, note)
     return Figure(Status.NOT_RELEASED, None, text, note)
 
 
+@functools.lru_cache(maxsize=64)
+def _top_code_bound(datatype: str, note: str) -> float | None:
+    """The BLS ceiling, read from the footnote's own text, not hard-coded here."""
+    m = _TOP_CODE.search(note)
+    if not m:
+        return None
+    hourly, annual = (float(g.replace(",", "")) for g in m.groups())
+    return hourly if datatype in _HOURLY else annual if datatype in _ANNUAL else None
+
+
 def figure_of(row: OewsRow, datatype: str, footnotes: dict[str, str]) -> Figure:
-    """One datatype's figure from a packaged row (rankings need just one)."""
+    """One datatype's figure from a packaged row."""
     return parse_figure(datatype, row[1][DATATYPE_INDEX[datatype]], row[2].get(datatype), footnotes)
+
+
+def rank_key(row: OewsRow, datatype: str, footnotes: dict[str, str]) -> tuple[int, float, int]:
+    """Where a row's figure sorts in a ranking, without building the :class:`Figure`.
+
+    Released values, largest first; a top-coded wage at its lower bound (it
+    is at least that), after a released value equal to it; then everything
+    BLS did not release. Rankings sort every area, so this path is hot.
+    """
+    text = row[1][DATATYPE_INDEX[datatype]]
+    if text is not None and text != "-":
+        return (0, -float(text), 0)
+    footnote = row[2].get(datatype)
+    if text == "-" and footnote == _FOOTNOTE_TOP_CODED and footnote in footnotes:
+        bound = _top_code_bound(datatype, footnotes[footnote])
+        if bound is not None:
+            return (0, -bound, 1)
+    return (1, 0.0, 0)
 
 
 def build_estimate(

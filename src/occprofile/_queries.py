@@ -82,19 +82,14 @@ class Dataset(DataStore):
         self, occ: WageOccupation, by: str, areas: tuple[Area, ...], n: int, scope: str
     ) -> tuple[RankedEstimate, ...]:
         datatype = RANK_BY[by]
-        pairs = [
-            (area, fig)
-            for area in areas
-            if (fig := self._figure_in(occ, area.code, datatype)) is not None
-        ]
-        if not pairs:
+        ranked = self._ranked_areas(occ, datatype, areas)
+        if not ranked:
             raise NoWageDataError(str(occ), scope)
-        pairs.sort(key=_rank_key)
         rows = []
-        for rank, (area, figure) in enumerate(pairs[:n], start=1):
+        for rank, area in enumerate(ranked[:n], start=1):
             estimate = self._estimate(occ, area.code)
-            assert estimate is not None  # _figure_in found its row
-            rows.append(RankedEstimate(rank, by, figure, estimate))
+            assert estimate is not None  # _ranked_areas only returns areas with a row
+            rows.append(RankedEstimate(rank, by, self._figure_in(occ, area, datatype), estimate))
         return tuple(rows)
 
     def compare_metros(self, occupation: str, a: str, b: str) -> Comparison:
@@ -162,18 +157,6 @@ class Dataset(DataStore):
     def work_styles_by_importance(self, occupation: str, n: int | None = None) -> RatingSection:
         """Work styles, most important first (importance only)."""
         return self.ratings_by_importance(occupation, "work_styles", n)
-
-
-def _rank_key(pair: tuple[Area, Figure]) -> tuple[int, float, int, str, str]:
-    """Released values, largest first; a top-coded wage at its lower bound
-    (it is at least that), after a released value equal to it; then every
-    figure BLS did not release. Ties by area name, then code."""
-    area, fig = pair
-    if fig.value is not None:
-        return (0, -fig.value, 0, area.name, area.code)
-    if fig.lower_bound is not None:
-        return (0, -fig.lower_bound, 1, area.name, area.code)
-    return (1, 0.0, 0, area.name, area.code)
 
 
 def _check_by(by: object) -> str:
