@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from databuild import areas, manifest, occupations, oews, onet, supplement, verify
+from databuild import areas, manifest, occupations, oews, onet, sections, verify
 from databuild.sources import InputFile, InputLog
 from databuild.writer import Json, encode, sha256_bytes, write_file
 
@@ -64,11 +64,7 @@ def make_documents(source: Path) -> Documents:
     tables = onet.read_tables(source, log)
     version, period = manifest.read_onet_release(source, log)
     codes = onet.occupation_codes(tables)
-    elements = onet.element_names(tables)
-    official = onet.rating_maps(tables, codes)
-    extra = supplement.read_supplement(
-        source, log, elements=elements, codes=codes, official=official
-    )
+    rated = sections.read_sections(source, log, tables)
     data = oews.read_oews(source, log)
 
     docs: dict[str, Json] = {}
@@ -80,14 +76,11 @@ def make_documents(source: Path) -> Documents:
     docs["titles.json.gz"] = onet.titles_document(tables)
     docs["areas.json"] = areas.areas_document(data.areas)
     docs["oews_reference.json"] = oews.reference_document(data)
-    sections = {**official, "abilities": extra.abilities}
-    for code, profile in onet.profiles(tables, sections, extra.work_activities).items():
+    for code, profile in onet.profiles(tables, rated.lists, rated.work_activities).items():
         docs[f"onet/{code}.json.gz"] = profile
     for code, rows in data.estimates.items():
         docs[f"oews/{code}.json.gz"] = oews.occupation_document(code, rows)
 
-    measures = {tables.sources[spec.name]: len(tables[spec]) for spec, _ in onet.RATING_TABLES}
-    measures.update(extra.counts)
     expectations = verify.Expectations(
         onet_version=version,
         oews_release=data.release["code"],
@@ -96,8 +89,8 @@ def make_documents(source: Path) -> Documents:
         areas=len(data.areas),
         oews_estimates=data.estimate_count,
         profile_lists=onet.expected_counts(tables),
-        measures=measures,
-        work_activities_codes=sorted(extra.work_activities),
+        measures=rated.measures,
+        work_activities_codes=sorted(rated.work_activities),
     )
     distribution = " and ".join(
         {".xlsx": "Excel", ".txt": "text"}[suffix] for suffix in sorted(tables.formats)
@@ -107,8 +100,8 @@ def make_documents(source: Path) -> Documents:
             version,
             period,
             distribution=distribution,
-            tables=[spec.name for spec in onet.TABLES],
-            full_rows=extra.full_rows,
+            tables=tables.names(),
+            supplemented=rated.supplemented,
         ),
         manifest.oews_release(data.release, data.flat_files),
     ]

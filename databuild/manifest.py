@@ -45,19 +45,72 @@ def read_onet_release(source: Path, log: InputLog) -> tuple[str, str]:
     return version[1], period[1]
 
 
+_WIDE_TABLE_NOTE = (
+    "ability importance (IM) for all occupations comes from a third-party wide table built "
+    "from O*NET 29.x (importance_wide_29.csv, checked against Skills, Knowledge and the "
+    "complete Abilities rows where they overlap), with no N, standard error, confidence "
+    "interval, flags, date or level; "
+)
+
+
+def ratings_note(supplemented: Mapping[str, list[str]]) -> str:
+    """Which source supplied Abilities and Work Activities, for the `changes` text.
+
+    `supplemented` maps each of the two tables that came from the supplement to the
+    codes whose complete rows it has; a table not in it was read from the official
+    O*NET folder (and is listed among the included tables).
+    """
+    abilities = supplemented.get("Abilities")
+    activities = supplemented.get("Work Activities")
+    abilities_full = ", ".join(abilities or []) or "none"
+    activities_full = ", ".join(activities or []) or "none"
+    if abilities is not None and activities is not None:
+        return (
+            "Abilities and Work Activities were not available in the source snapshot: "
+            + _WIDE_TABLE_NOTE
+            + f"complete Abilities rows (importance and level) are included only for "
+            f"{abilities_full} and Work Activities ratings only for {activities_full}, from the "
+            "O*NET 29.x text distribution; other occupations have no ability levels and no work "
+            "activities."
+        )
+    if abilities is not None:
+        return (
+            "Work Activities come from the official table (importance and level, with N, "
+            "standard error, confidence interval, flags, date and domain source), only for the "
+            "occupations it covers; other occupations have no work activities. Abilities were "
+            "not available in the source snapshot: "
+            + _WIDE_TABLE_NOTE
+            + f"complete Abilities rows (importance and level) are included only for "
+            f"{abilities_full}, from the O*NET 29.x text distribution; other occupations have "
+            "no ability levels."
+        )
+    if activities is not None:
+        return (
+            "Abilities come from the official table (importance and level, with N, standard "
+            "error, confidence interval, flags, date and domain source). Work Activities were "
+            "not available in the source snapshot: Work Activities ratings (importance and "
+            f"level) are included only for {activities_full}, from the O*NET 29.x text "
+            "distribution; other occupations have no work activities."
+        )
+    return (
+        "Abilities and Work Activities come from the official tables (importance and level, "
+        "with N, standard error, confidence interval, flags, date and domain source); "
+        "occupations the Work Activities table does not cover have no work activities."
+    )
+
+
 def onet_release(
     version: str,
     period: str,
     *,
     distribution: str,
     tables: Iterable[str],
-    full_rows: Mapping[str, list[str]],
+    supplemented: Mapping[str, list[str]],
 ) -> Json:
-    """The O*NET release entry; `full_rows` maps Abilities/Work Activities to the codes
-    whose complete rows the supplement provides."""
+    """The O*NET release entry. `tables` are the O*NET tables read; `supplemented` maps
+    Abilities / Work Activities, when they came from the supplement instead, to the codes
+    whose complete rows it provides (see `ratings_note`)."""
     listed = "; ".join(tables)
-    abilities_full = ", ".join(full_rows.get("Abilities", [])) or "none"
-    activities_full = ", ".join(full_rows.get("Work Activities", [])) or "none"
     changes = (
         f"Converted from the O*NET {version} {distribution} distribution to a compact JSON "
         "format (reference tables in elements.json, an index in occupations.json, titles in "
@@ -65,14 +118,7 @@ def onet_release(
         "copied unchanged, not rounded. Only these tables are included: "
         f"{listed}. From Education, Training, and Experience only the category distributions "
         "(scales RL, RW, PT, OJ) are kept; its IM rows (importance of professional "
-        "certification and apprenticeship) are left out. Abilities and Work Activities were "
-        "not available in the source snapshot: ability importance (IM) for all occupations "
-        "comes from a third-party wide table built from O*NET 29.x (importance_wide_29.csv, "
-        "checked against Skills, Knowledge and the complete Abilities rows where they overlap), "
-        "with no N, standard error, confidence interval, flags, date or level; complete "
-        f"Abilities rows (importance and level) are included only for {abilities_full} and "
-        f"Work Activities ratings only for {activities_full}, from the O*NET 29.x text "
-        "distribution; other occupations have no ability levels and no work activities."
+        "certification and apprenticeship) are left out. " + ratings_note(supplemented)
     )
     return {
         "key": "onet",

@@ -3,6 +3,10 @@
 Everything one occupation needs goes into its own profile document so the
 library reads one small file per lookup; shared reference tables (Content
 Model, scales, job zones, education categories) go into elements.json once.
+
+Abilities and Work Activities are optional tables: the 29.3 snapshot in
+../shared/data lacks them (supplement.py fills the gap), but a full official
+download has them, and then they are read here exactly like Skills.
 """
 
 from __future__ import annotations
@@ -15,7 +19,15 @@ from pathlib import Path
 from databuild import ratings
 from databuild.ratings import CODE, RatingMap
 from databuild.sources import ONET_DIR, InputLog
-from databuild.tables import Kind, Row, TableSpec, read_table
+from databuild.tables import (
+    Kind,
+    Row,
+    Table,
+    TableSpec,
+    find_optional_table,
+    read_table,
+    read_table_file,
+)
 from databuild.writer import Json
 
 TEXT, OPT_TEXT, INT, OPT_INT = Kind.TEXT, Kind.OPT_TEXT, Kind.INT, Kind.OPT_INT
@@ -44,6 +56,8 @@ TASKS = TableSpec(
 SKILLS = ratings.rating_spec("Skills", not_relevant=True)
 KNOWLEDGE = ratings.rating_spec("Knowledge", not_relevant=True)
 WORK_STYLES = ratings.rating_spec("Work Styles", not_relevant=False)
+ABILITIES = ratings.rating_spec("Abilities", not_relevant=True)
+WORK_ACTIVITIES = ratings.rating_spec("Work Activities", not_relevant=True)
 INTERESTS = TableSpec(
     "Interests", {CODE: TEXT, "Element ID": TEXT, "Scale ID": TEXT, "Data Value": NUM}
 )
@@ -130,6 +144,10 @@ TABLES = (
 #: The rating tables and the domain (profile section) each fills.
 RATING_TABLES = ((SKILLS, "skills"), (KNOWLEDGE, "knowledge"), (WORK_STYLES, "work_styles"))
 
+#: Rating tables read only when the O*NET folder has them (after `TABLES`, in this
+#: order); when one is absent, its domain comes from the supplement (supplement.py).
+OPTIONAL_RATING_TABLES = ((ABILITIES, "abilities"), (WORK_ACTIVITIES, "work_activities"))
+
 #: Education scales whose rows are category distributions (see docs/data-format.md:
 #: the table's `IM` rows, certification and apprenticeship importance, are not kept).
 EDUCATION_SCALES = ("RL", "RW", "PT", "OJ")
@@ -150,17 +168,39 @@ class OnetTables:
     def __getitem__(self, spec: TableSpec) -> list[Row]:
         return self.rows[spec.name]
 
+    def __contains__(self, spec: object) -> bool:
+        return isinstance(spec, TableSpec) and spec.name in self.rows
+
+    def names(self) -> list[str]:
+        """The names of the tables read, in the order they were read."""
+        return list(self.rows)
+
+    def add(self, table: Table, spec: TableSpec, log: InputLog) -> None:
+        """Keep `table`'s rows under `spec.name` and log its file."""
+        self.rows[spec.name] = table.rows
+        self.sources[spec.name] = log.record(table.path, len(table.rows))
+        self.formats.add(table.path.suffix)
+
 
 def read_tables(source: Path, log: InputLog) -> OnetTables:
-    """Read every table in `TABLES` from the O*NET folder, logging each file."""
+    """Read every table in `TABLES`, and those of `OPTIONAL_RATING_TABLES` the O*NET
+    folder has, logging each file."""
     folder = source / ONET_DIR
     tables = OnetTables({}, {})
     for spec in TABLES:
-        table = read_table(folder, spec)
-        tables.rows[spec.name] = table.rows
-        tables.sources[spec.name] = log.record(table.path, len(table.rows))
-        tables.formats.add(table.path.suffix)
+        tables.add(read_table(folder, spec), spec, log)
+    for spec, _ in OPTIONAL_RATING_TABLES:
+        path = find_optional_table(folder, spec.name)
+        if path is not None:
+            tables.add(read_table_file(path, spec), spec, log)
     return tables
+
+
+def rating_tables(tables: OnetTables) -> list[tuple[TableSpec, str]]:
+    """(table, domain) of every rating table read: `RATING_TABLES` and the optional ones present."""
+    return [
+        (spec, domain) for spec, domain in RATING_TABLES + OPTIONAL_RATING_TABLES if spec in tables
+    ]
 
 
 def occupation_codes(tables: OnetTables) -> list[str]:
@@ -247,10 +287,11 @@ def titles_document(tables: OnetTables) -> Json:
 
 
 def rating_maps(tables: OnetTables, codes: list[str]) -> dict[str, RatingMap]:
-    """Skills, Knowledge and Work Styles grouped per occupation, keyed by domain."""
+    """Every rating table read (Skills, Knowledge, Work Styles, and Abilities / Work
+    Activities when present) grouped per occupation, keyed by domain."""
     elements = element_names(tables)
     result: dict[str, RatingMap] = {}
-    for spec, domain in RATING_TABLES:
+    for spec, domain in rating_tables(tables):
         result[domain] = ratings.collect(
             tables[spec],
             source=tables.sources[spec.name],

@@ -1,29 +1,36 @@
-"""Abilities and Work Activities, which this O*NET snapshot lacks, from the supplement.
+"""Abilities and Work Activities from the supplement, when the O*NET download lacks them.
 
-Abilities.xlsx and Work Activities.xlsx are missing upstream. What exists:
-complete text-distribution rows for a few occupations (`Abilities (<code>).txt`,
-`Work Activities (<code>).txt`) and a third-party wide table with ability
-importance for every occupation. The wide table is trusted only after it is
-checked against the official tables it overlaps (its Skill and Knowledge
-columns against Skills/Knowledge, its Ability columns against the full rows).
+Abilities.xlsx and Work Activities.xlsx are missing from the 29.3 snapshot in
+../shared/data. What exists: complete text-distribution rows for a few
+occupations (`Abilities (<code>).txt`, `Work Activities (<code>).txt`) and a
+third-party wide table with ability importance for every occupation. The wide
+table is trusted only after it is checked against the official tables it
+overlaps (its Skill and Knowledge columns against Skills/Knowledge, its Ability
+columns against the full rows).
+
+A download that has the official table of a domain does not need the
+supplement for it (sections.py decides); this module then reads none of that
+domain's supplement files, and nothing at all when both tables are official.
 """
 
 from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from databuild import ratings
+from databuild.onet import OPTIONAL_RATING_TABLES
 from databuild.ratings import CODE, RatingMap
 from databuild.sources import SUPPLEMENT_DIR, InputLog
 from databuild.tables import read_table_file
 
 WIDE_TABLE = "importance_wide_29.csv"
-ABILITIES = ratings.rating_spec("Abilities", not_relevant=True)
-WORK_ACTIVITIES = ratings.rating_spec("Work Activities", not_relevant=True)
+
+#: The domains the supplement can supply.
+DOMAINS = tuple(domain for _, domain in OPTIONAL_RATING_TABLES)
 
 #: Wide-table column prefix -> the rating domain whose element names it uses.
 WIDE_PREFIXES = {"Ability: ": "abilities", "Skill: ": "skills", "Knowledge: ": "knowledge"}
@@ -37,14 +44,17 @@ class SupplementError(ValueError):
 
 @dataclass(frozen=True)
 class SupplementRatings:
-    """Abilities for every occupation, work activities where they exist, and row counts."""
+    """The ratings of each domain asked for, and the files and rows they came from.
 
-    abilities: RatingMap
-    work_activities: RatingMap
+    `sections["abilities"]` covers every occupation; `sections["work_activities"]`
+    only those with complete rows.
+    """
+
+    sections: dict[str, RatingMap]
     counts: dict[str, int]
     """Measures each source file contributes to the profiles (for verification)."""
     full_rows: dict[str, list[str]]
-    """Table name -> codes whose complete rows the supplement provides."""
+    """Table name (of a domain asked for) -> codes whose complete rows the supplement provides."""
 
 
 def element_ids_by_name(elements: Mapping[str, str], domain: str) -> dict[str, list[str]]:
@@ -154,17 +164,26 @@ def read_supplement(
     elements: Mapping[str, str],
     codes: list[str],
     official: Mapping[str, RatingMap],
+    domains: Collection[str] = DOMAINS,
 ) -> SupplementRatings:
-    """Abilities for all occupations and the available work activities, cross-checked.
+    """The `domains` (abilities and/or work_activities) from the supplement, cross-checked.
 
-    `official` holds the Skills and Knowledge ratings read from the O*NET tables,
-    keyed by domain, to check the wide table against.
+    Abilities cover all occupations (the wide table, replaced by the complete rows
+    where they exist); work activities only the occupations with complete rows.
+    Only the files of the domains asked for are read. `official` holds the Skills
+    and Knowledge ratings read from the O*NET tables, keyed by domain, to check the
+    wide table against.
     """
+    unknown = sorted(set(domains) - set(DOMAINS))
+    if unknown:
+        raise SupplementError(f"the supplement has no {unknown} ratings")
     folder = source / SUPPLEMENT_DIR
     counts: dict[str, int] = {}
-    full: dict[str, RatingMap] = {"abilities": {}, "work_activities": {}}
+    full: dict[str, RatingMap] = {domain: {} for domain in DOMAINS if domain in domains}
     full_rows: dict[str, list[str]] = {}
-    for spec, domain in ((ABILITIES, "abilities"), (WORK_ACTIVITIES, "work_activities")):
+    for spec, domain in OPTIONAL_RATING_TABLES:
+        if domain not in full:
+            continue
         files = per_code_files(folder, spec.name)
         full_rows[spec.name] = sorted(files)
         for code, path in files.items():
@@ -178,6 +197,8 @@ def read_supplement(
             )
             full[domain].update(section)
             counts[name] = len(table.rows)
+    if "abilities" not in full:
+        return SupplementRatings(full, counts, full_rows)
 
     wide_path = folder / WIDE_TABLE
     wide, wide_codes = read_wide_table(wide_path, elements)
@@ -216,4 +237,4 @@ def read_supplement(
         used += len(by_element)
     abilities.update(full["abilities"])
     counts[wide_name] = used
-    return SupplementRatings(abilities, full["work_activities"], counts, full_rows)
+    return SupplementRatings({**full, "abilities": abilities}, counts, full_rows)

@@ -106,13 +106,21 @@ class Table:
     rows: list[Row]
 
 
-def find_table(folder: Path, name: str) -> Path:
-    """Return `name.xlsx` or, failing that, `name.txt` in `folder`."""
+def find_optional_table(folder: Path, name: str) -> Path | None:
+    """Return `name.xlsx` or, failing that, `name.txt` in `folder`; None if neither exists."""
     for suffix in (".xlsx", ".txt"):
         path = folder / f"{name}{suffix}"
         if path.is_file():
             return path
-    raise TableError(f"{folder}: neither {name}.xlsx nor {name}.txt exists")
+    return None
+
+
+def find_table(folder: Path, name: str) -> Path:
+    """Return `name.xlsx` or, failing that, `name.txt` in `folder`."""
+    path = find_optional_table(folder, name)
+    if path is None:
+        raise TableError(f"{folder}: neither {name}.xlsx nor {name}.txt exists")
+    return path
 
 
 def read_table(folder: Path, spec: TableSpec) -> Table:

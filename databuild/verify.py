@@ -19,7 +19,7 @@ import openpyxl
 
 from databuild import oews
 from databuild.sources import ONET_DIR, InputLog
-from databuild.tables import find_table
+from databuild.tables import find_optional_table, find_table
 from databuild.writer import Json, decode, sha256_bytes
 
 TOP_LEVEL = (
@@ -48,6 +48,8 @@ KNOWN_COUNTS: dict[tuple[str, str], dict[str, int]] = {
 
 #: Rating tables sampled from the raw files, with their profile section.
 SAMPLED_RATINGS = (("Skills", "skills"), ("Knowledge", "knowledge"), ("Work Styles", "work_styles"))
+#: Also sampled when the O*NET folder has them (the build then reads them, not the supplement).
+OPTIONAL_SAMPLED_RATINGS = (("Abilities", "abilities"), ("Work Activities", "work_activities"))
 SAMPLES_PER_TABLE = 50
 _ABSENT = (None, "", "n/a", "N/A")
 
@@ -123,10 +125,16 @@ def _stride(rows: Sequence[object], wanted: int) -> range:
 
 
 def rating_samples(source: Path, log: InputLog) -> list[Sample]:
-    """Every n-th row of Skills, Knowledge and Work Styles as the profile measure it becomes."""
+    """Every n-th row of Skills, Knowledge and Work Styles (and of Abilities and Work
+    Activities, when the O*NET folder has them) as the profile measure it becomes."""
+    folder = source / ONET_DIR
+    found = [(find_table(folder, table), section) for table, section in SAMPLED_RATINGS]
+    for table, section in OPTIONAL_SAMPLED_RATINGS:
+        optional = find_optional_table(folder, table)
+        if optional is not None:
+            found.append((optional, section))
     samples: list[Sample] = []
-    for table, section in SAMPLED_RATINGS:
-        path = find_table(source / ONET_DIR, table)
+    for path, section in found:
         name = log.relative(path)
         header, rows = _raw_rows(path)
         at = {column: header.index(column) for column in header}
@@ -193,7 +201,8 @@ def oews_samples(source: Path, wanted: int = SAMPLES_PER_TABLE) -> list[Sample]:
 
 
 def raw_samples(source: Path) -> list[Sample]:
-    """The fixed verification sample (~200 values) read straight from the raw files."""
+    """The fixed verification sample (~200 values; ~300 with official Abilities and Work
+    Activities) read straight from the raw files."""
     log = InputLog(source)
     return rating_samples(source, log) + oews_samples(source)
 

@@ -383,10 +383,21 @@ def test_writer_output_depends_only_on_content() -> None:
 
 
 #: The header of O*NET's text-distribution Abilities / Work Activities files.
-RATING_COLUMNS = (
-    "O*NET-SOC Code\tElement ID\tElement Name\tScale ID\tData Value\tN\tStandard Error\t"
-    "Lower CI Bound\tUpper CI Bound\tRecommend Suppress\tNot Relevant\tDate\tDomain Source"
-).split("\t")
+RATING_COLUMNS = [
+    "O*NET-SOC Code",
+    "Element ID",
+    "Element Name",
+    "Scale ID",
+    "Data Value",
+    "N",
+    "Standard Error",
+    "Lower CI Bound",
+    "Upper CI Bound",
+    "Recommend Suppress",
+    "Not Relevant",
+    "Date",
+    "Domain Source",
+]
 #: Rows of the supplement's 43-6013.00 files (onet-29.3-supplement), as O*NET's text
 #: distribution writes them; the official-style tables below are derived from them.
 ABILITY_LINES = [
@@ -619,6 +630,28 @@ def test_official_abilities_alone_leave_work_activities_to_the_supplement(tmp_pa
     assert "Technology Skills; Abilities. From Education" in text
     assert "Abilities come from the official table" in text
     assert "importance_wide_29.csv" not in text
+
+
+def test_official_work_activities_alone_leave_abilities_to_the_supplement(tmp_path: Path) -> None:
+    rated, onet_tables, inputs = read_small_source(
+        write_small_source(tmp_path, abilities=None, activities=".txt")
+    )
+    activities = "onet-29.3/Work Activities.txt"
+    assert sorted(rated.work_activities) == ["11-1011.00", "43-6013.00"]
+    assert obj(rated.work_activities["43-6013.00"]["4.A.1.a.1"]["level"])["source"] == activities
+    level = rated.lists["abilities"]["43-6013.00"]["1.A.1.f.1"]["level"]
+    assert obj(level)["source"] == "onet-29.3-supplement/Abilities (43-6013.00).txt"
+    assert "level" not in rated.lists["abilities"]["11-1011.00"]["1.A.1.a.1"]
+    supplement_inputs = [path for path in inputs if path.startswith("onet-29.3-supplement/")]
+    assert supplement_inputs == [
+        "onet-29.3-supplement/Abilities (43-6013.00).txt",
+        "onet-29.3-supplement/importance_wide_29.csv",
+    ]
+    assert rated.supplemented == {"Abilities": ["43-6013.00"]}
+    text = changes_text(onet_tables, rated)
+    assert "Technology Skills; Work Activities. From Education" in text
+    assert "Work Activities come from the official table" in text
+    assert "complete Abilities rows (importance and level) are included only for 43-6013.00" in text
 
 
 # -- smaller pieces ---------------------------------------------------------------------
