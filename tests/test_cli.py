@@ -53,3 +53,11 @@ def test_module_runs_as_a_program() -> None:
         check=True,
     ).stdout
     assert out.startswith("Software Developers (15-1252.00)")
+
+
+def test_occupation_without_metro_estimates(capsys: pytest.CaptureFixture[str]) -> None:
+    # Farm labor contractors: OEWS publishes national and state figures only.
+    assert main(["13-1074"]) == 0
+    out = capsys.readouterr().out
+    assert "publishes no estimate for 13-1074 Farm Labor Contractors in any metro area" in out
+    assert "(no estimate)" in out

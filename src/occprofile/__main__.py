@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from . import Dataset, OccprofileError
+from . import Dataset, NoWageDataError, OccprofileError
 from .models import Comparison, RankedEstimate, RatingSection
 
 
@@ -84,7 +84,10 @@ def render(ds: Dataset, query: str, n_metros: int, compare: Sequence[str]) -> st
         )
         lines.extend([*_section_lines(title, ranked, 5), ""])
     if p.wage_occupation is not None:
-        lines.extend([*_metro_lines(ds.top_metros(p.code, n_metros)), ""])
+        try:
+            lines.extend([*_metro_lines(ds.top_metros(p.code, n_metros)), ""])
+        except NoWageDataError as exc:
+            lines.extend(["Metro areas with the most jobs:", f"  {exc}", ""])
         if compare:
             lines.extend([*_comparison_lines(ds.compare_metros(p.code, *compare)), ""])
     lines.append("Sources: " + "; ".join(str(r) for r in ds.releases()))
@@ -92,7 +95,9 @@ def render(ds: Dataset, query: str, n_metros: int, compare: Sequence[str]) -> st
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="occprofile", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="occprofile", description="Print an occupation's profile, top metros and a comparison."
+    )
     parser.add_argument("occupation", nargs="?", default="43-6013", help="code, title or words")
     parser.add_argument("--metros", type=int, default=10, help="how many metro areas to list")
     parser.add_argument(
@@ -105,9 +110,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         print(render(Dataset(), args.occupation, args.metros, args.compare))
-    except (OccprofileError, ValueError) as exc:
+    except OccprofileError as exc:
         print(f"occprofile: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `python -m occprofile | head`
+        sys.stderr.close()
     return 0
 
 
