@@ -7,6 +7,7 @@ import sys
 
 import pytest
 
+import occprofile as op
 from occprofile.__main__ import main
 
 
@@ -61,3 +62,15 @@ def test_occupation_without_metro_estimates(capsys: pytest.CaptureFixture[str]) 
     out = capsys.readouterr().out
     assert "publishes no estimate for 13-1074 Farm Labor Contractors in any metro area" in out
     assert "(no estimate)" in out
+
+
+def test_large_differences_keep_every_digit(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["Registered Nurses", "--compare", "US", "San Diego"]) == 0
+    out = capsys.readouterr().out
+    nat = int(
+        next(line for line in out.splitlines() if line.startswith("  employment"))
+        .split()[1]
+        .replace(",", "")
+    )
+    assert "e+" not in out
+    assert f"{nat - int(op.estimate('29-1141', 'San Diego').employment.text or 0):+,}" in out

@@ -58,7 +58,14 @@ def test_first_load_is_thread_safe(monkeypatch: pytest.MonkeyPatch) -> None:
     def work() -> None:
         try:
             barrier.wait()
-            results.append((ds.profile("43-6013"), ds.top_metros("43-6013", 5)))
+            results.append(
+                (
+                    ds.profile("43-6013"),
+                    ds.top_metros("43-6013", 5),
+                    ds.area("Los Angeles"),  # the lazily built name indexes too
+                    ds.occupation("medical secretary"),
+                )
+            )
         except BaseException as exc:  # pragma: no cover - reported below
             errors.append(exc)
 
@@ -71,6 +78,7 @@ def test_first_load_is_thread_safe(monkeypatch: pytest.MonkeyPatch) -> None:
     assert len(results) == 16
     first = results[0]
     assert all(r[0] is first[0] for r in results)  # type: ignore[index]
+    assert all(r == first for r in results)
     assert reads
     assert all(count == 1 for count in reads.values()), reads
 

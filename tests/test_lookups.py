@@ -227,3 +227,30 @@ def test_every_error_is_an_occprofile_error() -> None:
             call()
     assert issubclass(op.InvalidArgumentError, ValueError)
     assert issubclass(op.ArgumentTypeError, TypeError)
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("Washington, D.C.", "Washington-Arlington-Alexandria, DC-VA-MD-WV"),
+        ("D.C.", "District of Columbia"),
+        ("Portland, Oregon", "Portland-Vancouver-Hillsboro, OR-WA"),
+        ("U.S.", "National"),
+    ],
+)
+def test_initials_and_state_names_after_a_comma(query: str, name: str) -> None:
+    assert op.area(query).name == name
+
+
+def test_state_lookup_explains_other_areas() -> None:
+    with pytest.raises(op.UnknownAreaError, match="a metro area, not a state") as err:
+        op.state("31080")
+    assert err.value.suggestions == ("California",)
+    assert op.areas(kind="METRO") == op.areas(kind="metro")
+
+
+def test_work_styles_have_no_level_scale() -> None:
+    style = op.work_styles_by_importance("43-6013", n=1)[0]
+    assert style.level is None
+    assert style.level_status == "no level scale"
+    assert op.__version__ == "0.1.0"

@@ -292,3 +292,18 @@ def test_answers_are_memoised_within_a_bound() -> None:
     again = ds.top_metros("43-6013", 1)
     assert again == first
     assert again is not first  # evicted and recomputed
+
+
+def test_nothing_to_rank_by_raises() -> None:
+    # Actors are paid by the hour only; teachers by the year only.
+    with pytest.raises(op.NoWageDataError, match="released annual_mean"):
+        op.top_metros("27-2011", by="annual_mean")
+    with pytest.raises(op.NoWageDataError, match="released hourly_median"):
+        op.top_metros("25-2021", by="hourly_median")
+
+
+def test_estimates_are_memoised_within_the_bound() -> None:
+    ds = op.Dataset()
+    ds.MEMO_SIZE = 50
+    assert len(ds.estimates("43-6013")) > 50
+    assert len(ds._answers) <= 50

@@ -16,6 +16,8 @@ Importing reads no data: everything loads on first use.
 
 from __future__ import annotations
 
+__version__ = "0.1.0"
+
 import threading
 from typing import TYPE_CHECKING, Any
 
@@ -167,10 +169,6 @@ def __getattr__(name: str) -> Any:
         value = module if attr is None else getattr(module, attr)
         globals()[name] = value
         return value
-    if name == "__version__":
-        from importlib.metadata import version
-
-        return version("occprofile")
     if name == "ONET_VERSION":
         return default_dataset().release("onet").version
     if name == "OEWS_PERIOD":

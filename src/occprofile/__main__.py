@@ -23,7 +23,7 @@ def _section_lines(title: str, section: RatingSection, n: int) -> list[str]:
     lines.append(f"  {'':<{width}}  importance  level")
     for r in shown:
         imp = str(r.importance) if r.importance else "not rated"
-        lvl = str(r.level) if r.level else "not rated"
+        lvl = str(r.level) if r.level else r.level_status
         lines.append(f"  {r.name:<{width}}  {imp:>10}  {lvl}")
     if section.note:
         lines.append(f"  ({section.note})")
@@ -48,7 +48,8 @@ def _comparison_lines(c: Comparison) -> list[str]:
     for name in ("employment", "annual_mean", "annual_median", "location_quotient"):
         row = c.row(name)
         money = name.startswith("annual")
-        diff = f"{row.difference:+,g}" if row.difference is not None else "n/a"
+        digits = max(len((f.text or "").partition(".")[2]) for f in (row.a, row.b))
+        diff = f"{row.difference:+,.{digits}f}" if row.difference is not None else "n/a"
         ratio = f"{row.ratio:.2f}x" if row.ratio is not None else "n/a"
         lines.append(
             f"  {name:<18} {row.a.format(money):>12} {row.b.format(money):>12}"

@@ -55,12 +55,24 @@ class AreaIndex:
             return self.by_code[NATIONAL_CODE]
         found = self._match(query, norm, postal=None)
         if found is None:
-            # "Seattle, WA", "Kansas City KS": a place, then the state it lies in.
-            place, _, tail = norm.rpartition(" ")
-            if place and tail in self._names.states_by_postal:
-                found = self._match(query, place, postal=tail.upper())
+            # "Seattle, WA", "Kansas City KS", "Portland, Oregon": a place, then its state.
+            for place, state in self._place_and_state(text, norm):
+                found = self._match(query, place, postal=state.states[0])
+                if found is not None:
+                    break
         if found is None:
             raise UnknownAreaError(query, _lookup.suggest(norm, self._names.suggestions))
+        return found
+
+    def _place_and_state(self, text: str, norm: str) -> list[tuple[str, Area]]:
+        """Ways to read the query as "place, state": after a comma, or a final postal code."""
+        found = []
+        place, comma, after = text.rpartition(",")
+        if comma and (states := self._names.state_named(_lookup.normalize(after))):
+            found.append((_lookup.normalize(place), states[0]))
+        place, _, tail = norm.rpartition(" ")
+        if place and tail in self._names.states_by_postal:
+            found.append((place, self._names.states_by_postal[tail]))
         return found
 
     def _match(self, query: str, norm: str, postal: str | None) -> Area | None:
@@ -103,7 +115,22 @@ class AreaIndex:
             states = self._names.state_named(_lookup.normalize(text))
         if not states:
             keyed = {k: a.name for k, a in self._names.states_by_name.items()}
-            raise UnknownAreaError(query, _lookup.suggest(_lookup.normalize(text), keyed))
+            suggestions = _lookup.suggest(_lookup.normalize(text), keyed)
+            try:
+                other = self.find(query)
+            except (LookupError, ValueError):
+                raise UnknownAreaError(query, suggestions) from None
+            # A real area, just not a state: say so, and offer the state(s) it lies in.
+            inside = [
+                a.name
+                for a in self.by_code.values()
+                if a.kind is AreaKind.STATE and a.states and a.states[0] in other.states
+            ]
+            raise UnknownAreaError(
+                query,
+                inside,
+                detail=f"{query!r} is {other.name}, a {other.kind} area, not a state.",
+            )
         return states[0]
 
     def select(self, kind: str | AreaKind | None, state: str | None) -> tuple[Area, ...]:
@@ -156,7 +183,7 @@ def area_kind(kind: str | AreaKind) -> AreaKind:
         return kind
     check_str(kind, "kind")
     try:
-        return AreaKind(kind)
+        return AreaKind(kind.strip().lower())
     except ValueError:
         raise InvalidArgumentError(
             f"Unknown area kind {kind!r}: choose one of {[k.value for k in AreaKind]}."

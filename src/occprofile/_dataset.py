@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from . import _records, _resources
 from ._areas import NATIONAL_CODE, AreaIndex
 from ._converter import structure
-from ._figures import build_estimate, figure_of, rank_key
+from ._figures import build_estimate, figure_of
 from ._occupations import SOC_LEVELS, OccupationIndex, TitleData
 from ._profiles import build_profile, by_importance
 from ._validate import check_str
@@ -49,8 +49,8 @@ class DataStore:
     ``package`` names the importable package holding the resources.
     """
 
-    #: How many query answers (rankings, comparisons) are remembered.
-    MEMO_SIZE = 2048
+    #: How many query answers (rankings, comparisons, estimates) are remembered.
+    MEMO_SIZE = 4096
 
     def __init__(self, package: str = _resources.DEFAULT_PACKAGE) -> None:
         self.package = package
@@ -78,7 +78,10 @@ class DataStore:
         """Remember a query's answer, least recently used first out.
 
         Resources are bounded by the data; answers are not (every ``n``,
-        every pair of areas), so they get a bounded memo of their own.
+        every pair of areas) and built estimates can reach 237,000, so they
+        share a bounded memo. ``compute`` runs under the store's lock: a
+        slow first ranking holds up other threads' first answers, never a
+        remembered one for long.
         """
         with self._lock:
             if key in self._answers:
@@ -271,28 +274,10 @@ class DataStore:
         if row is None:
             return None
         area = self._areas().by_code[area_code]
-        return self._once(
+        return self._memo(
             ("estimate", occ.code, area_code),
             lambda: build_estimate(occ, area, row, self._footnotes()),
         )
-
-    def _ranked_areas(
-        self, occ: WageOccupation, datatype: str, areas: tuple[Area, ...]
-    ) -> list[Area]:
-        """The areas that have a row, in ranking order (ties: area name, then code).
-
-        Sorted on the raw values: no :class:`Figure` is built for areas
-        that do not make the cut.
-        """
-        rows = self._oews_rows(occ.code)
-        footnotes = self._footnotes()
-        keyed = [
-            (rank_key(row, datatype, footnotes), area.name, area.code, area)
-            for area in areas
-            if (row := rows.get(area.code)) is not None
-        ]
-        keyed.sort(key=lambda k: k[:3])
-        return [k[3] for k in keyed]
 
     def _figure_in(self, occ: WageOccupation, area: Area, datatype: str) -> Figure:
         """One figure of an area's row (the area must have one)."""

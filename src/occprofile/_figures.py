@@ -79,6 +79,10 @@ def figure_of(row: OewsRow, datatype: str, footnotes: dict[str, str]) -> Figure:
     return parse_figure(datatype, row[1][DATATYPE_INDEX[datatype]], row[2].get(datatype), footnotes)
 
 
+#: The first element of :func:`rank_key` for a value with nothing to rank by.
+UNRANKED = 1
+
+
 def rank_key(row: OewsRow, datatype: str, footnotes: dict[str, str]) -> tuple[int, float, int]:
     """Where a row's figure sorts in a ranking, without building the :class:`Figure`.
 
@@ -94,7 +98,7 @@ def rank_key(row: OewsRow, datatype: str, footnotes: dict[str, str]) -> tuple[in
         bound = _top_code_bound(datatype, footnotes[footnote])
         if bound is not None:
             return (0, -bound, 1)
-    return (1, 0.0, 0)
+    return (UNRANKED, 0.0, 0)
 
 
 def build_estimate(

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from .errors import InvalidArgumentError
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+_INITIALS = re.compile(r"\b(?:[a-z]\.){2,}")
 _CODE_CHARS = re.compile(r"^[\d\s.\-]+$")
 _ONET_CODE = re.compile(r"^(\d{2})-?(\d{4})\.?(\d{2})$")
 _SOC_CODE = re.compile(r"^(\d{2})-?(\d{4})$")
@@ -29,6 +30,8 @@ def normalize(text: str) -> str:
     """Lower-case, accents dropped, ``&`` → ``and``, punctuation folded to single spaces."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     text = text.lower().replace("&", " and ").replace("*", " ")
+    # Initials become one word: "D.C." and "U.S." read as "dc" and "us".
+    text = _INITIALS.sub(lambda m: m[0].replace(".", ""), text)
     return _NON_WORD.sub(" ", text).strip()
 
 

@@ -1,7 +1,8 @@
 """The questions a career profile answers, as methods of :class:`Dataset`.
 
-Loading and lookups live in ``_dataset``; this module only ranks, compares
-and sorts what the store returns, and memoises the answers (bounded).
+Loading and lookups live in ``_dataset``; this module ranks, compares and
+sorts what the store returns (the sort key of one raw OEWS value is
+``_figures.rank_key``), and memoises the answers in a bounded LRU.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ._dataset import DataStore
-from ._figures import DATATYPE_FIELDS
+from ._figures import DATATYPE_FIELDS, UNRANKED, rank_key
 from ._lookup import close_matches
 from ._validate import check_bool, check_n
 from .errors import ArgumentTypeError, InvalidArgumentError, NoWageDataError
@@ -59,10 +60,14 @@ class Dataset(DataStore):
     ) -> tuple[RankedEstimate, ...]:
         """Metro areas ranked by an OEWS figure for one occupation.
 
-        ``by`` is one of :data:`RANK_BY`. Ties are broken by area name, then
-        code. A top-coded wage is ranked at its lower bound (the BLS
-        ceiling; it is at least that); figures BLS did not release rank
-        last. Both are flagged by ``ranked_value.status``. ``state`` keeps
+        ``by`` is one of :data:`RANK_BY` (any case; ``mean``, ``median``,
+        ``lq`` also work). Ties are broken by area name, then code. Figures
+        BLS did not release rank last, flagged by ``ranked_value.status``;
+        if no area has one, :class:`NoWageDataError` says so. A top-coded
+        wage is ranked at its lower bound, the BLS ceiling in the footnote
+        ($239,200 a year): its true value is unknown and may be higher, and
+        BLS releases some values above that ceiling elsewhere, so read
+        ``ranked_value.status`` before trusting its place. ``state`` keeps
         metros that span that state.
         """
         check_n(n)
@@ -82,15 +87,24 @@ class Dataset(DataStore):
         self, occ: WageOccupation, by: str, areas: tuple[Area, ...], n: int, scope: str
     ) -> tuple[RankedEstimate, ...]:
         datatype = RANK_BY[by]
-        ranked = self._ranked_areas(occ, datatype, areas)
-        if not ranked:
+        rows = self._oews_rows(occ.code)
+        footnotes = self._footnotes()
+        # Sorted on the raw values: no Figure is built for areas that miss the cut.
+        keyed = sorted(
+            (rank_key(row, datatype, footnotes), area.name, area.code, area)
+            for area in areas
+            if (row := rows.get(area.code)) is not None
+        )
+        if not keyed:
             raise NoWageDataError(str(occ), scope)
-        rows = []
-        for rank, area in enumerate(ranked[:n], start=1):
+        if keyed[0][0][0] == UNRANKED:  # nothing to rank by: not an A-Z list in disguise
+            raise NoWageDataError(str(occ), f"{scope} with a released {by}")
+        ranked = []
+        for rank, (*_, area) in enumerate(keyed[:n], start=1):
             estimate = self._estimate(occ, area.code)
-            assert estimate is not None  # _ranked_areas only returns areas with a row
-            rows.append(RankedEstimate(rank, by, self._figure_in(occ, area, datatype), estimate))
-        return tuple(rows)
+            assert estimate is not None  # keyed only holds areas with a row
+            ranked.append(RankedEstimate(rank, by, self._figure_in(occ, area, datatype), estimate))
+        return tuple(ranked)
 
     def compare_metros(self, occupation: str, a: str, b: str) -> Comparison:
         """Two areas side by side for one occupation: every OEWS figure,

@@ -51,10 +51,13 @@ class UnknownQueryError(OccprofileError, LookupError):
 
     kind = "item"
 
-    def __init__(self, query: str, suggestions: Sequence[str] = ()) -> None:
+    def __init__(
+        self, query: str, suggestions: Sequence[str] = (), detail: str | None = None
+    ) -> None:
         self.query = query
         self.suggestions: tuple[str, ...] = tuple(suggestions)
-        super().__init__(f"Unknown {self.kind}: {query!r}.{_did_you_mean(self.suggestions)}")
+        what = detail or f"Unknown {self.kind}: {query!r}."
+        super().__init__(f"{what}{_did_you_mean(self.suggestions)}")
 
     def __str__(self) -> str:  # KeyError-style repr quoting would hide the message
         return str(self.args[0])

@@ -125,15 +125,16 @@ class Rating:
 
     @property
     def level_status(self) -> str:
-        """``"rated"`` or ``"not rated"``: O*NET data here has no level for it."""
-        return "rated" if self.level is not None else "not rated"
+        """``"rated"``; ``"no level scale"`` (work styles: O*NET rates importance
+        only); or ``"not rated"`` (the bundled O*NET data has no level for it)."""
+        if self.level is not None:
+            return "rated"
+        return "no level scale" if self.element.domain == "work_styles" else "not rated"
 
     def __str__(self) -> str:
-        return f"{self.name} (importance {_show(self.importance)}, level {_show(self.level)})"
-
-
-def _show(m: Measure | None) -> str:
-    return "not rated" if m is None else str(m)
+        imp = str(self.importance) if self.importance else "not rated"
+        lvl = str(self.level) if self.level else self.level_status
+        return f"{self.name} (importance {imp}, level {lvl})"
 
 
 @frozen
