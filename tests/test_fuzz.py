@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 import occprofile as op
 
 typed = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=40
+    alphabet=st.characters(exclude_categories=["Cs"]), min_size=0, max_size=40
 ) | st.from_regex(r"[0-9][0-9 .\-]{0,12}", fullmatch=True)
 
 
