@@ -76,12 +76,14 @@ class Dataset(DataStore):
         occ = self.wage_occupation(occupation)
         where = self.state(state) if state is not None else None
         postal = where.states[0] if where is not None else None
-        kind = "metro or nonmetro area" if include_nonmetro else "metro area"
-        scope = f"any {kind}" + (f" of {where.name}" if where else "")
-        return self._memo(
-            ("top_metros", occ.code, by, postal, include_nonmetro, n),
-            lambda: self._rank(occ, by, self.metros(postal, include_nonmetro), n, scope),
-        )
+
+        def compute() -> tuple[RankedEstimate, ...]:
+            # Only on a miss: the wording of a "nothing found" error is not hot-path work.
+            kind = "metro or nonmetro area" if include_nonmetro else "metro area"
+            scope = f"any {kind}" + (f" of {where.name}" if where else "")
+            return self._rank(occ, by, self.metros(postal, include_nonmetro), n, scope)
+
+        return self._memo(("top_metros", occ.code, by, postal, include_nonmetro, n), compute)
 
     def _rank(
         self, occ: WageOccupation, by: str, areas: tuple[Area, ...], n: int, scope: str

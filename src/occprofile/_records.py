@@ -28,7 +28,7 @@ from .models import (
 class InputFile:
     path: str
     sha256: str
-    rows: int | None  # None for metadata files that hold no data rows
+    rows: int  # 0 for inputs that are not tables (Read Me.txt, the OEWS manifest)
 
 
 @frozen
