@@ -11,7 +11,20 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from databuild import areas, manifest, occupations, oews, onet, sections, verify
+from databuild import (
+    areas,
+    certifications,
+    history,
+    manifest,
+    occupations,
+    oews,
+    onet,
+    projections,
+    sections,
+    similarity,
+    soc_changes,
+    verify,
+)
 from databuild.sources import InputFile, InputLog
 from databuild.writer import Json, encode, sha256_bytes, write_file
 
@@ -22,6 +35,11 @@ GENERATED_SUFFIX = ".json.gz"
 #: The collection whose size is a top-level file's manifest `rows`.
 MAIN_COLLECTION = {
     "areas.json": "areas",
+    "certifications.json": "certifications",
+    "oes_2019.json.gz": "occupations",
+    "projections.json.gz": "projections",
+    "similarity.json.gz": "domains",
+    "soc_changes.json": "combined",
     "elements.json": "elements",
     "oews_reference.json": "datatypes",
     "occupations.json": "onet",
@@ -76,8 +94,24 @@ def make_documents(source: Path) -> Documents:
     docs["titles.json.gz"] = onet.titles_document(tables)
     docs["areas.json"] = areas.areas_document(data.areas)
     docs["oews_reference.json"] = oews.reference_document(data)
-    for code, profile in onet.profiles(tables, rated.lists, rated.work_activities).items():
+    profiles = onet.profiles(tables, rated.lists, rated.work_activities)
+    for code, profile in profiles.items():
         docs[f"onet/{code}.json.gz"] = profile
+    docs["similarity.json.gz"] = similarity.similarity_document(profiles)
+    curated = certifications.read_certifications(codes, log)
+    docs["certifications.json"] = certifications.certifications_document(curated)
+    projected = projections.read_projections(source, log)
+    national_2019 = history.read_national_2019(source, log)
+    crosswalk = soc_changes.read_crosswalk()
+    soc_changes.record_curated(log, crosswalk)
+    docs["projections.json.gz"] = projections.projections_document(projected)
+    docs["oes_2019.json.gz"] = history.history_document(national_2019)
+    docs["soc_changes.json"] = soc_changes.changes_document(
+        crosswalk,
+        {oews.dashed(code): level for code, _, level in data.occupations},
+        {str(row["code"]): str(row["title"]) for row in national_2019 if isinstance(row, dict)},
+        {str(row["code"]) for row in projected if isinstance(row, dict)},
+    )
     for code, rows in data.estimates.items():
         docs[f"oews/{code}.json.gz"] = oews.occupation_document(code, rows)
 
@@ -91,6 +125,8 @@ def make_documents(source: Path) -> Documents:
         profile_lists=onet.expected_counts(tables),
         measures=rated.measures,
         work_activities_codes=sorted(rated.work_activities),
+        projections=len(projected),
+        oes_2019_occupations=len(national_2019),
     )
     distribution = " and ".join(
         {".xlsx": "Excel", ".txt": "text"}[suffix] for suffix in sorted(tables.formats)
@@ -104,12 +140,17 @@ def make_documents(source: Path) -> Documents:
             supplemented=rated.supplemented,
         ),
         manifest.oews_release(data.release, data.flat_files),
+        manifest.projections_release(),
+        manifest.oes_2019_release(),
     ]
     counts = {
         "onet_occupations": len(codes),
         "oews_occupations": len(data.occupations),
         "areas": len(data.areas),
         "oews_estimates": data.estimate_count,
+        "projections": len(projected),
+        "oes_2019_occupations": len(national_2019),
+        "certifications": len(curated),
     }
     return Documents(docs, releases, log.files(), counts, expectations, wage_bases)
 

@@ -199,3 +199,50 @@ def manifest_document(
         "outputs": outputs,
         "counts": dict(counts),
     }
+
+
+def projections_release() -> Json:
+    """The BLS Employment Projections 2020-30 entry."""
+    return {
+        "key": "projections",
+        "name": "Employment Projections",
+        "version": "2020-30",
+        "period": "2020-2030",
+        "publisher": "U.S. Bureau of Labor Statistics",
+        "license": "Public domain (U.S. government work)",
+        "url": "https://www.bls.gov/emp/",
+        "credit": (
+            "Employment Projections 2020-30, U.S. Bureau of Labor Statistics (public domain)."
+        ),
+        "changes": (
+            "Read from an export of the BLS occupation projections table "
+            "(Employment-Projections_2020-30.csv). Every row is kept; values are kept as the "
+            "published text (employment in thousands); sample job titles were split from the "
+            "occupation title. Its codes follow the hybrid SOC of May 2019 (see soc_changes.json)."
+        ),
+    }
+
+
+def oes_2019_release() -> Json:
+    """The OES May 2019 national entry."""
+    return {
+        "key": "oes_2019",
+        "name": "Occupational Employment Statistics",
+        "version": "May 2019",
+        "period": "May 2019",
+        "publisher": "U.S. Bureau of Labor Statistics",
+        "license": "Public domain (U.S. government work)",
+        "url": "https://www.bls.gov/oes/",
+        "credit": (
+            "Occupational Employment Statistics, May 2019, U.S. Bureau of Labor Statistics "
+            "(public domain)."
+        ),
+        "changes": (
+            "Read from the national file national_M2019_dl.xlsx: employment, its relative "
+            "standard error, hourly and annual mean and median wages and the wage relative "
+            "standard error of every national cross-industry row, kept as published text with "
+            "the file's markers (* wage not available, ** employment not available, # at or "
+            "above $100.00 per hour or $208,000 per year). Codes published twice (broad and "
+            "detailed) are kept once."
+        ),
+    }

@@ -14,6 +14,8 @@ from pathlib import Path
 ONET_DIR = "onet-29.3"
 SUPPLEMENT_DIR = "onet-29.3-supplement"
 OEWS_DIR = "oews-2025"
+EP_DIR = "bls-ep-2020-30"
+OES_2019_DIR = "oes-2019-national"
 
 
 def sha256_file(path: Path) -> str:
@@ -52,6 +54,11 @@ class InputLog:
         previous = self._files.get(name)
         if previous is not None and previous.rows != rows:
             raise ValueError(f"{name} recorded twice with {previous.rows} and {rows} rows")
+        self._files[name] = InputFile(name, sha256_file(path), rows)
+        return name
+
+    def record_outside(self, path: Path, name: str, rows: int) -> str:
+        """Log a curated file kept in this repository (not in the source folder) as `name`."""
         self._files[name] = InputFile(name, sha256_file(path), rows)
         return name
 

@@ -18,15 +18,20 @@ from pathlib import Path
 import openpyxl
 
 from databuild import oews
-from databuild.sources import ONET_DIR, InputLog
+from databuild.sources import EP_DIR, OES_2019_DIR, ONET_DIR, InputLog
 from databuild.tables import find_optional_table, find_table
 from databuild.writer import Json, decode, sha256_bytes
 
 TOP_LEVEL = (
     "areas.json",
+    "certifications.json",
     "elements.json",
+    "oes_2019.json.gz",
     "oews_reference.json",
     "occupations.json",
+    "projections.json.gz",
+    "similarity.json.gz",
+    "soc_changes.json",
     "titles.json.gz",
 )
 FOLDERS = ("oews/", "onet/")
@@ -43,6 +48,8 @@ KNOWN_COUNTS: dict[tuple[str, str], dict[str, int]] = {
         "areas_metro": 393,
         "areas_nonmetro": 135,
         "oews_estimates": 236799,
+        "projections": 790,
+        "oes_2019_occupations": 1316,
     },
 }
 
@@ -86,6 +93,8 @@ class Expectations:
     measures: dict[str, int]
     """Rating measures per source file (manifest input path)."""
     work_activities_codes: list[str] = field(default_factory=list)
+    projections: int = 0
+    oes_2019_occupations: int = 0
 
 
 # -- raw sample -------------------------------------------------------------
@@ -200,11 +209,62 @@ def oews_samples(source: Path, wanted: int = SAMPLES_PER_TABLE) -> list[Sample]:
     return samples
 
 
+def projection_samples(source: Path, wanted: int = SAMPLES_PER_TABLE) -> list[Sample]:
+    """Every n-th projections row: its 2020 employment and median wage, as published."""
+    path = source / EP_DIR / "Employment-Projections_2020-30.csv"
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    header, body = rows[0], rows[1:]
+    code_at = header.index("Occupation Code")
+    samples: list[Sample] = []
+    for index in _stride(body, wanted):
+        row = body[index]
+        code = row[code_at].strip('="')
+        for column, key in (
+            ("Employment 2020", "employment_2020"),
+            ("Median Annual Wage 2020", "median_wage"),
+        ):
+            samples.append(
+                Sample(
+                    origin=f"{path.name} row {index + 2} {column}",
+                    file="projections.json.gz",
+                    path=("projections", ("code", code), key),
+                    expected=row[header.index(column)].strip(),
+                )
+            )
+    return samples
+
+
+def oes_2019_samples(source: Path, wanted: int = SAMPLES_PER_TABLE) -> list[Sample]:
+    """Every n-th May 2019 national row: employment and annual mean as published."""
+    header, body = _raw_rows(source / OES_2019_DIR / "national_M2019_dl.xlsx")
+    at = {name.strip(): i for i, name in enumerate(header)}
+    samples: list[Sample] = []
+    for index in _stride(body, wanted):
+        row = body[index]
+        for column, key in (("tot_emp", "employment"), ("a_mean", "annual_mean")):
+            cell = row[at[column]]
+            samples.append(
+                Sample(
+                    origin=f"national_M2019_dl.xlsx row {index + 2} {column}",
+                    file="oes_2019.json.gz",
+                    path=("occupations", ("code", str(row[at["occ_code"]])), key),
+                    expected=None if cell in _ABSENT else str(cell),
+                )
+            )
+    return samples
+
+
 def raw_samples(source: Path) -> list[Sample]:
-    """The fixed verification sample (~200 values; ~300 with official Abilities and Work
+    """The fixed verification sample (~400 values; ~500 with official Abilities and Work
     Activities) read straight from the raw files."""
     log = InputLog(source)
-    return rating_samples(source, log) + oews_samples(source)
+    return (
+        rating_samples(source, log)
+        + oews_samples(source)
+        + projection_samples(source)
+        + oes_2019_samples(source)
+    )
 
 
 # -- checks -----------------------------------------------------------------
@@ -400,6 +460,16 @@ def check_outputs(out: Path, expect: Expectations, samples: Sequence[Sample]) ->
     for name in oews_files:
         estimates += len(_list(_obj(doc(name), name).get("estimates"), name))
         docs.pop(name)
+    projected = _list(_obj(doc("projections.json.gz"), "projections")["projections"], "rows")
+    p.check(
+        len(projected) == expect.projections,
+        f"projections.json.gz: {len(projected)} rows, source has {expect.projections}",
+    )
+    history = _list(_obj(doc("oes_2019.json.gz"), "oes_2019")["occupations"], "rows")
+    p.check(
+        len(history) == expect.oes_2019_occupations,
+        f"oes_2019.json.gz: {len(history)} codes, source has {expect.oes_2019_occupations}",
+    )
     p.check(
         estimates == expect.oews_estimates,
         f"oews/: {estimates} estimates, source has {expect.oews_estimates}",
@@ -414,6 +484,8 @@ def check_outputs(out: Path, expect: Expectations, samples: Sequence[Sample]) ->
             "areas": len(areas),
             **{f"areas_{k}": kinds[k] for k in ("national", "state", "metro", "nonmetro")},
             "oews_estimates": estimates,
+            "projections": len(projected),
+            "oes_2019_occupations": len(history),
         }
         for key, wanted in known.items():
             p.check(actual[key] == wanted, f"{key}: {actual[key]}, this release has {wanted}")

@@ -351,6 +351,9 @@ def test_areas_and_manifest_counts() -> None:
         "oews_occupations": 1104,
         "areas": 583,
         "oews_estimates": 236799,
+        "projections": 790,
+        "oes_2019_occupations": 1316,
+        "certifications": 3,
     }
     total = sum(len(lst(obj(committed(f"oews/{c}.json.gz"))["estimates"])) for c in ("00-0000",))
     assert total == 583  # every area publishes All Occupations
@@ -709,7 +712,7 @@ def test_cli_reports_a_missing_source(tmp_path: Path, capsys: pytest.CaptureFixt
 
 def test_committed_manifest_credits() -> None:
     releases = [obj(r) for r in lst(obj(committed("manifest.json"))["releases"])]
-    assert [r["key"] for r in releases] == ["onet", "oews"]
+    assert [r["key"] for r in releases] == ["onet", "oews", "projections", "oes_2019"]
     assert str(releases[0]["credit"]).startswith(
         "This product includes information from the O*NET 29.3 Database"
     )
