@@ -19,6 +19,7 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 import threading
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from . import errors
@@ -29,6 +30,7 @@ from .errors import (
     DataIntegrityError,
     InvalidArgumentError,
     NoProfileError,
+    NoRatingsError,
     NoWageDataError,
     OccprofileError,
     UnknownAreaError,
@@ -41,16 +43,26 @@ if TYPE_CHECKING:
     from .models import (
         Area,
         AreaKind,
+        Certification,
+        CodeMatch,
         Comparison,
+        Education,
         Estimate,
         Figure,
+        NationalChange,
         Occupation,
+        Outlook,
         Profile,
+        Projection,
         RankedEstimate,
         Rating,
+        RatingMatch,
         RatingSection,
         Release,
+        Report,
         SearchHit,
+        SimilarOccupation,
+        StateView,
         Status,
         WageOccupation,
     )
@@ -66,16 +78,26 @@ _LAZY = {
         for name in (
             "Area",
             "AreaKind",
+            "Certification",
+            "CodeMatch",
             "Comparison",
+            "Education",
             "Estimate",
             "Figure",
+            "NationalChange",
             "Occupation",
+            "Outlook",
             "Profile",
+            "Projection",
             "RankedEstimate",
             "Rating",
+            "RatingMatch",
             "RatingSection",
             "Release",
+            "Report",
             "SearchHit",
+            "SimilarOccupation",
+            "StateView",
             "Status",
             "WageOccupation",
         )
@@ -89,33 +111,47 @@ __all__ = [
     "Area",
     "AreaKind",
     "ArgumentTypeError",
+    "Certification",
+    "CodeMatch",
     "Comparison",
     "DataIntegrityError",
     "Dataset",
+    "Education",
     "Estimate",
     "Figure",
     "InvalidArgumentError",
+    "NationalChange",
     "NoProfileError",
+    "NoRatingsError",
     "NoWageDataError",
     "OccprofileError",
     "Occupation",
+    "Outlook",
     "Profile",
+    "Projection",
     "RankedEstimate",
     "Rating",
+    "RatingMatch",
     "RatingSection",
     "Release",
+    "Report",
     "SearchHit",
+    "SimilarOccupation",
+    "StateView",
     "Status",
     "UnknownAreaError",
     "UnknownOccupationError",
     "WageOccupation",
     "abilities_by_importance",
+    "all_certifications",
     "area",
     "areas",
+    "certifications",
     "citation",
     "clear_cache",
     "compare_metros",
     "default_dataset",
+    "education",
     "errors",
     "estimate",
     "estimates",
@@ -123,13 +159,19 @@ __all__ = [
     "metros",
     "models",
     "national",
+    "national_change",
     "occupation",
     "occupations",
+    "outlook",
     "profile",
     "releases",
+    "report",
     "search",
+    "similar_by_ratings",
+    "similar_occupations",
     "skills_by_importance",
     "state",
+    "state_view",
     "top_metros",
     "top_states",
     "wage_occupation",
@@ -299,8 +341,64 @@ def work_styles_by_importance(occupation: str, n: int | None = None) -> RatingSe
     return default_dataset().work_styles_by_importance(occupation, n)
 
 
+def state_view(occupation: str, state: str) -> StateView:
+    """One occupation in one state: its estimate and the state's areas ranked."""
+    return default_dataset().state_view(occupation, state)
+
+
+def education(occupation: str) -> Education:
+    """Job zone, O*NET education and training distributions, BLS entry requirements."""
+    return default_dataset().education(occupation)
+
+
+def certifications(occupation: str) -> tuple[Certification, ...]:
+    """Curated certifications for an occupation (empty when none are curated)."""
+    return default_dataset().certifications(occupation)
+
+
+def all_certifications() -> tuple[Certification, ...]:
+    """Every curated certification."""
+    return default_dataset().all_certifications()
+
+
+def similar_occupations(occupation: str, n: int = 10) -> tuple[SimilarOccupation, ...]:
+    """O*NET related occupations with national employment and annual mean wage."""
+    return default_dataset().similar_occupations(occupation, n)
+
+
+def similar_by_ratings(
+    occupation: str, n: int = 10, *, domains: Sequence[str] = ("skills", "knowledge", "abilities")
+) -> tuple[RatingMatch, ...]:
+    """Occupations whose importance ratings most resemble this one's."""
+    return default_dataset().similar_by_ratings(occupation, n, domains=domains)
+
+
+def outlook(occupation: str) -> Outlook:
+    """Projections 2020-30 and the national change May 2019 to May 2025."""
+    return default_dataset().outlook(occupation)
+
+
+def national_change(occupation: str) -> NationalChange:
+    """National employment and annual mean wage, May 2019 and May 2025, compared."""
+    return default_dataset().national_change(occupation)
+
+
+def report(
+    occupation: str,
+    *,
+    top: int = 5,
+    metros: int = 10,
+    similar: int = 10,
+    compare: tuple[str, str] | None = None,
+) -> Report:
+    """The whole career profile, ready to print (``str``) or show as Markdown."""
+    return default_dataset().report(
+        occupation, top=top, metros=metros, similar=similar, compare=compare
+    )
+
+
 def releases() -> tuple[Release, ...]:
-    """The bundled upstream releases (O*NET 29.3, OEWS May 2025) and their credits."""
+    """The bundled releases (O*NET, OEWS May 2025, projections, May 2019) and credits."""
     return default_dataset().releases()
 
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ._dataset import DataStore
+from ._career import CareerData
 from ._figures import DATATYPE_FIELDS, UNRANKED, rank_key
 from ._lookup import close_matches
+from ._report import build_report
 from ._validate import check_bool, check_n
 from .errors import ArgumentTypeError, InvalidArgumentError, NoWageDataError
 from .models import (
@@ -22,6 +23,8 @@ from .models import (
     Figure,
     RankedEstimate,
     RatingSection,
+    Report,
+    StateView,
     Status,
     WageOccupation,
 )
@@ -41,7 +44,7 @@ RANK_BY: dict[str, str] = {
 }
 
 
-class Dataset(DataStore):
+class Dataset(CareerData):
     """One bundled data release and every query on it.
 
     ``occprofile.Dataset()`` is the data packaged with the library, and what
@@ -150,6 +153,68 @@ class Dataset(DataStore):
         return self._memo(
             ("top_states", occ.code, by, n),
             lambda: self._rank(occ, by, states, n, "any state or territory"),
+        )
+
+    def state_view(self, occupation: str, state: str) -> StateView:
+        """One occupation in one state: the state estimate, and the state's metro and
+        nonmetro areas ranked by employment (the seed's "pick a state" view).
+
+        Pick two of ``view.metros`` (or ``metros(state=...)``) for
+        :meth:`compare_metros`.
+        """
+        occ = self.wage_occupation(occupation)
+        where = self.state(state)
+
+        def compute() -> StateView:
+            postal = where.states[0]
+            notes: list[str] = []
+            estimate = self._estimate(occ, where.code)
+            if estimate is None:
+                notes.append(f"OEWS publishes no {where.name} estimate for {occ}.")
+            ranked: dict[AreaKind, tuple[RankedEstimate, ...]] = {}
+            for kind, label in ((AreaKind.METRO, "metro"), (AreaKind.NONMETRO, "nonmetro")):
+                areas = tuple(a for a in self.areas(kind=kind, state=postal))
+                try:
+                    ranked[kind] = self._rank(occ, "employment", areas, len(areas) or 1, "")
+                except NoWageDataError:
+                    ranked[kind] = ()
+                    if areas:
+                        notes.append(f"No {label} area of {where.name} has a released figure.")
+            return StateView(
+                occ,
+                where,
+                estimate,
+                ranked[AreaKind.METRO],
+                ranked[AreaKind.NONMETRO],
+                tuple(notes),
+            )
+
+        return self._memo(("state_view", occ.code, where.code), compute)
+
+    # the report ---------------------------------------------------------
+
+    def report(
+        self,
+        occupation: str,
+        *,
+        top: int = 5,
+        metros: int = 10,
+        similar: int = 10,
+        compare: tuple[str, str] | None = None,
+    ) -> Report:
+        """The whole career profile of an occupation, ready to print.
+
+        Description, education and training, certifications, the ``top``
+        skills, abilities, knowledge areas, work activities and work styles,
+        the ``metros`` metro areas with the most jobs, ``similar`` related
+        occupations, the outlook and the sources; ``compare`` adds a
+        comparison of two areas. ``str(report)`` is text; see
+        :meth:`Report.to_markdown`.
+        """
+        if compare is not None and (not isinstance(compare, tuple | list) or len(compare) != 2):
+            raise ArgumentTypeError(f"compare must be a pair of areas, not {compare!r}")
+        return build_report(
+            self, occupation, top=top, metros=metros, similar=similar, compare=compare
         )
 
     # ratings ------------------------------------------------------------

@@ -13,11 +13,11 @@ def check_str(value: object, what: str) -> None:
         raise ArgumentTypeError(f"{what} must be a str, not {type(value).__name__}: {value!r}")
 
 
-def check_n(n: object) -> None:
+def check_n(n: object, what: str = "n") -> None:
     if isinstance(n, bool) or not isinstance(n, int):
-        raise ArgumentTypeError(f"n must be an int, not {type(n).__name__}: {n!r}")
+        raise ArgumentTypeError(f"{what} must be an int, not {type(n).__name__}: {n!r}")
     if n <= 0:
-        raise InvalidArgumentError(f"n must be a positive number of results, got {n}")
+        raise InvalidArgumentError(f"{what} must be a positive number of results, got {n}")
 
 
 def check_bool(value: object, what: str) -> None:

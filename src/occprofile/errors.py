@@ -20,6 +20,7 @@ __all__ = [
     "DataIntegrityError",
     "InvalidArgumentError",
     "NoProfileError",
+    "NoRatingsError",
     "NoWageDataError",
     "OccprofileError",
     "UnknownAreaError",
@@ -99,6 +100,21 @@ class NoWageDataError(OccprofileError, LookupError):
         self.area = area
         where = f" in {area}" if area else " (neither its SOC code nor its broad group)"
         super().__init__(f"OEWS May 2025 publishes no estimate for {occupation}{where}.")
+
+
+class NoRatingsError(OccprofileError, LookupError):
+    """O*NET has no importance ratings for the occupation in the domains asked about.
+
+    137 O*NET occupations (mostly "All Other" and military codes) have none.
+    """
+
+    def __init__(self, occupation: str, domains: Sequence[str]) -> None:
+        self.occupation = occupation
+        self.domains = tuple(domains)
+        super().__init__(
+            f"O*NET 29.3 has no {', '.join(self.domains)} importance ratings for "
+            f"{occupation}, so it cannot be compared by ratings."
+        )
 
 
 class AmbiguousQueryError(OccprofileError, LookupError):

@@ -1,0 +1,146 @@
+"""Projections 2020-30 and May 2019 estimates: matching codes and reading values.
+
+Both releases use the hybrid SOC of May 2019, in which some codes combine
+several occupations that May 2025 and O*NET code separately. A code is
+matched by a fixed rule -- its own code, else the broad group OEWS May 2025
+publishes it in, else the combined hybrid code listed in soc_changes.json --
+and the rule's outcome travels with every answer as a :class:`MatchedCode`,
+so a combined figure is never mistaken for the occupation's own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ._lookup import title_key
+from ._records import CombinedCode, HistoryRecord, ProjectionRecord
+from .models import (
+    CodeMatch,
+    EntryRequirements,
+    Estimate,
+    Figure,
+    HistoricalEstimate,
+    MatchedCode,
+    Status,
+)
+
+OES_2019_PERIOD = "May 2019"
+
+#: The markers of the May 2019 national file (its "Notes").
+MARKER_NOTES = {
+    "*": "* = a wage estimate is not available",
+    "**": "** = an employment estimate is not available",
+    "#": "# = a wage equal to or greater than $100.00 per hour or $208,000 per year",
+}
+TOP_CODE_2019 = {"hourly": 100.0, "annual": 208000.0}
+EP_TOP_CODED = "BLS publishes only that the median is at least $208,000 a year"
+EP_NOT_AVAILABLE = "N/A in the BLS projections table: no annual median wage was published"
+
+
+def match_code(
+    soc: str,
+    broad: str | None,
+    titles: Mapping[str, str],
+    combined: Mapping[str, CombinedCode],
+) -> MatchedCode | None:
+    """The code of a hybrid-SOC release that answers for ``soc``, or ``None``.
+
+    ``broad`` is the OEWS May 2025 broad code standing in for ``soc`` when
+    May 2025 publishes only the broad group; ``titles`` are the release's
+    codes and titles; ``combined`` maps a May 2025 code to the hybrid code
+    that included it.
+    """
+    if soc in titles:
+        return MatchedCode(soc, titles[soc], CodeMatch.SAME)
+    if broad is not None and broad != soc and broad in titles:
+        note = f"{soc} is published only within the broad group {broad} {titles[broad]}."
+        return MatchedCode(broad, titles[broad], CodeMatch.BROADER, note)
+    hybrid = combined.get(soc) or (combined.get(broad) if broad else None)
+    if hybrid is not None and hybrid.code in titles:
+        others = ", ".join(p for p in hybrid.parts if p != soc)
+        note = (
+            f"{soc} was not published separately: {hybrid.code} {titles[hybrid.code]} "
+            f"combines it with {others}."
+        )
+        return MatchedCode(hybrid.code, titles[hybrid.code], CodeMatch.COMBINED, note)
+    return None
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def projection_figure(text: str) -> Figure:
+    """One value of the projections table (already validated by the build)."""
+    return Figure(Status.RELEASED, _number(text), text, None)
+
+
+def projection_wage(text: str) -> Figure:
+    """The 2020 median wage: a number, ``>=208,000`` (top-coded) or ``N/A``."""
+    if text == "N/A":
+        return Figure(Status.NOT_RELEASED, None, text, EP_NOT_AVAILABLE)
+    if text.startswith(">="):
+        return Figure(Status.TOP_CODED, None, text, EP_TOP_CODED, _number(text[2:]))
+    return Figure(Status.RELEASED, _number(text), text, None)
+
+
+def entry_requirements(rec: ProjectionRecord) -> EntryRequirements:
+    return EntryRequirements(
+        rec.education,
+        rec.education_code,
+        rec.experience,
+        rec.experience_code,
+        rec.training,
+        rec.training_code,
+    )
+
+
+def history_figure(rec: HistoryRecord, field: str) -> Figure:
+    """One May 2019 value with its marker turned into a status."""
+    text: str | None = getattr(rec, field)
+    if text is None:
+        return Figure(Status.NOT_APPLICABLE, None, None, None)
+    if text not in MARKER_NOTES:
+        return Figure(Status.RELEASED, float(text), text, None)
+    note = MARKER_NOTES[text]
+    if text == "#":
+        bound = TOP_CODE_2019["hourly" if field.startswith("hourly") else "annual"]
+        return Figure(Status.TOP_CODED, None, text, note, bound)
+    if rec.annual_only and field.startswith("hourly"):
+        return Figure(Status.ANNUAL_ONLY, None, text, note)
+    if rec.hourly_only and field.startswith("annual"):
+        return Figure(Status.HOURLY_ONLY, None, text, note)
+    return Figure(Status.NOT_RELEASED, None, text, note)
+
+
+def historical_estimate(rec: HistoryRecord) -> HistoricalEstimate:
+    fields = (
+        "employment",
+        "employment_rse",
+        "hourly_mean",
+        "annual_mean",
+        "wage_rse",
+        "hourly_median",
+        "annual_median",
+    )
+    figures = [history_figure(rec, f) for f in fields]
+    return HistoricalEstimate(rec.code, rec.title, OES_2019_PERIOD, *figures)
+
+
+def change(earlier: Figure, later: Figure) -> tuple[float | None, float | None]:
+    """(later - earlier, percent change) when both are released numbers."""
+    if earlier.value is None or later.value is None:
+        return None, None
+    difference = later.value - earlier.value
+    percent = difference / earlier.value * 100 if earlier.value else None
+    return difference, percent
+
+
+def retitled(source: MatchedCode, later: Estimate) -> str | None:
+    """A note when the same code carries a different title in May 2025."""
+    if title_key(source.title) == title_key(later.occupation.title):
+        return None
+    return (
+        f"{source.code} is titled '{source.title}' in May 2019 and "
+        f"'{later.occupation.title}' in May 2025; compared by code."
+    )

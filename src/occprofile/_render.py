@@ -1,0 +1,373 @@
+"""Rendering a :class:`Report` as plain text or Markdown.
+
+Both renderings come from one intermediate form -- sections made of
+paragraphs, bullet lists and tables -- so they always say the same thing;
+only the markup differs. (An HTML renderer would be a third ``_emit``.)
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .models import (
+    Comparison,
+    Distribution,
+    Education,
+    Figure,
+    Outlook,
+    RatingSection,
+    Report,
+)
+
+WIDTH = 78
+RATING_TITLES = {
+    "skills": ("Skills", "Skill"),
+    "abilities": ("Abilities", "Ability"),
+    "knowledge": ("Knowledge", "Knowledge area"),
+    "work_activities": ("Work activities", "Work activity"),
+    "work_styles": ("Work styles", "Work style"),
+}
+
+
+@dataclass(frozen=True)
+class Table:
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    #: ``l`` or ``r`` per column.
+    align: str
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[str, ...]
+
+
+Block = str | Table | Bullets
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    blocks: tuple[Block, ...]
+
+
+# -- content ----------------------------------------------------------------
+
+
+def _pct(value: float) -> str:
+    return f"{value:.1f}%"
+
+
+def _distribution(label: str, dist: Distribution) -> str:
+    top = dist.most_common
+    return f"{label}: most common answer '{top.label}' ({_pct(top.percent)} of respondents)."
+
+
+def education_blocks(e: Education) -> tuple[Block, ...]:
+    """Job zone, the required-education table, the other distributions' most
+    common answers, BLS entry requirements; what is missing is in ``e.notes``."""
+    blocks: list[Block] = []
+    if e.job_zone is None:
+        blocks.append("Job zone: O*NET assigns none to this occupation.")
+    else:
+        blocks.append(f"{e.job_zone.name}. {e.job_zone.education}")
+    if e.required_education is not None:
+        shares = sorted(e.required_education, key=lambda s: (-s.percent, s.category))
+        rows = tuple((_pct(s.percent), s.label) for s in shares if s.percent > 0)[:4]
+        blocks.append("Required level of education (O*NET, share of respondents):")
+        blocks.append(Table(("Share", "Education"), rows, "rl"))
+    others = [
+        _distribution(label, dist)
+        for label, dist in (
+            ("Related work experience", e.related_experience),
+            ("On-site or in-plant training", e.on_site_training),
+            ("On-the-job training", e.on_the_job_training),
+        )
+        if dist is not None
+    ]
+    if others:
+        blocks.append(Bullets(tuple(others)))
+    if e.entry_requirements is not None:
+        r = e.entry_requirements
+        code = f", code {e.entry_source.code}" if e.entry_source else ""
+        blocks.append(
+            f"Typical entry requirements (BLS projections 2020-30{code}): {r.education}; "
+            f"work experience in a related occupation: {r.work_experience}; "
+            f"on-the-job training: {r.training}."
+        )
+    blocks.extend(e.notes)
+    return tuple(blocks)
+
+
+def certification_blocks(report: Report) -> tuple[Block, ...]:
+    if not report.certifications:
+        return ("No certifications are curated for this occupation.",)
+    items = []
+    for c in report.certifications:
+        short = f" ({c.abbreviation})" if c.abbreviation else ""
+        text = f"{c.name}{short}, {c.issuer}; level: {c.level}. {c.summary}"
+        if c.exam is not None:
+            parts = f"{c.exam.parts}-part exam" if c.exam.parts else "Exam"
+            text += f" {parts}: {'; '.join(c.exam.topics)}."
+        items.append(text)
+    return (Bullets(tuple(items)),)
+
+
+def rating_blocks(section: RatingSection) -> tuple[Block, ...]:
+    plural, singular = RATING_TITLES[section.domain]
+    if not section.available or not section.ratings:
+        return (section.note or f"O*NET has no {plural.lower()} ratings for this occupation.",)
+    rows = []
+    for r in section:
+        imp = str(r.importance) if r.importance else "not rated"
+        lvl = str(r.level) if r.level else r.level_status
+        rows.append((r.name, imp, lvl))
+    blocks: list[Block] = [Table((singular, "Importance (1-5)", "Level (0-7)"), tuple(rows), "lrr")]
+    if section.note:
+        blocks.append(section.note)
+    return tuple(blocks)
+
+
+def metro_blocks(report: Report) -> tuple[Block, ...]:
+    if not report.top_metros:
+        return (report.top_metros_note or "No metro area has an estimate.",)
+    rows = tuple(
+        (
+            str(r.rank),
+            r.estimate.area.name,
+            r.estimate.employment.format(),
+            r.estimate.annual_mean.format(money=True),
+        )
+        for r in report.top_metros
+    )
+    blocks: list[Block] = []
+    if report.national is not None:
+        n = report.national
+        blocks.append(
+            f"United States: {n.employment.format()} jobs, annual mean wage "
+            f"{n.annual_mean.format(money=True)} ({n.occupation})."
+        )
+    blocks.append(Table(("#", "Metro area", "Employment", "Annual mean wage"), rows, "rlrr"))
+    return tuple(blocks)
+
+
+def similar_blocks(report: Report) -> tuple[Block, ...]:
+    if not report.similar:
+        return ("O*NET lists no related occupations for this occupation.",)
+    rows = []
+    shared = False
+    for s in report.similar:
+        code = s.wage_occupation.code if s.wage_occupation else "none"
+        if s.wage_occupation and s.occupation.code != f"{code}.00":
+            code += "*"
+            shared = True
+        rows.append(
+            (s.occupation.title, code, s.employment.format(), s.annual_mean.format(money=True))
+        )
+    blocks: list[Block] = [
+        Table(("Occupation", "OEWS code", "Employment", "Annual mean wage"), tuple(rows), "llrr")
+    ]
+    if shared:
+        blocks.append(
+            "* OEWS publishes these figures for the whole SOC occupation or broad group "
+            "of that code, which includes more than the O*NET occupation named."
+        )
+    return tuple(blocks)
+
+
+def _signed(value: float, money: bool = False) -> str:
+    sign = "+" if value >= 0 else "-"
+    unit = "$" if money else ""
+    return f"{sign}{unit}{abs(value):,.0f}"
+
+
+def _thousands(f: Figure) -> str:
+    return f"{f.format()} thousand"
+
+
+def outlook_blocks(o: Outlook) -> tuple[Block, ...]:
+    blocks: list[Block] = []
+    p = o.projection
+    if p is None:
+        blocks.append(f"Projections 2020-30: {o.projection_note}")
+    else:
+        wage = p.median_wage_2020.format(money=True)
+        if p.median_wage_2020.footnote:
+            wage += f" ({p.median_wage_2020.footnote})"
+        text = (
+            f"Projections 2020-30 (BLS code {p.source.code}, {p.source.match}): employment "
+            f"{_thousands(p.employment_2020_thousands)} in 2020 and "
+            f"{_thousands(p.employment_2030_thousands)} in 2030, a change of "
+            f"{_thousands(p.change_thousands)} ({p.percent_change.format()}%); "
+            f"{_thousands(p.annual_openings_thousands)} openings a year; "
+            f"median annual wage in 2020 {wage}."
+        )
+        blocks.append(f"{text} {p.source.note}" if p.source.note else text)
+    h = o.history
+    if h.earlier is None and h.later is None:
+        blocks.append("National change May 2019 to May 2025: neither release has an estimate.")
+        return tuple(blocks)
+    before = (
+        f"{h.earlier.employment.format()} jobs, annual mean "
+        f"{h.earlier.annual_mean.format(money=True)} ({h.earlier.code})"
+        if h.earlier
+        else "no estimate"
+    )
+    after = (
+        f"{h.later.employment.format()} jobs, annual mean "
+        f"{h.later.annual_mean.format(money=True)} ({h.later.occupation.code})"
+        if h.later
+        else "no estimate"
+    )
+    text = f"National, May 2019: {before}. May 2025: {after}."
+    if h.employment_change is not None and h.employment_percent_change is not None:
+        text += (
+            f" Employment change: {_signed(h.employment_change)} "
+            f"({h.employment_percent_change:+.1f}%)."
+        )
+    if h.annual_mean_change is not None and h.annual_mean_percent_change is not None:
+        text += (
+            f" Annual mean wage change: {_signed(h.annual_mean_change, money=True)} "
+            f"({h.annual_mean_percent_change:+.1f}%, not adjusted for inflation)."
+        )
+    blocks.append(" ".join((text, *h.notes)))
+    return tuple(blocks)
+
+
+def comparison_blocks(c: Comparison) -> tuple[Block, ...]:
+    rows = []
+    for name in ("employment", "annual_mean", "annual_median", "location_quotient"):
+        row = c.row(name)
+        money = name.startswith("annual")
+        digits = max(len((f.text or "").partition(".")[2]) for f in (row.a, row.b))
+        diff = f"{row.difference:+,.{digits}f}" if row.difference is not None else "n/a"
+        ratio = f"{row.ratio:.2f}x" if row.ratio is not None else "n/a"
+        rows.append((name.replace("_", " "), row.a.format(money), row.b.format(money), diff, ratio))
+    legend = f"A: {c.area_a.name} ({c.area_a.kind}). B: {c.area_b.name} ({c.area_b.kind})."
+    headers = ("Measure", "A", "B", "A - B", "A / B")
+    return (legend, Table(headers, tuple(rows), "lrrrr"), *c.missing)
+
+
+def sections(report: Report) -> list[Section]:
+    """The report's content, section by section, in the order a career page shows it."""
+    out = [
+        Section("Description", (report.description,)),
+        Section("Education and training", education_blocks(report.education)),
+        Section("Certifications", certification_blocks(report)),
+    ]
+    for section in (
+        report.skills,
+        report.abilities,
+        report.knowledge,
+        report.work_activities,
+        report.work_styles,
+    ):
+        plural = RATING_TITLES[section.domain][0]
+        out.append(Section(f"Top {plural.lower()}", rating_blocks(section)))
+    out.append(Section("Metro areas with the most jobs (OEWS May 2025)", metro_blocks(report)))
+    if report.comparison is not None:
+        out.append(
+            Section("Two areas compared (OEWS May 2025)", comparison_blocks(report.comparison))
+        )
+    out.append(Section("Similar occupations (national, OEWS May 2025)", similar_blocks(report)))
+    out.append(Section("Outlook", outlook_blocks(report.outlook)))
+    out.append(Section("Sources", tuple(r.credit for r in report.releases)))
+    return out
+
+
+def _title(report: Report) -> str:
+    return f"{report.occupation.title} ({report.occupation.code})"
+
+
+# -- text -------------------------------------------------------------------
+
+
+def _text_table(table: Table) -> list[str]:
+    """Columns padded to their widest cell; if that is wider than the page, the
+    widest left-aligned column is narrowed and its cells wrapped."""
+    widths = [
+        max(len(cell) for cell in column) for column in zip(table.headers, *table.rows, strict=True)
+    ]
+    total = 2 + sum(widths) + 2 * (len(widths) - 1)
+    if total > WIDTH:
+        widest = max((i for i, a in enumerate(table.align) if a == "l"), key=widths.__getitem__)
+        widths[widest] = max(12, widths[widest] - (total - WIDTH))
+
+    def lines(cells: Sequence[str]) -> list[str]:
+        wrapped = [
+            textwrap.wrap(c, w, break_on_hyphens=False) or [""]
+            for c, w in zip(cells, widths, strict=True)
+        ]
+        out = []
+        for k in range(max(len(w) for w in wrapped)):
+            padded = (
+                (part[k] if k < len(part) else "").rjust(w)
+                if a == "r"
+                else (part[k] if k < len(part) else "").ljust(w)
+                for part, w, a in zip(wrapped, widths, table.align, strict=True)
+            )
+            out.append(("  " + "  ".join(padded)).rstrip())
+        return out
+
+    rule = "  " + "  ".join("-" * w for w in widths)
+    return [*lines(table.headers), rule, *(line for r in table.rows for line in lines(r))]
+
+
+def _text_block(block: Block) -> list[str]:
+    if isinstance(block, Table):
+        return _text_table(block)
+    if isinstance(block, Bullets):
+        return [
+            line
+            for item in block.items
+            for line in textwrap.wrap(
+                item, WIDTH, initial_indent="- ", subsequent_indent="  ", break_on_hyphens=False
+            )
+        ]
+    return textwrap.wrap(block, WIDTH, break_on_hyphens=False)
+
+
+def render_text(report: Report) -> str:
+    title = _title(report)
+    lines = [title, "=" * len(title)]
+    for section in sections(report):
+        lines.extend(["", section.title, "-" * len(section.title)])
+        for i, block in enumerate(section.blocks):
+            if i:
+                lines.append("")
+            lines.extend(_text_block(block))
+    return "\n".join(lines) + "\n"
+
+
+# -- markdown ---------------------------------------------------------------
+
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#"})
+
+
+def _md(text: str) -> str:
+    return text.translate(_MD_SPECIAL)
+
+
+def _md_block(block: Block) -> list[str]:
+    if isinstance(block, Table):
+        rule = ["---:" if a == "r" else "---" for a in block.align]
+        return [
+            "| " + " | ".join(_md(h) for h in block.headers) + " |",
+            "| " + " | ".join(rule) + " |",
+            *("| " + " | ".join(_md(c) for c in row) + " |" for row in block.rows),
+        ]
+    if isinstance(block, Bullets):
+        return [f"- {_md(item)}" for item in block.items]
+    return [_md(block)]
+
+
+def render_markdown(report: Report) -> str:
+    lines = [f"# {_md(_title(report))}"]
+    for section in sections(report):
+        lines.extend(["", f"## {_md(section.title)}"])
+        for block in section.blocks:
+            lines.append("")
+            lines.extend(_md_block(block))
+    return "\n".join(lines) + "\n"
