@@ -24,3 +24,17 @@ def require_upstream() -> Path:
 @pytest.fixture(scope="session")
 def upstream() -> Path:
     return require_upstream()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/golden/ from the current renderer instead of comparing",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """True when the run was asked to rewrite the golden files."""
+    return bool(request.config.getoption("--update-golden"))

@@ -193,9 +193,11 @@ def outlook_blocks(o: Outlook) -> tuple[Block, ...]:
     if p is None:
         blocks.append(f"Projections 2020-30: {o.projection_note}")
     else:
-        wage = p.median_wage_2020.format(money=True)
-        if p.median_wage_2020.footnote:
-            wage += f" ({p.median_wage_2020.footnote})"
+        w = p.median_wage_2020
+        if w.value is None and w.lower_bound is None:
+            wage = f"not available ({w.footnote})"
+        else:
+            wage = w.format(money=True) + (f" ({w.footnote})" if w.footnote else "")
         text = (
             f"Projections 2020-30 (BLS code {p.source.code}, {p.source.match}): employment "
             f"{_thousands(p.employment_2020_thousands)} in 2020 and "
