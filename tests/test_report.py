@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import occprofile as op
-from occprofile.models import Report
+from occprofile.career import Report
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -38,31 +38,33 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
-    from . import models
+    from . import career, models
     from ._queries import RANK_BY, Dataset
+    from .career import (
+        Certification,
+        CodeMatch,
+        Education,
+        NationalChange,
+        Outlook,
+        Projection,
+        RatingMatch,
+        Report,
+        SimilarOccupation,
+        StateView,
+    )
     from .models import (
         Area,
         AreaKind,
-        Certification,
-        CodeMatch,
         Comparison,
-        Education,
         Estimate,
         Figure,
-        NationalChange,
         Occupation,
-        Outlook,
         Profile,
-        Projection,
         RankedEstimate,
         Rating,
-        RatingMatch,
         RatingSection,
         Release,
-        Report,
         SearchHit,
-        SimilarOccupation,
-        StateView,
         Status,
         WageOccupation,
     )
@@ -73,31 +75,37 @@ _LAZY = {
     "models": ("occprofile.models", None),
     "Dataset": ("occprofile._queries", "Dataset"),
     "RANK_BY": ("occprofile._queries", "RANK_BY"),
+    "career": ("occprofile.career", None),
+    **{
+        name: ("occprofile.career", name)
+        for name in (
+            "Certification",
+            "CodeMatch",
+            "Education",
+            "NationalChange",
+            "Outlook",
+            "Projection",
+            "RatingMatch",
+            "Report",
+            "SimilarOccupation",
+            "StateView",
+        )
+    },
     **{
         name: ("occprofile.models", name)
         for name in (
             "Area",
             "AreaKind",
-            "Certification",
-            "CodeMatch",
             "Comparison",
-            "Education",
             "Estimate",
             "Figure",
-            "NationalChange",
             "Occupation",
-            "Outlook",
             "Profile",
-            "Projection",
             "RankedEstimate",
             "Rating",
-            "RatingMatch",
             "RatingSection",
             "Release",
-            "Report",
             "SearchHit",
-            "SimilarOccupation",
-            "StateView",
             "Status",
             "WageOccupation",
         )
@@ -146,6 +154,7 @@ __all__ = [
     "all_certifications",
     "area",
     "areas",
+    "career",
     "certifications",
     "citation",
     "clear_cache",

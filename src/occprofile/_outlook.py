@@ -12,15 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ._career_records import CombinedCode, HistoryRecord, ProjectionRecord
 from ._lookup import title_key
-from ._records import CombinedCode, HistoryRecord, ProjectionRecord
-from .models import (
+from .career import (
     CodeMatch,
     EntryRequirements,
-    Estimate,
-    Figure,
     HistoricalEstimate,
     MatchedCode,
+)
+from .models import (
+    Estimate,
+    Figure,
     Status,
 )
 

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ._career import CareerData
+from ._career_queries import CareerData
 from ._figures import DATATYPE_FIELDS, UNRANKED, rank_key
 from ._lookup import close_matches
 from ._report import build_report
 from ._validate import check_bool, check_n
+from .career import (
+    Report,
+    StateView,
+)
 from .errors import ArgumentTypeError, InvalidArgumentError, NoWageDataError
 from .models import (
     Area,
@@ -23,8 +27,6 @@ from .models import (
     Figure,
     RankedEstimate,
     RatingSection,
-    Report,
-    StateView,
     Status,
     WageOccupation,
 )

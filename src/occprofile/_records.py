@@ -15,7 +15,6 @@ from attrs import frozen
 from .models import (
     AlternateTitle,
     Area,
-    Certification,
     Measure,
     Occupation,
     Release,
@@ -183,76 +182,3 @@ OewsRow = tuple[str, tuple[str | None, ...], dict[str, str]]
 class OewsShard:
     code: str
     estimates: tuple[OewsRow, ...]
-
-
-@frozen
-class ProjectionRecord:
-    code: str
-    title: str
-    sample_titles: tuple[str, ...]
-    employment_2020: str
-    employment_2030: str
-    change: str
-    percent_change: str
-    openings: str
-    median_wage: str
-    education: str
-    education_code: int
-    experience: str
-    experience_code: int
-    training: str
-    training_code: int
-
-
-@frozen
-class ProjectionsFile:
-    projections: tuple[ProjectionRecord, ...]
-
-
-@frozen
-class HistoryRecord:
-    code: str
-    title: str
-    group: str
-    annual_only: bool
-    hourly_only: bool
-    employment: str | None
-    employment_rse: str | None
-    hourly_mean: str | None
-    annual_mean: str | None
-    wage_rse: str | None
-    hourly_median: str | None
-    annual_median: str | None
-
-
-@frozen
-class HistoryFile:
-    occupations: tuple[HistoryRecord, ...]
-
-
-@frozen
-class CombinedCode:
-    code: str
-    title: str
-    parts: tuple[str, ...]
-
-
-@frozen
-class SocChangesFile:
-    combined: tuple[CombinedCode, ...]
-
-
-@frozen
-class CertificationsFile:
-    certifications: tuple[Certification, ...]
-
-
-@frozen
-class SimilarityDomain:
-    elements: tuple[str, ...]
-    rows: dict[str, tuple[float | None, ...]]
-
-
-@frozen
-class SimilarityFile:
-    domains: dict[str, SimilarityDomain]

@@ -11,14 +11,16 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .models import (
-    Comparison,
+from .career import (
     Distribution,
     Education,
-    Figure,
     Outlook,
-    RatingSection,
     Report,
+)
+from .models import (
+    Comparison,
+    Figure,
+    RatingSection,
 )
 
 WIDTH = 78

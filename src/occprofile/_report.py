@@ -10,8 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ._validate import check_n
+from .career import Report
 from .errors import NoWageDataError
-from .models import RankedEstimate, Report
+from .models import RankedEstimate
 
 if TYPE_CHECKING:
     from ._queries import Dataset

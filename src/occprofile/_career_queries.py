@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from . import _records, _similarity
+from . import _career_records, _similarity
 from ._areas import NATIONAL_CODE
 from ._dataset import DataStore
 from ._outlook import (
@@ -23,6 +23,18 @@ from ._outlook import (
     retitled,
 )
 from ._validate import check_n
+from .career import (
+    Certification,
+    CodeMatch,
+    Distribution,
+    Education,
+    MatchedCode,
+    NationalChange,
+    Outlook,
+    Projection,
+    RatingMatch,
+    SimilarOccupation,
+)
 from .errors import (
     ArgumentTypeError,
     InvalidArgumentError,
@@ -30,18 +42,8 @@ from .errors import (
     UnknownOccupationError,
 )
 from .models import (
-    Certification,
-    CodeMatch,
-    Distribution,
-    Education,
     Figure,
-    MatchedCode,
-    NationalChange,
     Occupation,
-    Outlook,
-    Projection,
-    RatingMatch,
-    SimilarOccupation,
     Status,
     WageOccupation,
 )
@@ -60,25 +62,25 @@ class CareerData(DataStore):
 
     # resources ----------------------------------------------------------
 
-    def _projections(self) -> dict[str, _records.ProjectionRecord]:
-        def load() -> dict[str, _records.ProjectionRecord]:
-            rec = self._read("projections.json.gz", _records.ProjectionsFile)
+    def _projections(self) -> dict[str, _career_records.ProjectionRecord]:
+        def load() -> dict[str, _career_records.ProjectionRecord]:
+            rec = self._read("projections.json.gz", _career_records.ProjectionsFile)
             return {p.code: p for p in rec.projections}
 
         return self._once("projections", load)
 
-    def _history(self) -> dict[str, _records.HistoryRecord]:
-        def load() -> dict[str, _records.HistoryRecord]:
-            rec = self._read("oes_2019.json.gz", _records.HistoryFile)
+    def _history(self) -> dict[str, _career_records.HistoryRecord]:
+        def load() -> dict[str, _career_records.HistoryRecord]:
+            rec = self._read("oes_2019.json.gz", _career_records.HistoryFile)
             return {h.code: h for h in rec.occupations}
 
         return self._once("oes_2019", load)
 
-    def _combined(self) -> dict[str, _records.CombinedCode]:
+    def _combined(self) -> dict[str, _career_records.CombinedCode]:
         """May 2025 code -> the hybrid May 2019 / 2020-30 code that included it."""
 
-        def load() -> dict[str, _records.CombinedCode]:
-            rec = self._read("soc_changes.json", _records.SocChangesFile)
+        def load() -> dict[str, _career_records.CombinedCode]:
+            rec = self._read("soc_changes.json", _career_records.SocChangesFile)
             return {part: c for c in rec.combined for part in c.parts}
 
         return self._once("soc_changes", load)
@@ -86,12 +88,14 @@ class CareerData(DataStore):
     def _certifications(self) -> tuple[Certification, ...]:
         return self._once(
             "certifications",
-            lambda: self._read("certifications.json", _records.CertificationsFile).certifications,
+            lambda: (
+                self._read("certifications.json", _career_records.CertificationsFile).certifications
+            ),
         )
 
     def _vectors(self, domains: tuple[str, ...]) -> dict[str, _similarity.Vector]:
-        def load_file() -> _records.SimilarityFile:
-            return self._read("similarity.json.gz", _records.SimilarityFile)
+        def load_file() -> _career_records.SimilarityFile:
+            return self._read("similarity.json.gz", _career_records.SimilarityFile)
 
         def load() -> dict[str, _similarity.Vector]:
             file = self._once("similarity", load_file)

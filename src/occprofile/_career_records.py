@@ -1,0 +1,85 @@
+"""The on-disk schema of the career-profile resources, as attrs classes.
+
+Like ``_records`` (whose conventions these follow), but for the resources
+only the career-profile queries read: projections, May 2019 estimates, the
+hybrid-SOC crosswalk, certifications and importance vectors.
+"""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from .career import Certification
+
+
+@frozen
+class ProjectionRecord:
+    code: str
+    title: str
+    sample_titles: tuple[str, ...]
+    employment_2020: str
+    employment_2030: str
+    change: str
+    percent_change: str
+    openings: str
+    median_wage: str
+    education: str
+    education_code: int
+    experience: str
+    experience_code: int
+    training: str
+    training_code: int
+
+
+@frozen
+class ProjectionsFile:
+    projections: tuple[ProjectionRecord, ...]
+
+
+@frozen
+class HistoryRecord:
+    code: str
+    title: str
+    group: str
+    annual_only: bool
+    hourly_only: bool
+    employment: str | None
+    employment_rse: str | None
+    hourly_mean: str | None
+    annual_mean: str | None
+    wage_rse: str | None
+    hourly_median: str | None
+    annual_median: str | None
+
+
+@frozen
+class HistoryFile:
+    occupations: tuple[HistoryRecord, ...]
+
+
+@frozen
+class CombinedCode:
+    code: str
+    title: str
+    parts: tuple[str, ...]
+
+
+@frozen
+class SocChangesFile:
+    combined: tuple[CombinedCode, ...]
+
+
+@frozen
+class CertificationsFile:
+    certifications: tuple[Certification, ...]
+
+
+@frozen
+class SimilarityDomain:
+    elements: tuple[str, ...]
+    rows: dict[str, tuple[float | None, ...]]
+
+
+@frozen
+class SimilarityFile:
+    domains: dict[str, SimilarityDomain]

@@ -1,0 +1,371 @@
+"""Typed, immutable records for the rest of a career profile.
+
+Education and training, certifications, similar occupations, the outlook
+(projections 2020-30 and the change since May 2019), the state view and the
+:class:`Report` that gathers them. Kept apart from :mod:`occprofile.models`
+so that the core queries (``profile``, ``top_metros``, ...) do not pay for
+creating these classes; the same conventions hold: frozen, slotted, tuple
+collections, missing data explicit.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+
+from attrs import frozen
+
+from .models import (
+    Area,
+    Comparison,
+    EducationShare,
+    Estimate,
+    Figure,
+    JobZone,
+    Occupation,
+    RankedEstimate,
+    RatingSection,
+    Release,
+    WageOccupation,
+)
+
+__all__ = [
+    "Certification",
+    "CertificationExam",
+    "CertificationSource",
+    "CodeMatch",
+    "Distribution",
+    "Education",
+    "EntryRequirements",
+    "HistoricalEstimate",
+    "MatchedCode",
+    "NationalChange",
+    "Outlook",
+    "Projection",
+    "RatingMatch",
+    "Report",
+    "SimilarOccupation",
+    "StateView",
+]
+
+
+# --------------------------------------------------------------------------
+# Education and training
+
+
+@frozen
+class Distribution:
+    """One O*NET category distribution: percent of respondents per category.
+
+    ``scale`` is O*NET's id: ``RL`` required level of education, ``RW``
+    related work experience, ``PT`` on-site or in-plant training, ``OJ``
+    on-the-job training.
+    """
+
+    scale: str
+    name: str
+    shares: tuple[EducationShare, ...]
+
+    @property
+    def most_common(self) -> EducationShare:
+        """The category most respondents chose (the lowest category wins a tie)."""
+        return max(self.shares, key=lambda s: (s.percent, -s.category))
+
+    def __iter__(self) -> Iterator[EducationShare]:
+        return iter(self.shares)
+
+    def __len__(self) -> int:
+        return len(self.shares)
+
+
+class CodeMatch(str, enum.Enum):
+    """How an occupation was found in a release that codes occupations differently."""
+
+    #: The release publishes this very SOC code.
+    SAME = "same code"
+    #: The release publishes only the broad SOC group that contains the occupation.
+    BROADER = "broad group"
+    #: May 2019 / 2020-30 hybrid SOC: one code combined this occupation with others.
+    COMBINED = "combined code"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@frozen
+class MatchedCode:
+    """Which code of another release answers for an occupation, and how it relates."""
+
+    code: str
+    title: str
+    match: CodeMatch
+    note: str | None = None
+
+    @property
+    def exact(self) -> bool:
+        return self.match is CodeMatch.SAME
+
+
+@frozen
+class EntryRequirements:
+    """BLS Employment Projections 2020-30: what it typically takes to enter."""
+
+    education: str
+    education_code: int
+    work_experience: str
+    work_experience_code: int
+    training: str
+    training_code: int
+
+
+@frozen
+class Education:
+    """Education and training for one occupation, from O*NET and BLS.
+
+    A distribution O*NET does not publish for the occupation is ``None``;
+    ``entry_requirements`` is ``None`` when the 2020-30 projections have no
+    row for it (``notes`` says why), and ``entry_source`` says which
+    projections code answered when it is not the occupation's own.
+    """
+
+    occupation: Occupation
+    job_zone: JobZone | None
+    required_education: Distribution | None
+    related_experience: Distribution | None
+    on_site_training: Distribution | None
+    on_the_job_training: Distribution | None
+    entry_requirements: EntryRequirements | None
+    entry_source: MatchedCode | None
+    notes: tuple[str, ...]
+
+
+# --------------------------------------------------------------------------
+# Certifications
+
+
+@frozen
+class CertificationExam:
+    """How a certification is examined: number of parts (if known) and topics."""
+
+    parts: int | None
+    topics: tuple[str, ...]
+
+
+@frozen
+class CertificationSource:
+    """Where a curated certification's facts were taken from."""
+
+    title: str
+    url: str | None
+
+
+@frozen
+class Certification:
+    """A professional certification relevant to an occupation (curated data)."""
+
+    id: str
+    name: str
+    abbreviation: str | None
+    issuer: str
+    level: str
+    summary: str
+    exam: CertificationExam | None
+    occupations: tuple[str, ...]
+    sources: tuple[CertificationSource, ...]
+
+    def __str__(self) -> str:
+        short = f" ({self.abbreviation})" if self.abbreviation else ""
+        return f"{self.name}{short}, {self.issuer}"
+
+
+# --------------------------------------------------------------------------
+# Similar occupations
+
+
+@frozen
+class SimilarOccupation:
+    """An O*NET related occupation with its national OEWS May 2025 figures.
+
+    ``employment`` and ``annual_mean`` have :attr:`Status.NO_ESTIMATE` when
+    OEWS publishes nothing for the occupation (``wage_occupation`` is then
+    ``None``).
+    """
+
+    occupation: Occupation
+    tier: str
+    index: int
+    wage_occupation: WageOccupation | None
+    employment: Figure
+    annual_mean: Figure
+
+    def __str__(self) -> str:
+        return (
+            f"{self.occupation}: {self.employment.format()} jobs, "
+            f"annual mean {self.annual_mean.format(money=True)}"
+        )
+
+
+@frozen
+class RatingMatch:
+    """An occupation whose importance ratings resemble another's.
+
+    ``similarity`` is the cosine of the two importance vectors after each
+    element's mean over all rated occupations is subtracted (so what every
+    job needs does not make all jobs look alike): 1 is the same profile,
+    0 unrelated, negative opposite. ``elements`` counts the ratings compared.
+    """
+
+    occupation: Occupation
+    similarity: float
+    domains: tuple[str, ...]
+    elements: int
+
+    def __str__(self) -> str:
+        return f"{self.occupation}: similarity {self.similarity:.3f}"
+
+
+# --------------------------------------------------------------------------
+# Outlook and history
+
+
+@frozen
+class Projection:
+    """BLS Employment Projections 2020-30 for one occupation.
+
+    Employment, change and openings are in thousands of jobs, as BLS
+    publishes them (to one decimal); ``percent_change`` is in percent;
+    ``annual_openings_thousands`` is the 2020-30 annual average; and
+    ``median_wage_2020`` may be top-coded (at least $208,000) or not
+    available. ``source`` says which projections code answered for the
+    occupation.
+    """
+
+    occupation: Occupation
+    source: MatchedCode
+    sample_titles: tuple[str, ...]
+    employment_2020_thousands: Figure
+    employment_2030_thousands: Figure
+    change_thousands: Figure
+    percent_change: Figure
+    annual_openings_thousands: Figure
+    median_wage_2020: Figure
+    entry_requirements: EntryRequirements
+
+
+@frozen
+class HistoricalEstimate:
+    """A national OES May 2019 estimate, as published (hybrid SOC code)."""
+
+    code: str
+    title: str
+    period: str
+    employment: Figure
+    employment_rse: Figure
+    hourly_mean: Figure
+    annual_mean: Figure
+    wage_rse: Figure
+    hourly_median: Figure
+    annual_median: Figure
+
+
+@frozen
+class NationalChange:
+    """National employment and annual mean wage, May 2019 to May 2025.
+
+    Changes are computed only when ``comparable``: both releases publish
+    the occupation under the same code. Otherwise ``notes`` explains (the
+    May 2019 code combined several occupations, or one release has none)
+    and ``earlier`` may hold the combined May 2019 figures for context.
+    """
+
+    occupation: Occupation | WageOccupation
+    earlier: HistoricalEstimate | None
+    earlier_source: MatchedCode | None
+    later: Estimate | None
+    comparable: bool
+    employment_change: float | None
+    employment_percent_change: float | None
+    annual_mean_change: float | None
+    annual_mean_percent_change: float | None
+    notes: tuple[str, ...]
+
+
+@frozen
+class Outlook:
+    """Projections 2020-30 and the May 2019 → May 2025 change for one occupation."""
+
+    occupation: Occupation
+    projection: Projection | None
+    projection_note: str | None
+    history: NationalChange
+
+
+# --------------------------------------------------------------------------
+# States
+
+
+@frozen
+class StateView:
+    """One occupation in one state: the state's estimate and its areas ranked.
+
+    ``metros`` and ``nonmetro`` are ranked by employment; a metro spanning
+    several states appears in each. ``estimate`` is ``None`` when OEWS has
+    no state row (``notes`` says so).
+    """
+
+    occupation: WageOccupation
+    state: Area
+    estimate: Estimate | None
+    metros: tuple[RankedEstimate, ...]
+    nonmetro: tuple[RankedEstimate, ...]
+    notes: tuple[str, ...]
+
+
+# --------------------------------------------------------------------------
+# The report
+
+
+@frozen
+class Report:
+    """A whole career profile, the way a career site shows it, ready to render.
+
+    Built by :meth:`occprofile.Dataset.report`; ``str(report)`` is the text
+    rendering, :meth:`to_markdown` the Markdown one (Jupyter shows it).
+    Rating sections hold the top ``n`` by importance; an empty or missing
+    part renders as one line saying so.
+    """
+
+    occupation: Occupation
+    description: str
+    education: Education
+    certifications: tuple[Certification, ...]
+    skills: RatingSection
+    abilities: RatingSection
+    knowledge: RatingSection
+    work_activities: RatingSection
+    work_styles: RatingSection
+    national: Estimate | None
+    top_metros: tuple[RankedEstimate, ...]
+    top_metros_note: str | None
+    similar: tuple[SimilarOccupation, ...]
+    outlook: Outlook
+    comparison: Comparison | None
+    releases: tuple[Release, ...]
+
+    def to_text(self) -> str:
+        """Plain text, wrapped at 78 columns."""
+        from ._render import render_text
+
+        return render_text(self)
+
+    def to_markdown(self) -> str:
+        """GitHub-flavoured Markdown (tables for ratings, metros and similar jobs)."""
+        from ._render import render_markdown
+
+        return render_markdown(self)
+
+    def _repr_markdown_(self) -> str:
+        return self.to_markdown()
+
+    def __str__(self) -> str:
+        return self.to_text()
