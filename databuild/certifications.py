@@ -100,10 +100,11 @@ def read_certifications(
     seen: set[str] = set()
     for entry in entries:
         problems.extend(check_entry(entry, codes))
-        if isinstance(entry, dict) and entry.get("id") in seen:
-            problems.append(f"{entry['id']}: duplicate id")
-        if isinstance(entry, dict) and isinstance(entry.get("id"), str):
-            seen.add(entry["id"])
+        ident = entry.get("id") if isinstance(entry, dict) else None
+        if isinstance(ident, str):  # check_entry reports any other id
+            if ident in seen:
+                problems.append(f"{ident}: duplicate id")
+            seen.add(ident)
     if problems:
         raise CertificationError(f"{path.name}: " + "; ".join(problems))
     log.record_outside(path, f"curated/{path.name}", len(entries))

@@ -56,6 +56,8 @@ def read_projections(source: Path, log: InputLog) -> list[Json]:
     out: dict[str, Json] = {}
     for number, row in enumerate(rows, start=2):
         where = f"{path.name} line {number}"
+        if None in row or None in row.values():
+            raise ProjectionsError(f"{where}: {len(row)} columns expected")
         match = _CODE.match(row["Occupation Code"].strip())
         if match is None:
             raise ProjectionsError(f"{where}: unexpected code {row['Occupation Code']!r}")
@@ -74,8 +76,11 @@ def read_projections(source: Path, log: InputLog) -> list[Json]:
             raise ProjectionsError(f"{where}: {WAGE_COLUMN} is {wage!r}")
         entry["median_wage"] = wage
         for column, (key, code_column) in CATEGORY_COLUMNS.items():
+            category = row[code_column].strip()
+            if not category.isdigit():
+                raise ProjectionsError(f"{where}: {code_column} is {category!r}, not a number")
             entry[key] = row[column].strip()
-            entry[key + "_code"] = int(row[code_column])
+            entry[key + "_code"] = int(category)
         out[code] = entry
     return [out[code] for code in sorted(out)]
 
