@@ -180,8 +180,16 @@ class Dataset(CareerData):
                     ranked[kind] = self._rank(occ, "employment", areas, len(areas) or 1, "")
                 except NoWageDataError:
                     ranked[kind] = ()
-                    if areas:
-                        notes.append(f"No {label} area of {where.name} has a released figure.")
+                    rows = self._oews_rows(occ.code)
+                    if any(a.code in rows for a in areas):
+                        notes.append(
+                            f"No {label} area of {where.name} has a released employment figure."
+                        )
+                    elif areas:
+                        notes.append(
+                            f"OEWS publishes no estimate for {occ} in any {label} area "
+                            f"of {where.name}."
+                        )
             return StateView(
                 occ,
                 where,
