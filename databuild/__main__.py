@@ -45,7 +45,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(
         f"databuild: wrote {len(result.files)} files ({result.total_bytes / 1e6:.2f} MB) to "
         f"{result.out} in {result.seconds:.1f} s; verified {len(result.samples)} sampled values.\n"
-        f"wage links: {bases['detailed']} detailed, {bases['broad']} broad, {bases['none']} none"
+        f"wage links: {bases['detailed']} detailed, {bases['aggregate']} aggregate, "
+        f"{bases['broad']} broad, {bases['none']} none"
     )
     return 0
 

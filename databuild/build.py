@@ -88,8 +88,10 @@ def make_documents(source: Path) -> Documents:
     docs: dict[str, Json] = {}
     docs["elements.json"] = onet.elements_document(tables)
     oews_codes = {oews.dashed(code) for code, _, _ in data.occupations}
+    oews_levels = {oews.dashed(code): level for code, _, level in data.occupations}
+    within = occupations.read_aggregates(codes, oews_levels, log)
     docs["occupations.json"], wage_bases = occupations.occupations_document(
-        onet.occupation_index(tables), oews.occupations_list(data), oews_codes
+        onet.occupation_index(tables), oews.occupations_list(data), oews_codes, within
     )
     docs["titles.json.gz"] = onet.titles_document(tables)
     docs["areas.json"] = areas.areas_document(data.areas)
@@ -108,7 +110,7 @@ def make_documents(source: Path) -> Documents:
     docs["oes_2019.json.gz"] = history.history_document(national_2019)
     docs["soc_changes.json"] = soc_changes.changes_document(
         crosswalk,
-        {oews.dashed(code): level for code, _, level in data.occupations},
+        oews_levels,
         {str(row["code"]): str(row["title"]) for row in national_2019 if isinstance(row, dict)},
         {str(row["code"]) for row in projected if isinstance(row, dict)},
     )

@@ -577,9 +577,10 @@ def test_outlook_history_is_national_change() -> None:
     assert op.Dataset().outlook("43-6013") == op.outlook("43-6013")
 
 
-#: O*NET occupations that OEWS May 2025 publishes only in a broad group, and the
-#: 2020-30 projections code (SOC 2018) that combines them with their siblings.
-UNLISTED_COMBINED = [
+#: O*NET occupations that OEWS May 2025 publishes only within an OEWS aggregate
+#: (curated in databuild/curated/oews_aggregates.json), and that aggregate: it is
+#: also the 2020-30 projections code and the May 2019 code that holds them.
+IN_AGGREGATES = [
     ("21-1011.00", "21-1018"),
     ("21-1014.00", "21-1018"),
     ("25-2055.00", "25-2052"),
@@ -597,37 +598,31 @@ UNLISTED_COMBINED = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason=(
-        "soc_changes.json lists combined codes only for May 2025 detailed codes, so O*NET "
-        "occupations published by OEWS only in a broad group miss the combined projections "
-        "row (e.g. 21-1011 -> 21-1018) and the note wrongly says no such row exists"
-    ),
-)
-@pytest.mark.parametrize(("code", "combined"), UNLISTED_COMBINED)
-def test_projection_found_through_combined_code_of_broad_only_occupation(
-    code: str, combined: str
-) -> None:
+@pytest.mark.parametrize(("code", "aggregate"), IN_AGGREGATES)
+def test_occupations_within_an_aggregate_use_it_everywhere(code: str, aggregate: str) -> None:
+    occ = op.occupation(code)
+    assert (occ.wage_code, occ.wage_basis) == (aggregate, "aggregate")
     outlook = op.outlook(code)
     assert outlook.projection is not None, outlook.projection_note
-    assert outlook.projection.source.code == combined
-    assert outlook.projection.source.match is op.CodeMatch.COMBINED
-    assert op.education(code).entry_requirements is not None
+    assert outlook.projection.source.code == aggregate
+    assert outlook.projection.source.match is op.CodeMatch.BROADER
+    assert op.education(code).entry_requirements == outlook.projection.entry_requirements
+    history = outlook.history
+    assert history.comparable
+    assert history.later is not None
+    assert history.later.occupation.code == aggregate
+    assert any(aggregate in note for note in history.notes)
 
 
 @pytest.mark.upstream
-def test_unlisted_combined_codes_are_projection_rows(
+def test_aggregates_are_projection_rows(
     projections_csv: dict[str, dict[str, str]],
 ) -> None:
-    """The premise of the xfail above: the combined row exists, the occupation's own does not."""
-    for code, combined in UNLISTED_COMBINED:
+    """The aggregate has a projections row; the occupation's own code has none."""
+    for code, aggregate in IN_AGGREGATES:
         occ = op.occupation(code)
-        assert combined in projections_csv
+        assert aggregate in projections_csv
         assert occ.soc_code not in projections_csv
-        assert occ.wage_code not in projections_csv
-        assert occ.wage_basis == "broad"
 
 
 @pytest.mark.upstream

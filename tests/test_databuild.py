@@ -20,7 +20,7 @@ from conftest import REPO_ROOT, UPSTREAM, require_upstream
 
 from databuild import areas, build, manifest, onet, sections, supplement, tables, verify, writer
 from databuild.__main__ import main
-from databuild.occupations import wage_link
+from databuild.occupations import WageLink, wage_link
 from databuild.oews import Area
 from databuild.ratings import value_only_measure
 from databuild.sources import InputLog
@@ -82,13 +82,13 @@ def test_rebuild_is_byte_identical_to_committed_data(built: build.BuildResult) -
     assert stale == {"missing": [], "not generated": [], "differing": []}, (
         "src/occprofile/data is out of date; rerun `python -m databuild`"
     )
-    assert len(fresh) == len(built.files) == 1 + 5 + 1016 + 1104
+    assert len(fresh) == len(built.files) == 1 + 10 + 1016 + 1104
 
 
 @pytest.mark.upstream
 def test_build_summary(built: build.BuildResult) -> None:
-    assert built.wage_bases == Counter({"detailed": 961, "broad": 34, "none": 21})
-    assert 150 <= len(built.samples) <= 250
+    assert built.wage_bases == Counter({"detailed": 961, "aggregate": 14, "broad": 20, "none": 21})
+    assert 350 <= len(built.samples) <= 450
     assert built.total_bytes < 25_000_000
 
 
@@ -237,19 +237,21 @@ def test_verification_passes_on_an_intact_copy(
 
 
 @pytest.mark.upstream
-@pytest.mark.parametrize("which", [0, -1], ids=["onet-sample", "oews-sample"])
+@pytest.mark.parametrize("prefix", ["onet/", "oews/", "projections.json.gz", "oes_2019.json.gz"])
 def test_verification_catches_a_changed_sampled_value(
-    built: build.BuildResult, copy_of_build: Path, which: int
+    built: build.BuildResult, copy_of_build: Path, prefix: str
 ) -> None:
-    sample = built.samples[which]
+    sample = next(s for s in built.samples if s.file.startswith(prefix))
     document = read_doc(copy_of_build, sample.file)
     target = verify.locate(document, sample.path[:-1])
-    if isinstance(target, dict):  # a rating slot: change the measure's value
-        measure = obj(target[str(sample.path[-1])])
+    if prefix == "onet/":  # a rating slot: change the measure's value
+        measure = obj(obj(target)[str(sample.path[-1])])
         measure["value"] = float(str(measure["value"])) + 0.01
-    else:  # an OEWS estimate: change its employment text
+    elif prefix == "oews/":  # an OEWS estimate: change its employment text
         entry = lst(verify.locate(document, sample.path))
         lst(entry[1])[0] = "1"
+    else:  # a projections or May 2019 value, kept as published text
+        obj(target)[str(sample.path[-1])] = "0.5"
     rewrite(copy_of_build, sample.file, document)
     refresh_manifest(copy_of_build)
     with pytest.raises(verify.VerificationError, match=re.escape(sample.origin)):
@@ -332,7 +334,7 @@ def test_index_counts_and_wage_links() -> None:
     assert len(onet_entries) == 1016
     assert len(lst(index["oews"])) == 1104
     bases = Counter(e["wage_basis"] for e in onet_entries)
-    assert bases == Counter({"detailed": 961, "broad": 34, None: 21})
+    assert bases == Counter({"detailed": 961, "aggregate": 14, "broad": 20, None: 21})
     by_code = {e["code"]: e for e in onet_entries}
     assert by_code["43-6013.00"]["wage_code"] == "43-6013"
     assert by_code["13-1021.00"]["wage_code"] == "13-1020"
@@ -667,6 +669,11 @@ def test_wage_link_rule() -> None:
     assert wage_link("13-1022.00", oews_codes) == wage_link("13-1021.00", oews_codes)
     assert wage_link("13-1022.00", oews_codes).code == "13-1020"
     assert wage_link("55-1011.00", oews_codes).code is None
+    within = {"21-1011": "21-1018"}
+    assert wage_link("21-1011.00", {"21-1018", "21-1010"}, within) == WageLink(
+        "21-1018", "aggregate"
+    )
+    assert wage_link("21-1011.00", {"21-1010"}, within) == WageLink("21-1010", "broad")
 
 
 def test_area_states() -> None:

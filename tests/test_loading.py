@@ -194,7 +194,7 @@ def test_measure_round_trip(m: Measure) -> None:
         code=text,
         title=text,
         wage_code=st.none() | text,
-        wage_basis=st.sampled_from([None, "detailed", "broad"]),
+        wage_basis=st.sampled_from([None, "detailed", "aggregate", "broad"]),
     ),
 )
 def test_area_and_occupation_round_trip(area: Area, occ: Occupation) -> None:

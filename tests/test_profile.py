@@ -121,7 +121,7 @@ def test_every_profile_loads() -> None:
 def test_wage_mapping_is_explicit() -> None:
     occs = op.occupations()
     bases = {o.wage_basis for o in occs}
-    assert bases == {"detailed", "broad", None}
+    assert bases == {"detailed", "aggregate", "broad", None}
     cso = op.occupation("11-1011.03")
     assert cso.wage_code == "11-1011"
     for o in occs:
@@ -129,6 +129,10 @@ def test_wage_mapping_is_explicit() -> None:
             assert o.wage_code == o.soc_code
         elif o.wage_basis == "broad":
             assert o.wage_code == o.soc_code[:6] + "0"
+        elif o.wage_basis == "aggregate":  # an OEWS code of the same broad group
+            assert o.wage_code is not None
+            assert o.wage_code[:6] == o.soc_code[:6] != o.wage_code
+            assert op.wage_occupation(o.wage_code).level == "detailed"
         else:
             assert o.wage_code is None
 

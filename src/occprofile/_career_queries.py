@@ -276,7 +276,7 @@ class CareerData(DataStore):
         elif source.note:
             notes.append(source.note)
         if wage is not None and wage.code != soc:
-            notes.append(f"{soc} is published only within the broad group {wage}.")
+            notes.append(f"{soc} is published only within {wage}.")
         comparable = (
             source is not None
             and source.match is CodeMatch.SAME

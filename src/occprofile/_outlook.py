@@ -2,7 +2,7 @@
 
 Both releases use the hybrid SOC of May 2019, in which some codes combine
 several occupations that May 2025 and O*NET code separately. A code is
-matched by a fixed rule -- its own code, else the broad group OEWS May 2025
+matched by a fixed rule -- its own code, else the broader code OEWS May 2025
 publishes it in, else the combined hybrid code listed in soc_changes.json --
 and the rule's outcome travels with every answer as a :class:`MatchedCode`,
 so a combined figure is never mistaken for the occupation's own.
@@ -47,15 +47,15 @@ def match_code(
 ) -> MatchedCode | None:
     """The code of a hybrid-SOC release that answers for ``soc``, or ``None``.
 
-    ``broad`` is the OEWS May 2025 broad code standing in for ``soc`` when
-    May 2025 publishes only the broad group; ``titles`` are the release's
-    codes and titles; ``combined`` maps a May 2025 code to the hybrid code
-    that included it.
+    ``broad`` is the OEWS May 2025 code standing in for ``soc`` when May
+    2025 publishes it only within an aggregate or its broad group;
+    ``titles`` are the release's codes and titles; ``combined`` maps a May
+    2025 code to the hybrid code that included it.
     """
     if soc in titles:
         return MatchedCode(soc, titles[soc], CodeMatch.SAME)
     if broad is not None and broad != soc and broad in titles:
-        note = f"{soc} is published only within the broad group {broad} {titles[broad]}."
+        note = f"{soc} is published only within {broad} {titles[broad]}."
         return MatchedCode(broad, titles[broad], CodeMatch.BROADER, note)
     hybrid = combined.get(soc) or (combined.get(broad) if broad else None)
     if hybrid is not None and hybrid.code in titles:

@@ -173,7 +173,7 @@ def similar_blocks(report: Report) -> tuple[Block, ...]:
     ]
     if shared:
         blocks.append(
-            "* OEWS publishes these figures for the whole SOC occupation or broad group "
+            "* OEWS publishes these figures for the whole SOC occupation, aggregate or broad group "
             "of that code, which includes more than the O*NET occupation named."
         )
     return tuple(blocks)

@@ -83,8 +83,9 @@ class CodeMatch(str, enum.Enum):
 
     #: The release publishes this very SOC code.
     SAME = "same code"
-    #: The release publishes only the broad SOC group that contains the occupation.
-    BROADER = "broad group"
+    #: The release publishes the occupation only within a broader code
+    #: (the OEWS wage code: an aggregate such as 21-1018, or the broad group XX-XXX0).
+    BROADER = "broader code"
     #: May 2019 / 2020-30 hybrid SOC: one code combined this occupation with others.
     COMBINED = "combined code"
 

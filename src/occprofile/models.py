@@ -252,8 +252,10 @@ class Occupation:
     """An O*NET-SOC occupation and the OEWS code its wages come from.
 
     ``wage_basis`` is ``"detailed"`` when OEWS publishes the same SOC code,
-    ``"broad"`` when only the broad group (``XX-XXX0``) is published, and
-    ``None`` (with ``wage_code`` ``None``) when OEWS has no estimate for it.
+    ``"aggregate"`` when OEWS publishes it only within an aggregate of
+    several SOC occupations (``21-1018`` for ``21-1011.00``), ``"broad"`` when
+    only the broad group (``XX-XXX0``) is published, and ``None`` (with
+    ``wage_code`` ``None``) when OEWS has no estimate for it.
     """
 
     code: str
