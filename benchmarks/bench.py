@@ -547,6 +547,71 @@ def measure_first_profiles(rounds: int) -> list[Row]:
     ]
 
 
+def measure_career(repeat: int) -> list[Row]:
+    """The career-profile queries of issue 3: no targets, figures for the record.
+
+    First calls are timed on a new Dataset each (every resource read again);
+    warm calls on one Dataset whose answers are memoised.
+    """
+    import occprofile as op
+
+    def first(call: Callable[[op.Dataset], object]) -> float:
+        samples = []
+        for _ in range(max(3, repeat // 5)):
+            ds = op.Dataset()
+            gc.collect()
+            start = time.perf_counter()
+            call(ds)
+            samples.append(time.perf_counter() - start)
+        return statistics.median(samples)
+
+    progress("career queries: first and warm report(), outlook(), similar_by_ratings()")
+    first_report = first(lambda ds: ds.report(OCCUPATION).to_text())
+    first_similar = first(lambda ds: ds.similar_by_ratings(OCCUPATION))
+    first_outlook = first(lambda ds: ds.outlook(OCCUPATION))
+    ds = op.Dataset()
+    ds.report(OCCUPATION).to_text()
+    ds.similar_by_ratings(OCCUPATION)
+    times = time_in_process(
+        {
+            "report": lambda: ds.report(OCCUPATION),
+            "render": lambda: ds.report(OCCUPATION).to_text(),
+            "similar": lambda: ds.similar_by_ratings(OCCUPATION),
+        },
+        repeat,
+    )
+    warm = {k: statistics.median(v) for k, v in times.items()}
+    return [
+        Row(
+            f"first report({OCCUPATION!r}).to_text(), new Dataset",
+            ms2(first_report),
+            "-",
+            "-",
+            "info",
+            verdict(None),
+        ),
+        Row("warm report() (parts memoised)", us(warm["report"]), "-", "-", "info", verdict(None)),
+        Row("warm report().to_text()", ms2(warm["render"]), "-", "-", "info", verdict(None)),
+        Row(
+            f"first outlook({OCCUPATION!r}), new Dataset",
+            ms2(first_outlook),
+            "-",
+            "-",
+            "info",
+            verdict(None),
+        ),
+        Row(
+            f"first similar_by_ratings({OCCUPATION!r}), new Dataset",
+            ms2(first_similar),
+            "-",
+            "-",
+            "info",
+            verdict(None),
+        ),
+        Row("warm similar_by_ratings()", us(warm["similar"]), "-", "-", "info", verdict(None)),
+    ]
+
+
 # ----------------------------------------------------------------------------
 # size and memory
 
@@ -723,6 +788,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         rows, _ = measure_subprocesses(repeat, uri, workdir, shipped)
         rows += measure_warm(repeat, uri)
         rows += measure_first_profiles(max(3, repeat // 4))
+        rows += measure_career(repeat)
         size_rows, parts = measure_size(sqlite_path)
         rows += size_rows
         memory_rows, memory_note = measure_memory(3, workdir)

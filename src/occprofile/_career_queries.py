@@ -154,7 +154,7 @@ class CareerData(DataStore):
         return tuple(c for c in self._certifications() if wanted & set(c.occupations))
 
     def all_certifications(self) -> tuple[Certification, ...]:
-        """Every curated certification, by id."""
+        """Every curated certification, in the curated file's order."""
         return self._certifications()
 
     # similar occupations ------------------------------------------------
@@ -247,7 +247,7 @@ class CareerData(DataStore):
         """National employment and annual mean wage in May 2019 and May 2025.
 
         Accepts an O*NET occupation or an OEWS code without a profile
-        (``"43-6000"``). The change is computed only when both releases
+        (``"43-6010"``). The change is computed only when both releases
         publish the same code; otherwise ``notes`` says why not.
         """
         subject: Occupation | WageOccupation
