@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import gzip
 import os
+import shutil
+import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,6 +28,19 @@ def require_upstream() -> Path:
 @pytest.fixture(scope="session")
 def upstream() -> Path:
     return require_upstream()
+
+
+@pytest.fixture(scope="session")
+def oews_db(
+    upstream: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[sqlite3.Connection]:
+    """The upstream OEWS SQLite, decompressed once per test session."""
+    target = tmp_path_factory.mktemp("oews") / "oews.sqlite"
+    with gzip.open(upstream / "oews-2025" / "oews-2025.sqlite.gz") as src, target.open("wb") as dst:
+        shutil.copyfileobj(src, dst)
+    conn = sqlite3.connect(target)
+    yield conn
+    conn.close()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -14,7 +14,6 @@ import csv
 import gzip
 import json
 import math
-import shutil
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cache
@@ -163,18 +162,6 @@ def related_xlsx(upstream: Path) -> dict[str, list[tuple[str, str, int]]]:
             (row["Related O*NET-SOC Code"], row["Relatedness Tier"], int(row["Index"]))
         )
     return {code: sorted(rel, key=lambda r: r[2]) for code, rel in out.items()}
-
-
-@pytest.fixture(scope="module")
-def oews_db(
-    upstream: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[sqlite3.Connection]:
-    target = tmp_path_factory.mktemp("oews-career") / "oews.sqlite"
-    with gzip.open(upstream / "oews-2025" / "oews-2025.sqlite.gz") as src, target.open("wb") as dst:
-        shutil.copyfileobj(src, dst)
-    conn = sqlite3.connect(target)
-    yield conn
-    conn.close()
 
 
 # --------------------------------------------------------------------------

@@ -39,6 +39,21 @@ def test_import_reads_no_data() -> None:
     assert out.strip() == "[]"
 
 
+def test_core_queries_do_not_load_the_career_modules() -> None:
+    """top_metros and profile from a cold start skip the career-profile classes;
+    a career query loads them."""
+    career = ("occprofile.career", "occprofile._career_records", "occprofile._outlook")
+    check = f"print(sorted(m for m in {career!r} if m in sys.modules))"
+    out = _run(
+        "import sys, occprofile as op\n"
+        "op.top_metros('43-6013', 3); op.profile('43-6013'); op.state('CA')\n"
+        f"{check}\n"
+        "op.outlook('43-6013')\n"
+        f"{check}"
+    )
+    assert out.splitlines() == ["[]", repr(sorted(career))]
+
+
 def test_first_load_is_thread_safe(monkeypatch: pytest.MonkeyPatch) -> None:
     reads: dict[str, int] = {}
     real = _resources.read_json

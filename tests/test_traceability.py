@@ -8,10 +8,7 @@ so a bug in the build and the same bug in its own verification cannot hide.
 from __future__ import annotations
 
 import csv
-import gzip
-import shutil
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
@@ -22,18 +19,6 @@ from occprofile._figures import DATATYPE_FIELDS
 from occprofile.models import Status
 
 pytestmark = pytest.mark.upstream
-
-
-@pytest.fixture(scope="module")
-def oews_db(
-    upstream: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[sqlite3.Connection]:
-    target = tmp_path_factory.mktemp("oews") / "oews.sqlite"
-    with gzip.open(upstream / "oews-2025" / "oews-2025.sqlite.gz") as src, target.open("wb") as dst:
-        shutil.copyfileobj(src, dst)
-    conn = sqlite3.connect(target)
-    yield conn
-    conn.close()
 
 
 def test_sampled_oews_cells_match(oews_db: sqlite3.Connection) -> None:

@@ -4,49 +4,42 @@ These answers join O*NET with the other bundled releases (the 2020-30
 projections, OES May 2019, the curated certifications). Code matching
 across releases is ``_outlook``'s; rating similarity is ``_similarity``'s;
 this module loads the resources once and assembles the public models.
+Those modules are imported inside the methods that use them: ``Dataset``
+inherits these methods, and the core queries (``top_metros`` from a cold
+start) should not pay for creating the career-profile classes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from . import _career_records, _similarity
 from ._areas import NATIONAL_CODE
 from ._dataset import DataStore
-from ._outlook import (
-    change,
-    entry_requirements,
-    historical_estimate,
-    match_code,
-    projection_figure,
-    projection_wage,
-    retitled,
-)
 from ._validate import check_n
-from .career import (
-    Certification,
-    CodeMatch,
-    Distribution,
-    Education,
-    MatchedCode,
-    NationalChange,
-    Outlook,
-    Projection,
-    RatingMatch,
-    SimilarOccupation,
-)
 from .errors import (
     ArgumentTypeError,
     InvalidArgumentError,
     NoRatingsError,
     UnknownOccupationError,
 )
-from .models import (
-    Figure,
-    Occupation,
-    Status,
-    WageOccupation,
-)
+from .models import Figure, Occupation, Status, WageOccupation
+
+if TYPE_CHECKING:
+    from . import _career_records, _similarity
+    from .career import (
+        Certification,
+        Distribution,
+        Education,
+        MatchedCode,
+        NationalChange,
+        Outlook,
+        RatingMatch,
+        SimilarOccupation,
+    )
+
+#: The rating domains ``similar_by_ratings`` can compare, and compares by default.
+DEFAULT_DOMAINS = ("skills", "knowledge", "abilities")
 
 #: O*NET's education, training and experience scales, as Education fields.
 EDUCATION_SCALES = {
@@ -63,6 +56,8 @@ class CareerData(DataStore):
     # resources ----------------------------------------------------------
 
     def _projections(self) -> dict[str, _career_records.ProjectionRecord]:
+        from . import _career_records
+
         def load() -> dict[str, _career_records.ProjectionRecord]:
             rec = self._read("projections.json.gz", _career_records.ProjectionsFile)
             return {p.code: p for p in rec.projections}
@@ -70,6 +65,8 @@ class CareerData(DataStore):
         return self._once("projections", load)
 
     def _history(self) -> dict[str, _career_records.HistoryRecord]:
+        from . import _career_records
+
         def load() -> dict[str, _career_records.HistoryRecord]:
             rec = self._read("oes_2019.json.gz", _career_records.HistoryFile)
             return {h.code: h for h in rec.occupations}
@@ -78,6 +75,7 @@ class CareerData(DataStore):
 
     def _combined(self) -> dict[str, _career_records.CombinedCode]:
         """May 2025 code -> the hybrid May 2019 / 2020-30 code that included it."""
+        from . import _career_records
 
         def load() -> dict[str, _career_records.CombinedCode]:
             rec = self._read("soc_changes.json", _career_records.SocChangesFile)
@@ -86,6 +84,8 @@ class CareerData(DataStore):
         return self._once("soc_changes", load)
 
     def _certifications(self) -> tuple[Certification, ...]:
+        from . import _career_records
+
         return self._once(
             "certifications",
             lambda: (
@@ -94,6 +94,8 @@ class CareerData(DataStore):
         )
 
     def _vectors(self, domains: tuple[str, ...]) -> dict[str, _similarity.Vector]:
+        from . import _career_records, _similarity
+
         def load_file() -> _career_records.SimilarityFile:
             return self._read("similarity.json.gz", _career_records.SimilarityFile)
 
@@ -108,6 +110,9 @@ class CareerData(DataStore):
     def education(self, occupation: str) -> Education:
         """Job zone, O*NET education/experience/training distributions, and BLS
         typical entry requirements (2020-30 projections) for one occupation."""
+        from ._outlook import entry_requirements
+        from .career import Distribution, Education
+
         occ = self.occupation(occupation)
         profile = self.profile(occ.code)
         scales = self._reference().education_categories
@@ -168,6 +173,8 @@ class CareerData(DataStore):
         return tuple(self._similar(r.code, r.tier, r.index) for r in related[:n])
 
     def _similar(self, code: str, tier: str, index: int) -> SimilarOccupation:
+        from .career import SimilarOccupation
+
         occ = self._index().onet[code]
         wage = self._index().oews.get(occ.wage_code) if occ.wage_code else None
         national = self._estimate(wage, NATIONAL_CODE) if wage else None
@@ -182,7 +189,7 @@ class CareerData(DataStore):
         occupation: str,
         n: int = 10,
         *,
-        domains: Sequence[str] = _similarity.DEFAULT_DOMAINS,
+        domains: Sequence[str] = DEFAULT_DOMAINS,
     ) -> tuple[RatingMatch, ...]:
         """Occupations whose importance ratings most resemble this one's.
 
@@ -191,6 +198,9 @@ class CareerData(DataStore):
         ``domains`` picks any of skills, knowledge, abilities. Raises
         :class:`NoRatingsError` when O*NET has no ratings for the occupation.
         """
+        from . import _similarity
+        from .career import RatingMatch
+
         check_n(n)
         chosen = _check_domains(domains)
         occ = self.occupation(occupation)
@@ -209,6 +219,8 @@ class CareerData(DataStore):
     # outlook ------------------------------------------------------------
 
     def _projection_source(self, occ: Occupation) -> MatchedCode | None:
+        from ._outlook import match_code
+
         titles = {code: rec.title for code, rec in self._projections().items()}
         return match_code(occ.soc_code, occ.wage_code, titles, self._combined())
 
@@ -220,6 +232,9 @@ class CareerData(DataStore):
 
     def outlook(self, occupation: str) -> Outlook:
         """Employment projections 2020-30 and the national change May 2019 -> May 2025."""
+        from ._outlook import entry_requirements, projection_figure, projection_wage
+        from .career import Outlook, Projection
+
         occ = self.occupation(occupation)
         source = self._projection_source(occ)
         projection = None
@@ -250,6 +265,9 @@ class CareerData(DataStore):
         (``"43-6010"``). The change is computed only when both releases
         publish the same code; otherwise ``notes`` says why not.
         """
+        from ._outlook import change, historical_estimate, match_code, retitled
+        from .career import CodeMatch, NationalChange
+
         subject: Occupation | WageOccupation
         try:
             subject = self.occupation(occupation)
@@ -314,7 +332,7 @@ def _check_domains(domains: object) -> tuple[str, ...]:
             f"domains must be a sequence of domain names, not {type(domains).__name__}"
         )
     chosen = tuple(domains)
-    allowed = _similarity.DEFAULT_DOMAINS
+    allowed = DEFAULT_DOMAINS
     bad = [d for d in chosen if d not in allowed]
     if bad or not chosen:
         raise InvalidArgumentError(

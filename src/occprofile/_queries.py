@@ -8,16 +8,12 @@ sorts what the store returns (the sort key of one raw OEWS value is
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from ._career_queries import CareerData
 from ._figures import DATATYPE_FIELDS, UNRANKED, rank_key
 from ._lookup import close_matches
-from ._report import build_report
 from ._validate import check_bool, check_n
-from .career import (
-    Report,
-    StateView,
-)
 from .errors import ArgumentTypeError, InvalidArgumentError, NoWageDataError
 from .models import (
     Area,
@@ -30,6 +26,9 @@ from .models import (
     Status,
     WageOccupation,
 )
+
+if TYPE_CHECKING:
+    from .career import Report, StateView
 
 #: Shorter spellings people use for ``by=``.
 RANK_ALIASES = {"mean": "annual_mean", "median": "annual_median", "lq": "location_quotient"}
@@ -164,6 +163,8 @@ class Dataset(CareerData):
         Pick two of ``view.metros`` (or ``metros(state=...)``) for
         :meth:`compare_metros`.
         """
+        from .career import StateView
+
         occ = self.wage_occupation(occupation)
         where = self.state(state)
 
@@ -223,6 +224,8 @@ class Dataset(CareerData):
         """
         if compare is not None and (not isinstance(compare, tuple | list) or len(compare) != 2):
             raise ArgumentTypeError(f"compare must be a pair of areas, not {compare!r}")
+        from ._report import build_report
+
         return build_report(
             self, occupation, top=top, metros=metros, similar=similar, compare=compare
         )

@@ -17,9 +17,6 @@ from ._career_records import SimilarityDomain
 
 Vector = tuple[float | None, ...]
 
-#: The domains compared when the caller names none.
-DEFAULT_DOMAINS = ("skills", "knowledge", "abilities")
-
 
 def centred(domain: SimilarityDomain) -> dict[str, Vector]:
     """Every row minus each element's mean over the occupations that rate it."""
