@@ -97,6 +97,11 @@ def test_empty_sections_say_so_in_one_line() -> None:
     assert flat["Similar occupations (national, OEWS May 2025)"] == (
         "O*NET lists no related occupations for this occupation."
     )
+    assert flat["Education and training"].startswith("No education or training data:")
+    assert flat["Outlook"].startswith("No outlook data:")
+    for title in SECTIONS[1:-1]:  # every data section of this occupation is one paragraph
+        body = text.split(f"\n{title}\n{'-' * len(title)}\n", 1)[1].split("\n\n")[0]
+        assert " ".join(body.split()) == flat[title], title
 
 
 def test_report_figures_are_the_query_answers() -> None:

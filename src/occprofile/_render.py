@@ -70,6 +70,17 @@ def _distribution(label: str, dist: Distribution) -> str:
 def education_blocks(e: Education) -> tuple[Block, ...]:
     """Job zone, the required-education table, the other distributions' most
     common answers, BLS entry requirements; what is missing is in ``e.notes``."""
+    distributions = (
+        e.required_education,
+        e.related_experience,
+        e.on_site_training,
+        e.on_the_job_training,
+    )
+    if e.job_zone is None and e.entry_requirements is None and not any(distributions):
+        return (
+            "No education or training data: O*NET publishes none for this occupation and "
+            "the BLS 2020-30 projections have no row for it.",
+        )
     blocks: list[Block] = []
     if e.job_zone is None:
         blocks.append("Job zone: O*NET assigns none to this occupation.")
@@ -192,6 +203,12 @@ def _thousands(f: Figure) -> str:
 def outlook_blocks(o: Outlook) -> tuple[Block, ...]:
     blocks: list[Block] = []
     p = o.projection
+    h = o.history
+    if p is None and h.earlier is None and h.later is None:
+        return (
+            f"No outlook data: {o.projection_note} Neither OES May 2019 nor OEWS May 2025 "
+            "has a national estimate.",
+        )
     if p is None:
         blocks.append(f"Projections 2020-30: {o.projection_note}")
     else:
@@ -209,7 +226,6 @@ def outlook_blocks(o: Outlook) -> tuple[Block, ...]:
             f"median annual wage in 2020 {wage}."
         )
         blocks.append(f"{text} {p.source.note}" if p.source.note else text)
-    h = o.history
     if h.earlier is None and h.later is None:
         blocks.append("National change May 2019 to May 2025: neither release has an estimate.")
         return tuple(blocks)
