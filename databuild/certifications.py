@@ -19,7 +19,7 @@ from databuild.writer import Json
 CURATED = Path(__file__).parent / "curated" / "certifications.json"
 
 REQUIRED_TEXT = ("id", "name", "issuer", "level", "summary")
-OPTIONAL_TEXT = ("abbreviation",)
+OPTIONAL_TEXT = ("abbreviation", "note")
 FIELDS = {*REQUIRED_TEXT, *OPTIONAL_TEXT, "exam", "occupations", "sources"}
 EXAM_FIELDS = {"parts", "topics"}
 SOURCE_FIELDS = {"title", "url"}

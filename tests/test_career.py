@@ -21,6 +21,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+import attrs
 import openpyxl
 import pytest
 
@@ -631,9 +632,14 @@ def test_projections_match_bls_table(projections_csv: dict[str, dict[str, str]])
             continue
         source = projection.source
         seen.add(source.match)
-        if occ.soc_code in projections_csv:
+        if occ.soc_code in projections_csv and occ.code.endswith(".00"):
             assert source.match is op.CodeMatch.SAME, occ
             assert source.code == occ.soc_code
+        elif occ.soc_code in projections_csv:  # a sub-occupation: its whole SOC occupation
+            assert source.match is op.CodeMatch.BROADER, occ
+            assert source.code == occ.soc_code
+            assert source.note is not None
+            assert occ.code in source.note
         elif source.match is op.CodeMatch.BROADER:
             assert source.code == occ.wage_code != occ.soc_code
         else:
@@ -972,3 +978,101 @@ def test_n_must_be_an_int(name: str, n: Any) -> None:
 def test_occupation_must_be_a_str(call: Any) -> None:
     with pytest.raises(TypeError):
         call(436013)
+
+
+# --------------------------------------------------------------------------
+# Sub-occupations, hourly-only wages, codes that differ between releases
+
+
+def test_sub_occupation_figures_are_labelled_as_the_whole_soc() -> None:
+    """11-1011.03 Chief Sustainability Officers: BLS publishes only 11-1011."""
+    outlook = op.outlook("11-1011.03")
+    assert outlook.projection is not None
+    source = outlook.projection.source
+    assert (source.code, source.match) == ("11-1011", op.CodeMatch.BROADER)
+    assert source.note is not None
+    assert "11-1011.03" in source.note
+    assert "whole SOC occupation 11-1011" in source.note
+    assert op.education("11-1011.03").entry_source == source
+    history = outlook.history
+    assert history.comparable  # the same SOC code in both years...
+    assert any("11-1011.03" in n for n in history.notes)  # ...said to be the whole SOC
+    flat = " ".join(op.report("11-1011.03").to_text().split())
+    assert "BLS 11-1011 Chief executives, broader code" in flat
+
+
+def test_hourly_only_wages_are_shown_per_hour() -> None:
+    national = op.national("27-2011")
+    assert national.annual_mean.status is op.Status.HOURLY_ONLY
+    assert national.hourly_mean.value is not None
+    dancers = next(
+        s for s in op.similar_occupations("27-2011") if s.occupation.code == "27-2031.00"
+    )
+    assert dancers.hourly_mean == op.national("27-2031").hourly_mean
+    history = op.national_change("27-2011")
+    assert history.annual_mean_change is None
+    assert history.earlier is not None
+    assert history.earlier.hourly_mean.value is not None
+    assert history.hourly_mean_change == pytest.approx(
+        national.hourly_mean.value - history.earlier.hourly_mean.value
+    )
+    flat = " ".join(op.report("27-2011").to_text().split())
+    assert f"mean wage {national.hourly_mean.format(money=True)} an hour" in flat
+    assert "Hourly mean wage change: +$" in flat
+
+
+def test_a_change_needs_the_same_code_in_both_releases() -> None:
+    """If May 2019 had only the occupation's own code while May 2025 publishes a broader
+    one, the two are different groups: no change is computed."""
+
+    class Patched(op.Dataset):
+        def _history(self) -> dict[str, Any]:
+            history = dict(super()._history())
+            record = history.pop("29-2010")
+            history["29-2011"] = attrs.evolve(record, code="29-2011")
+            return history
+
+    change = Patched().national_change("29-2011.00")
+    assert change.earlier is not None
+    assert change.later is not None
+    assert change.earlier.code == "29-2011"
+    assert change.later.occupation.code == "29-2010"
+    assert not change.comparable
+    assert change.employment_change is None
+
+
+def test_comparable_changes_carry_the_time_series_caveat() -> None:
+    assert any("not designed as a time series" in n for n in op.national_change("43-6013").notes)
+    assert not any(
+        "not designed as a time series" in n for n in op.national_change("15-1252").notes
+    )
+
+
+def test_domains_accept_any_collection_and_explain_mistakes() -> None:
+    as_set = op.similar_by_ratings("43-6013", 3, domains={"knowledge", "skills"})
+    assert as_set == op.similar_by_ratings("43-6013", 3, domains=("skills", "knowledge"))
+    with pytest.raises(op.InvalidArgumentError, match="empty"):
+        op.similar_by_ratings("43-6013", domains=[])
+    with pytest.raises(op.InvalidArgumentError, match="Did you mean 'skills'"):
+        op.similar_by_ratings("43-6013", domains=["skill"])
+
+
+def test_state_view_explains_missing_areas() -> None:
+    guam = op.state_view("43-6013", "Guam")
+    assert (guam.metros, guam.nonmetro) == ((), ())
+    assert "OEWS defines no metro areas in Guam." in guam.notes
+    texas = op.state_view("15-1252", "TX")
+    missing = len(op.metros(state="TX")) - len(texas.metros)
+    assert missing > 0
+    assert any(
+        n.startswith(f"{missing} of the {len(op.metros(state='TX'))} metro") for n in texas.notes
+    )
+
+
+def test_low_precision_education_shares_are_flagged() -> None:
+    education = op.education("11-1011")
+    assert education.on_site_training is not None
+    top = education.on_site_training.most_common
+    assert top.recommend_suppress
+    flat = " ".join(op.report("11-1011").to_text().split())
+    assert f"'{top.label}' ({top.percent:.1f}% (low precision) of respondents)" in flat

@@ -627,6 +627,7 @@ def cert(**changes: Json) -> dict[str, Json]:
             {"title": "Seed page", "url": None},
             {"title": "Issuer", "url": "https://www.iaap-hq.org/"},
         ],
+        "note": None,
     }
     entry.update(changes)
     return entry
@@ -637,13 +638,23 @@ def cert(**changes: Json) -> dict[str, Json]:
     [
         cert(),
         cert(abbreviation=None),
+        cert(note="Check with the issuer whether it is still offered."),
         cert(exam=None),
         cert(exam={"parts": None, "topics": []}),
         cert(occupations=["43-6013.00", "15-1252", "15-1252.01"]),
         cert(sources=[{"title": "Issuer", "url": None}]),
         cert(id="cap-2-advanced"),
     ],
-    ids=["full", "no-abbreviation", "no-exam", "exam-without-parts", "codes", "url-null", "id"],
+    ids=[
+        "full",
+        "no-abbreviation",
+        "with-note",
+        "no-exam",
+        "exam-without-parts",
+        "codes",
+        "url-null",
+        "id",
+    ],
 )
 def test_check_entry_accepts_a_valid_entry(entry: dict[str, Json]) -> None:
     assert certifications.check_entry(entry, ONET_CODES) == []

@@ -126,12 +126,14 @@ def test_seed_page_facts_appear() -> None:
     assert "Certified Administrative Professional (CAP)" in flat
     assert "Advanced organizational management" in flat
     assert "Level 3 Certificate in Medical Terminology" in flat
-    assert "May 2019: 604,780 jobs, annual mean $38,090 (43-6013)" in flat
+    assert "May 2019: 604,780 jobs, annual mean wage $38,090 (43-6013)" in flat
 
 
 def test_markdown_is_escaped_and_tables_are_rectangular() -> None:
     md = op.report("43-6013").to_markdown()
     assert "O\\*NET" in md  # a bare "O*NET ... O*NET" would turn into emphasis
+    assert "\\$38,090" in md  # Jupyter would typeset "$38,090 ... $46,800" as TeX
+    assert re.search(r"(?<!\\)\$", md) is None
     for block in re.findall(r"(?:^\|.*\|\n)+", md, re.MULTILINE):
         widths = {len(re.findall(r"(?<!\\)\|", row)) for row in block.splitlines()}
         assert len(widths) == 1, block

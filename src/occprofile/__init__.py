@@ -19,7 +19,7 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from . import errors
@@ -376,7 +376,7 @@ def similar_occupations(occupation: str, n: int = 10) -> tuple[SimilarOccupation
 
 
 def similar_by_ratings(
-    occupation: str, n: int = 10, *, domains: Sequence[str] = ("skills", "knowledge", "abilities")
+    occupation: str, n: int = 10, *, domains: Iterable[str] = ("skills", "knowledge", "abilities")
 ) -> tuple[RatingMatch, ...]:
     """Occupations whose importance ratings most resemble this one's."""
     return default_dataset().similar_by_ratings(occupation, n, domains=domains)

@@ -11,11 +11,12 @@ start) should not pay for creating the career-profile classes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ._areas import NATIONAL_CODE
 from ._dataset import DataStore
+from ._lookup import close_matches
 from ._validate import check_n
 from .errors import (
     ArgumentTypeError,
@@ -181,15 +182,23 @@ class CareerData(DataStore):
         if national is None:
             note = f"OEWS May 2025 publishes no national estimate for {occ.code}."
             absent = Figure(Status.NO_ESTIMATE, None, None, note)
-            return SimilarOccupation(occ, tier, index, wage, absent, absent)
-        return SimilarOccupation(occ, tier, index, wage, national.employment, national.annual_mean)
+            return SimilarOccupation(occ, tier, index, wage, absent, absent, absent)
+        return SimilarOccupation(
+            occ,
+            tier,
+            index,
+            wage,
+            national.employment,
+            national.annual_mean,
+            national.hourly_mean,
+        )
 
     def similar_by_ratings(
         self,
         occupation: str,
         n: int = 10,
         *,
-        domains: Sequence[str] = DEFAULT_DOMAINS,
+        domains: Iterable[str] = DEFAULT_DOMAINS,
     ) -> tuple[RatingMatch, ...]:
         """Occupations whose importance ratings most resemble this one's.
 
@@ -219,10 +228,10 @@ class CareerData(DataStore):
     # outlook ------------------------------------------------------------
 
     def _projection_source(self, occ: Occupation) -> MatchedCode | None:
-        from ._outlook import match_code
+        from ._outlook import match_code, within_soc
 
         titles = {code: rec.title for code, rec in self._projections().items()}
-        return match_code(occ.soc_code, occ.wage_code, titles, self._combined())
+        return within_soc(occ, match_code(occ.soc_code, occ.wage_code, titles, self._combined()))
 
     def _no_projection_note(self, occ: Occupation) -> str:
         return (
@@ -259,21 +268,31 @@ class CareerData(DataStore):
         return Outlook(occ, projection, note, self.national_change(occ.code))
 
     def national_change(self, occupation: str) -> NationalChange:
-        """National employment and annual mean wage in May 2019 and May 2025.
+        """National employment and mean wages in May 2019 and May 2025.
 
         Accepts an O*NET occupation or an OEWS code without a profile
-        (``"43-6010"``). The change is computed only when both releases
-        publish the same code; otherwise ``notes`` says why not.
+        (``"43-6010"``). The May 2025 figures are those of the occupation's
+        OEWS wage code; May 2019 is matched to that code (else to the
+        occupation's own SOC code, else to the hybrid code that combined
+        it). The change is computed only when both releases publish the
+        same code; otherwise ``notes`` says why not.
         """
-        from ._outlook import change, historical_estimate, match_code, retitled
-        from .career import CodeMatch, NationalChange
+        from ._outlook import (
+            TIME_SERIES_CAVEAT,
+            change,
+            historical_estimate,
+            match_code,
+            retitled,
+            within_soc,
+        )
+        from .career import NationalChange
 
         subject: Occupation | WageOccupation
         try:
             subject = self.occupation(occupation)
             soc, wage_code = subject.soc_code, subject.wage_code
         except UnknownOccupationError as no_profile:
-            try:  # an OEWS code with no O*NET profile ("43-6000")
+            try:  # an OEWS code with no O*NET profile ("43-6010")
                 subject = self.wage_occupation(occupation)
             except UnknownOccupationError:
                 raise no_profile from None
@@ -285,6 +304,8 @@ class CareerData(DataStore):
         source = match_code(wage_code or soc, None, titles, self._combined())
         if source is None and wage_code is not None and wage_code != soc:
             source = match_code(soc, None, titles, self._combined())
+        if isinstance(subject, Occupation):
+            source = within_soc(subject, source)
         earlier = historical_estimate(history[source.code]) if source else None
         notes: list[str] = []
         if later is None:
@@ -297,21 +318,23 @@ class CareerData(DataStore):
             notes.append(f"{soc} is published only within {wage}.")
         comparable = (
             source is not None
-            and source.match is CodeMatch.SAME
             and earlier is not None
             and later is not None
+            and source.code == later.occupation.code
         )
         if comparable and source is not None and later is not None:
             note = retitled(source, later)
             if note:
                 notes.append(note)
+            notes.append(TIME_SERIES_CAVEAT)
         elif earlier is not None and later is not None:
             notes.append("No change is computed: the two releases do not measure the same group.")
-        employment: tuple[float | None, float | None] = (None, None)
-        annual = employment
+        none: tuple[float | None, float | None] = (None, None)
+        employment = annual = hourly = none
         if comparable and earlier is not None and later is not None:
             employment = change(earlier.employment, later.employment)
             annual = change(earlier.annual_mean, later.annual_mean)
+            hourly = change(earlier.hourly_mean, later.hourly_mean)
         return NationalChange(
             subject,
             earlier,
@@ -322,20 +345,28 @@ class CareerData(DataStore):
             employment[1],
             annual[0],
             annual[1],
+            hourly[0],
+            hourly[1],
             tuple(notes),
         )
 
 
 def _check_domains(domains: object) -> tuple[str, ...]:
-    if isinstance(domains, str) or not isinstance(domains, Sequence):
+    """Any collection of domain names (list, tuple, set), in a canonical order."""
+    if isinstance(domains, str | bytes) or not isinstance(domains, Iterable):
         raise ArgumentTypeError(
-            f"domains must be a sequence of domain names, not {type(domains).__name__}"
+            f"domains must be a collection of domain names such as {list(DEFAULT_DOMAINS)}, "
+            f"not {type(domains).__name__}: {domains!r}"
         )
     chosen = tuple(domains)
     allowed = DEFAULT_DOMAINS
-    bad = [d for d in chosen if d not in allowed]
-    if bad or not chosen:
+    if not chosen:
+        raise InvalidArgumentError(f"domains is empty: name at least one of {list(allowed)}.")
+    bad = [d for d in chosen if not isinstance(d, str) or d not in allowed]
+    if bad:
+        hint = close_matches(str(bad[0]), allowed, n=1)
+        did = f" Did you mean {hint[0]!r}?" if hint else ""
         raise InvalidArgumentError(
-            f"Unknown rating domains {bad or chosen!r}: choose from {list(allowed)}."
+            f"Unknown rating domains {bad!r}: choose from {list(allowed)}.{did}"
         )
     return tuple(sorted(set(chosen), key=allowed.index))

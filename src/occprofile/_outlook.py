@@ -11,6 +11,7 @@ so a combined figure is never mistaken for the occupation's own.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from ._career_records import CombinedCode, HistoryRecord, ProjectionRecord
 from ._lookup import title_key
@@ -26,7 +27,17 @@ from .models import (
     Status,
 )
 
+if TYPE_CHECKING:
+    from .models import Occupation
+
 OES_2019_PERIOD = "May 2019"
+
+#: Said with every computed May 2019 -> May 2025 change.
+TIME_SERIES_CAVEAT = (
+    "OEWS estimates are not designed as a time series: survey methods and the "
+    "occupational classification changed between May 2019 and May 2025, so read "
+    "the change with care."
+)
 
 #: The markers of the May 2019 national file (its "Notes").
 MARKER_NOTES = {
@@ -66,6 +77,18 @@ def match_code(
         )
         return MatchedCode(hybrid.code, titles[hybrid.code], CodeMatch.COMBINED, note)
     return None
+
+
+def within_soc(occ: Occupation, source: MatchedCode | None) -> MatchedCode | None:
+    """Mark a same-code match of an O*NET sub-occupation (``11-1011.03``) as broader:
+    BLS publishes only its whole SOC occupation, which includes the others."""
+    if source is None or source.match is not CodeMatch.SAME or occ.code.endswith(".00"):
+        return source
+    note = (
+        f"{occ.code} is one of the O*NET occupations within SOC {occ.soc_code}: the "
+        f"figures are for the whole SOC occupation {source.code} {source.title}."
+    )
+    return MatchedCode(source.code, source.title, CodeMatch.BROADER, note)
 
 
 def _number(text: str) -> float:

@@ -175,21 +175,28 @@ class Dataset(CareerData):
             if estimate is None:
                 notes.append(f"OEWS publishes no {where.name} estimate for {occ}.")
             ranked: dict[AreaKind, tuple[RankedEstimate, ...]] = {}
+            rows = self._oews_rows(occ.code)
             for kind, label in ((AreaKind.METRO, "metro"), (AreaKind.NONMETRO, "nonmetro")):
-                areas = tuple(a for a in self.areas(kind=kind, state=postal))
+                areas = self.areas(kind=kind, state=postal)
+                with_rows = [a for a in areas if a.code in rows]
+                if not areas:
+                    notes.append(f"OEWS defines no {label} areas in {where.name}.")
+                elif not with_rows:
+                    notes.append(
+                        f"OEWS publishes no estimate for {occ} in any {label} area of {where.name}."
+                    )
+                elif len(with_rows) < len(areas):
+                    notes.append(
+                        f"{len(areas) - len(with_rows)} of the {len(areas)} {label} areas of "
+                        f"{where.name} have no OEWS estimate for {occ}."
+                    )
                 try:
                     ranked[kind] = self._rank(occ, "employment", areas, len(areas) or 1, "")
                 except NoWageDataError:
                     ranked[kind] = ()
-                    rows = self._oews_rows(occ.code)
-                    if any(a.code in rows for a in areas):
+                    if with_rows:
                         notes.append(
                             f"No {label} area of {where.name} has a released employment figure."
-                        )
-                    elif areas:
-                        notes.append(
-                            f"OEWS publishes no estimate for {occ} in any {label} area "
-                            f"of {where.name}."
                         )
             return StateView(
                 occ,

@@ -11,6 +11,7 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ._figures import DATATYPE_FIELDS
 from .career import (
     Distribution,
     Education,
@@ -19,6 +20,7 @@ from .career import (
 )
 from .models import (
     Comparison,
+    EducationShare,
     Figure,
     RatingSection,
 )
@@ -62,9 +64,43 @@ def _pct(value: float) -> str:
     return f"{value:.1f}%"
 
 
+LOW_PRECISION = " (low precision)"
+
+
+def _share(share: EducationShare) -> str:
+    """A percentage, caveated when O*NET recommends suppressing it (low precision)."""
+    return _pct(share.percent) + (LOW_PRECISION if share.recommend_suppress else "")
+
+
 def _distribution(label: str, dist: Distribution) -> str:
     top = dist.most_common
-    return f"{label}: most common answer '{top.label}' ({_pct(top.percent)} of respondents)."
+    return f"{label}: most common answer '{top.label}' ({_share(top)} of respondents)."
+
+
+def _hourly_instead(annual: Figure, hourly: Figure) -> bool:
+    return annual.value is None and annual.lower_bound is None and hourly.value is not None
+
+
+def mean_wage(annual: Figure, hourly: Figure) -> str:
+    """A table cell: the annual mean or, where only an hourly one is published, that
+    ("$58.29/hour")."""
+    if _hourly_instead(annual, hourly):
+        return f"{hourly.format(money=True)}/hour"
+    return annual.format(money=True)
+
+
+def mean_wage_phrase(annual: Figure, hourly: Figure) -> str:
+    """The same in a sentence: "annual mean wage $46,800" or "mean wage $58.29 an hour"."""
+    if _hourly_instead(annual, hourly):
+        return f"mean wage {hourly.format(money=True)} an hour ({annual.status})"
+    return f"annual mean wage {annual.format(money=True)}"
+
+
+HOURLY_NOTE = "/hour: OEWS publishes only an hourly mean wage for that row."
+
+
+def _hourly_note(pairs: Sequence[tuple[Figure, Figure]]) -> list[Block]:
+    return [HOURLY_NOTE] if any(_hourly_instead(a, h) for a, h in pairs) else []
 
 
 def education_blocks(e: Education) -> tuple[Block, ...]:
@@ -88,7 +124,7 @@ def education_blocks(e: Education) -> tuple[Block, ...]:
         blocks.append(f"{e.job_zone.name}. {e.job_zone.education}")
     if e.required_education is not None:
         shares = sorted(e.required_education, key=lambda s: (-s.percent, s.category))
-        rows = tuple((_pct(s.percent), s.label) for s in shares if s.percent > 0)[:4]
+        rows = tuple((_share(s), s.label) for s in shares if s.percent > 0)
         blocks.append("Required level of education (O*NET, share of respondents):")
         blocks.append(Table(("Share", "Education"), rows, "rl"))
     others = [
@@ -124,6 +160,8 @@ def certification_blocks(report: Report) -> tuple[Block, ...]:
         if c.exam is not None:
             parts = f"{c.exam.parts}-part exam" if c.exam.parts else "Exam"
             text += f" {parts}: {'; '.join(c.exam.topics)}."
+        if c.note:
+            text += f" Note: {c.note}"
         items.append(text)
     return (Bullets(tuple(items)),)
 
@@ -151,7 +189,7 @@ def metro_blocks(report: Report) -> tuple[Block, ...]:
             str(r.rank),
             r.estimate.area.name,
             r.estimate.employment.format(),
-            r.estimate.annual_mean.format(money=True),
+            mean_wage(r.estimate.annual_mean, r.estimate.hourly_mean),
         )
         for r in report.top_metros
     )
@@ -159,11 +197,12 @@ def metro_blocks(report: Report) -> tuple[Block, ...]:
     if report.national is not None:
         n = report.national
         blocks.append(
-            f"United States: {n.employment.format()} jobs, annual mean wage "
-            f"{n.annual_mean.format(money=True)} ({n.occupation})."
+            f"United States: {n.employment.format()} jobs, "
+            f"{mean_wage_phrase(n.annual_mean, n.hourly_mean)} ({n.occupation})."
         )
     blocks.append(Table(("#", "Metro area", "Employment", "Annual mean wage"), rows, "rlrr"))
-    return tuple(blocks)
+    pairs = [(r.estimate.annual_mean, r.estimate.hourly_mean) for r in report.top_metros]
+    return (*blocks, *_hourly_note(pairs))
 
 
 def similar_blocks(report: Report) -> tuple[Block, ...]:
@@ -177,7 +216,12 @@ def similar_blocks(report: Report) -> tuple[Block, ...]:
             code += "*"
             shared = True
         rows.append(
-            (s.occupation.title, code, s.employment.format(), s.annual_mean.format(money=True))
+            (
+                s.occupation.title,
+                code,
+                s.employment.format(),
+                mean_wage(s.annual_mean, s.hourly_mean),
+            )
         )
     blocks: list[Block] = [
         Table(("Occupation", "OEWS code", "Employment", "Annual mean wage"), tuple(rows), "llrr")
@@ -187,6 +231,7 @@ def similar_blocks(report: Report) -> tuple[Block, ...]:
             "* OEWS publishes these figures for the whole SOC occupation, aggregate or broad group "
             "of that code, which includes more than the O*NET occupation named."
         )
+    blocks.extend(_hourly_note([(s.annual_mean, s.hourly_mean) for s in report.similar]))
     return tuple(blocks)
 
 
@@ -218,7 +263,8 @@ def outlook_blocks(o: Outlook) -> tuple[Block, ...]:
         else:
             wage = w.format(money=True) + (f" ({w.footnote})" if w.footnote else "")
         text = (
-            f"Projections 2020-30 (BLS code {p.source.code}, {p.source.match}): employment "
+            f"Projections 2020-30 (BLS {p.source.code} {p.source.title}, {p.source.match}): "
+            "employment "
             f"{_thousands(p.employment_2020_thousands)} in 2020 and "
             f"{_thousands(p.employment_2030_thousands)} in 2030, a change of "
             f"{_thousands(p.change_thousands)} ({p.percent_change.format()}%); "
@@ -230,14 +276,15 @@ def outlook_blocks(o: Outlook) -> tuple[Block, ...]:
         blocks.append("National change May 2019 to May 2025: neither release has an estimate.")
         return tuple(blocks)
     before = (
-        f"{h.earlier.employment.format()} jobs, annual mean "
-        f"{h.earlier.annual_mean.format(money=True)} ({h.earlier.code})"
+        f"{h.earlier.employment.format()} jobs, "
+        f"{mean_wage_phrase(h.earlier.annual_mean, h.earlier.hourly_mean)} ({h.earlier.code})"
         if h.earlier
         else "no estimate"
     )
     after = (
-        f"{h.later.employment.format()} jobs, annual mean "
-        f"{h.later.annual_mean.format(money=True)} ({h.later.occupation.code})"
+        f"{h.later.employment.format()} jobs, "
+        f"{mean_wage_phrase(h.later.annual_mean, h.later.hourly_mean)} "
+        f"({h.later.occupation.code})"
         if h.later
         else "no estimate"
     )
@@ -252,22 +299,35 @@ def outlook_blocks(o: Outlook) -> tuple[Block, ...]:
             f" Annual mean wage change: {_signed(h.annual_mean_change, money=True)} "
             f"({h.annual_mean_percent_change:+.1f}%, not adjusted for inflation)."
         )
+    elif h.hourly_mean_change is not None and h.hourly_mean_percent_change is not None:
+        sign = "+" if h.hourly_mean_change >= 0 else "-"
+        text += (
+            f" Hourly mean wage change: {sign}${abs(h.hourly_mean_change):,.2f} "
+            f"({h.hourly_mean_percent_change:+.1f}%, not adjusted for inflation)."
+        )
     blocks.append(" ".join((text, *h.notes)))
     return tuple(blocks)
 
 
+#: The comparison rows a report shows (``Comparison.rows`` has all 17).
+COMPARED = ("employment", "annual_mean", "hourly_mean", "annual_median", "location_quotient")
+
+
 def comparison_blocks(c: Comparison) -> tuple[Block, ...]:
     rows = []
-    for name in ("employment", "annual_mean", "annual_median", "location_quotient"):
+    for name in COMPARED:
         row = c.row(name)
-        money = name.startswith("annual")
+        money = name.startswith(("annual", "hourly"))
         digits = max(len((f.text or "").partition(".")[2]) for f in (row.a, row.b))
         diff = f"{row.difference:+,.{digits}f}" if row.difference is not None else "n/a"
         ratio = f"{row.ratio:.2f}x" if row.ratio is not None else "n/a"
         rows.append((name.replace("_", " "), row.a.format(money), row.b.format(money), diff, ratio))
     legend = f"A: {c.area_a.name} ({c.area_a.kind}). B: {c.area_b.name} ({c.area_b.kind})."
     headers = ("Measure", "A", "B", "A - B", "A / B")
-    return (legend, Table(headers, tuple(rows), "lrrrr"), *c.missing)
+    # The table shows each figure's status; keep only the notes about whole areas.
+    hidden = set(DATATYPE_FIELDS.values())
+    shown = tuple(m for m in c.missing if m.partition(":")[0] not in hidden)
+    return (legend, Table(headers, tuple(rows), "lrrrr"), *shown)
 
 
 def sections(report: Report) -> list[Section]:
@@ -350,8 +410,8 @@ def _text_block(block: Block) -> list[str]:
 
 
 def render_text(report: Report) -> str:
-    title = _title(report)
-    lines = [title, "=" * len(title)]
+    title = textwrap.wrap(_title(report), WIDTH, break_on_hyphens=False)
+    lines = [*title, "=" * max(len(line) for line in title)]
     for section in sections(report):
         lines.extend(["", section.title, "-" * len(section.title)])
         for i, block in enumerate(section.blocks):
@@ -363,7 +423,8 @@ def render_text(report: Report) -> str:
 
 # -- markdown ---------------------------------------------------------------
 
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#"})
+#: Markdown's specials, and ``$``: Jupyter would pair dollar amounts as TeX.
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#$"})
 
 
 def _md(text: str) -> str:

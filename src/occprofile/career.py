@@ -173,6 +173,8 @@ class Certification:
     exam: CertificationExam | None
     occupations: tuple[str, ...]
     sources: tuple[CertificationSource, ...]
+    #: A caveat from the curator (e.g. whether the credential is still offered).
+    note: str | None = None
 
     def __str__(self) -> str:
         short = f" ({self.abbreviation})" if self.abbreviation else ""
@@ -187,9 +189,10 @@ class Certification:
 class SimilarOccupation:
     """An O*NET related occupation with its national OEWS May 2025 figures.
 
-    ``employment`` and ``annual_mean`` have :attr:`Status.NO_ESTIMATE` when
-    OEWS publishes nothing for the occupation (``wage_occupation`` is then
-    ``None``).
+    The figures have :attr:`Status.NO_ESTIMATE` when OEWS publishes nothing
+    for the occupation (``wage_occupation`` is then ``None``); for an
+    hourly-only occupation (actors, dancers) ``annual_mean`` is not released
+    and ``hourly_mean`` is the wage to read.
     """
 
     occupation: Occupation
@@ -198,6 +201,7 @@ class SimilarOccupation:
     wage_occupation: WageOccupation | None
     employment: Figure
     annual_mean: Figure
+    hourly_mean: Figure
 
     def __str__(self) -> str:
         return (
@@ -271,12 +275,16 @@ class HistoricalEstimate:
 
 @frozen
 class NationalChange:
-    """National employment and annual mean wage, May 2019 to May 2025.
+    """National employment and mean wages, May 2019 to May 2025.
 
     Changes are computed only when ``comparable``: both releases publish
-    the occupation under the same code. Otherwise ``notes`` explains (the
-    May 2019 code combined several occupations, or one release has none)
-    and ``earlier`` may hold the combined May 2019 figures for context.
+    the same code (for an O*NET sub-occupation such as ``11-1011.03``, its
+    whole SOC occupation, as ``notes`` says). Otherwise ``notes`` explains
+    (the May 2019 code combined several occupations, or one release has
+    none) and ``earlier`` may hold the combined May 2019 figures for
+    context. A wage change is ``None`` when either wage is not released
+    (hourly-only occupations have an hourly change only). Wages are not
+    adjusted for inflation.
     """
 
     occupation: Occupation | WageOccupation
@@ -288,6 +296,8 @@ class NationalChange:
     employment_percent_change: float | None
     annual_mean_change: float | None
     annual_mean_percent_change: float | None
+    hourly_mean_change: float | None
+    hourly_mean_percent_change: float | None
     notes: tuple[str, ...]
 
 
