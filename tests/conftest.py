@@ -8,6 +8,7 @@ import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,6 +42,18 @@ def oews_db(
     conn = sqlite3.connect(target)
     yield conn
     conn.close()
+
+
+def obj(value: object) -> dict[str, Any]:
+    """A decoded JSON object, checked (for tests that walk generated documents)."""
+    assert isinstance(value, dict)
+    return value
+
+
+def lst(value: object) -> list[Any]:
+    """A decoded JSON array, checked."""
+    assert isinstance(value, list)
+    return value
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

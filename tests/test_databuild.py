@@ -16,7 +16,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import REPO_ROOT, UPSTREAM, require_upstream
+from conftest import REPO_ROOT, UPSTREAM, lst, obj, require_upstream
 
 from databuild import areas, build, manifest, onet, sections, supplement, tables, verify, writer
 from databuild.__main__ import main
@@ -56,16 +56,6 @@ def generated_files(folder: Path) -> dict[str, bytes]:
 
 def read_doc(folder: Path, path: str) -> Json:
     return writer.decode(path, (folder / path).read_bytes())
-
-
-def obj(value: Json) -> dict[str, Json]:
-    assert isinstance(value, dict)
-    return value
-
-
-def lst(value: Json) -> list[Json]:
-    assert isinstance(value, list)
-    return value
 
 
 # -- (a) the committed files are exactly what the sources give ---------------------------

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import REPO_ROOT
+from conftest import REPO_ROOT, lst, obj
 
 from databuild import (
     certifications,
@@ -31,16 +31,6 @@ from databuild.writer import Json
 
 COMMITTED = REPO_ROOT / "src" / "occprofile" / "data"
 CURATED = REPO_ROOT / "databuild" / "curated"
-
-
-def obj(value: Json) -> dict[str, Json]:
-    assert isinstance(value, dict)
-    return value
-
-
-def lst(value: Json) -> list[Json]:
-    assert isinstance(value, list)
-    return value
 
 
 def committed(path: str) -> Json:
