@@ -74,6 +74,16 @@ class CareerData(DataStore):
 
         return self._once("oes_2019", load)
 
+    def _release_titles(self, release: str) -> dict[str, str]:
+        """Code -> title of the ``"projections"`` or ``"oes_2019"`` release, built once:
+        code matching asks for them on every outlook, education and change."""
+
+        def load() -> dict[str, str]:
+            records = self._projections() if release == "projections" else self._history()
+            return {code: rec.title for code, rec in records.items()}
+
+        return self._once(("titles", release), load)
+
     def _combined(self) -> dict[str, _career_records.CombinedCode]:
         """May 2025 code -> the hybrid May 2019 / 2020-30 code that included it."""
         from . import _career_records
@@ -230,7 +240,7 @@ class CareerData(DataStore):
     def _projection_source(self, occ: Occupation) -> MatchedCode | None:
         from ._outlook import match_code, within_soc
 
-        titles = {code: rec.title for code, rec in self._projections().items()}
+        titles = self._release_titles("projections")
         return within_soc(occ, match_code(occ.soc_code, occ.wage_code, titles, self._combined()))
 
     def _no_projection_note(self, occ: Occupation) -> str:
@@ -298,7 +308,7 @@ class CareerData(DataStore):
                 raise no_profile from None
             soc, wage_code = subject.code, subject.code
         history = self._history()
-        titles = {code: rec.title for code, rec in history.items()}
+        titles = self._release_titles("oes_2019")
         wage = self._index().oews.get(wage_code) if wage_code else None
         later = self._estimate(wage, NATIONAL_CODE) if wage else None
         source = match_code(wage_code or soc, None, titles, self._combined())
