@@ -104,8 +104,7 @@ def make_documents(source: Path) -> Documents:
     docs["certifications.json"] = certifications.certifications_document(curated)
     projected = projections.read_projections(source, log)
     national_2019 = history.read_national_2019(source, log)
-    crosswalk = soc_changes.read_crosswalk()
-    soc_changes.record_curated(log, crosswalk)
+    crosswalk = soc_changes.read_crosswalk(log)
     docs["projections.json.gz"] = projections.projections_document(projected)
     docs["oes_2019.json.gz"] = history.history_document(national_2019)
     docs["soc_changes.json"] = soc_changes.changes_document(

@@ -26,8 +26,10 @@ class SocChangeError(ValueError):
     """The curated crosswalk disagrees with the sources."""
 
 
-def read_crosswalk(path: Path = CURATED) -> dict[str, list[str]]:
-    """The curated combined codes: combined 2019 code → the May 2025 codes it covers."""
+def read_crosswalk(log: InputLog, path: Path = CURATED) -> dict[str, list[str]]:
+    """The curated combined codes: combined 2019 code → the May 2025 codes it covers.
+
+    Logged as an input (``curated/<name>``), like every file the build reads."""
     document = json.loads(path.read_text(encoding="utf-8"))
     if set(document) != {"about", "source", "combined"}:
         raise SocChangeError(f"{path.name}: expected keys about, source, combined")
@@ -37,6 +39,7 @@ def read_crosswalk(path: Path = CURATED) -> dict[str, list[str]]:
         if not isinstance(parts, list) or not parts or not all(isinstance(p, str) for p in parts):
             raise SocChangeError(f"{path.name}: {code} must list May 2025 codes")
         out[code] = list(parts)
+    log.record_outside(path, f"curated/{path.name}", len(out))
     return out
 
 
@@ -79,8 +82,3 @@ def changes_document(
             for code, parts in sorted(crosswalk.items())
         ]
     }
-
-
-def record_curated(log: InputLog, crosswalk: Mapping[str, list[str]], path: Path = CURATED) -> None:
-    """Curated files are inputs too: the manifest lists them with their checksum."""
-    log.record_outside(path, f"curated/{path.name}", len(crosswalk))

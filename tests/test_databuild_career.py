@@ -541,7 +541,9 @@ def test_read_crosswalk(tmp_path: Path) -> None:
         tmp_path / "hybrid.json",
         {"about": "a", "source": "s", "combined": {"11-2030": ["11-2032", "11-2033"]}},
     )
-    assert soc_changes.read_crosswalk(path) == {"11-2030": ["11-2032", "11-2033"]}
+    log = InputLog(tmp_path)
+    assert soc_changes.read_crosswalk(log, path) == {"11-2030": ["11-2032", "11-2033"]}
+    assert [(f.path, f.rows) for f in log.files()] == [("curated/hybrid.json", 1)]
 
 
 @pytest.mark.parametrize(
@@ -571,15 +573,17 @@ def test_read_crosswalk_rejects_a_malformed_file(
     tmp_path: Path, document: object, message: str
 ) -> None:
     path = write_crosswalk(tmp_path / "hybrid.json", document)
+    log = InputLog(tmp_path)
     with pytest.raises(soc_changes.SocChangeError) as caught:
-        soc_changes.read_crosswalk(path)
+        soc_changes.read_crosswalk(log, path)
     assert str(caught.value) == message
+    assert log.files() == []
 
 
 @pytest.mark.upstream
 def test_committed_crosswalk_agrees_with_the_real_sources(upstream: Path) -> None:
     log = InputLog(upstream)
-    crosswalk = soc_changes.read_crosswalk()
+    crosswalk = soc_changes.read_crosswalk(log)
     national = [obj(r) for r in history.read_national_2019(upstream, log)]
     projected = [obj(r) for r in projections.read_projections(upstream, log)]
     levels = {
