@@ -1,6 +1,6 @@
 """Performance benchmark of occprofile, each figure a ratio against the obvious alternative.
 
-    python benchmarks/bench.py [--sqlite PATH] [--repeat N] [--markdown]
+    python benchmarks/bench.py [--sqlite PATH] [--repeat N] [--markdown] [--instructions]
 
 Machines here are noisy, so every comparison is made within one run: fresh
 subprocesses are run interleaved (A, B, C, ... then B, C, ..., A, rotating),
@@ -19,6 +19,13 @@ in-process loops alternate between the two sides, and medians are reported.
    its on-disk blocks.
 6. Peak RSS and tracemalloc after loading all 1,016 profiles in a fresh
    process, vs a bare interpreter with attrs and cattrs imported.
+7. First and warm career-profile queries (report, outlook, similar_by_ratings).
+8. With ``--instructions``: the instructions the fresh processes of (2)
+   execute, counted by valgrind's callgrind (noise-free), and those of
+   ``import typing`` / ``import attrs`` / ``import attrs, cattrs`` alone.
+
+Before measuring, occprofile's modules are compiled to bytecode, as
+``pip install`` does for an installed package (see :func:`compile_bytecode`).
 
 ``--sqlite`` takes the SQLite file or its gzip (decompressed once into a
 temporary directory); the default is the upstream
@@ -28,6 +35,7 @@ temporary directory); the default is the upstream
 from __future__ import annotations
 
 import argparse
+import compileall
 import datetime
 import gc
 import gzip
@@ -35,6 +43,7 @@ import json
 import math
 import os
 import platform
+import re
 import shutil
 import sqlite3
 import statistics
@@ -299,6 +308,7 @@ def measure_subprocesses(
         "pass": "pass",
         "import occprofile": "import occprofile",
         "import attrs, cattrs": "import attrs, cattrs",
+        "import attrs": "import attrs",
         "first call": (f"import occprofile as op\nop.top_metros({OCCUPATION!r}, {TOP_N})"),
         "occprofile top_metros": OCCPROFILE_TOP_SCRIPT,
         "sqlite3 query": sqlite_script(sqlite_uri),
@@ -384,7 +394,86 @@ def measure_subprocesses(
                 verdict(None),
             )
         )
+    # The floor under any design the issue allows: the models must be attrs
+    # classes, so a fresh process that answers anything pays `import attrs`.
+    rows.append(
+        Row(
+            "floor: `import attrs` alone (required dependency), raw wall",
+            ms(med["import attrs"]),
+            ms(med["sqlite3 query"]) + " (whole sqlite3 process)",
+            ratio_text(med["import attrs"] / med["sqlite3 query"]),
+            "info",
+            verdict(None),
+        )
+    )
     return rows, med
+
+
+def count_instructions(code: str, cwd: Path) -> int:
+    """Instructions ``python -c code`` executes, counted by valgrind's callgrind.
+
+    A count is the same from run to run whatever else the machine is doing,
+    so it checks the wall-clock ratios of the noisy fresh-process timings.
+    """
+    done = subprocess.run(
+        [
+            "valgrind",
+            "--tool=callgrind",
+            "--callgrind-out-file=/dev/null",
+            sys.executable,
+            "-c",
+            code,
+        ],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    if done.returncode != 0 or found is None:
+        raise RuntimeError(f"callgrind failed ({done.returncode}):\n{code}\n{done.stderr[-2000:]}")
+    return int(found.group(1))
+
+
+def measure_instructions(sqlite_uri: str, cwd: Path) -> list[Row]:
+    """Instruction counts of the fresh-process scripts (needs valgrind on PATH)."""
+    scripts = {
+        "pass": "pass",
+        "import typing": "import typing",
+        "import attrs": "import attrs",
+        "import attrs, cattrs": "import attrs, cattrs",
+        "occprofile top_metros": OCCPROFILE_TOP_SCRIPT,
+        "sqlite3 query": sqlite_script(sqlite_uri),
+    }
+    progress(f"callgrind: {len(scripts)} fresh processes, one each")
+    counts = {name: count_instructions(code, cwd) for name, code in scripts.items()}
+    sqlite = counts["sqlite3 query"]
+
+    def millions(n: int) -> str:
+        return f"{n / 1e6:,.1f} M instr."
+
+    rows = [
+        Row(
+            f"instructions: fresh process, top {TOP_N} metros for {OCCUPATION}",
+            millions(counts["occprofile top_metros"]),
+            millions(sqlite) + " (sqlite3)",
+            ratio_text(counts["occprofile top_metros"] / sqlite),
+            "ratio < 1 (occprofile faster)",
+            verdict(counts["occprofile top_metros"] < sqlite),
+        )
+    ]
+    for name in ("import attrs, cattrs", "import attrs", "import typing", "pass"):
+        rows.append(
+            Row(
+                f'instructions: `python -c "{name}"` alone',
+                millions(counts[name]),
+                millions(sqlite) + " (whole sqlite3 process)",
+                ratio_text(counts[name] / sqlite),
+                "info",
+                verdict(None),
+            )
+        )
+    return rows
 
 
 # ----------------------------------------------------------------------------
@@ -725,6 +814,23 @@ def prepare_sqlite(path: Path, workdir: Path) -> Path:
     return target
 
 
+def compile_bytecode() -> str:
+    """Compile occprofile's modules to ``__pycache__``, as ``pip install`` does.
+
+    An installed package carries bytecode (pip compiles it), and attrs,
+    cattrs and the standard library are measured with theirs. An editable
+    checkout run with ``PYTHONDONTWRITEBYTECODE`` set (as on these machines)
+    would otherwise recompile every occprofile module in every fresh process,
+    which cost about 60 ms a process here.
+    """
+    import occprofile as op
+
+    package = Path(op.__file__).parent
+    if not compileall.compile_dir(package, quiet=1):
+        raise RuntimeError(f"could not compile {package}")
+    return f"bytecode compiled for {package}"
+
+
 def machine() -> str:
     return (
         f"{os.cpu_count()} CPUs (nproc), {platform.system()} {platform.machine()}, "
@@ -771,6 +877,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="fresh processes per script and timeit samples per loop (default: %(default)s)",
     )
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count the fresh processes' instructions with valgrind (about 1 min)",
+    )
     args = parser.parse_args(argv)
     repeat: int = args.repeat
     if repeat < 3:
@@ -778,14 +889,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     sqlite_arg: Path = args.sqlite
     if not sqlite_arg.is_file():
         parser.error(f"no SQLite file at {sqlite_arg}")
+    if args.instructions and shutil.which("valgrind") is None:
+        parser.error("--instructions needs valgrind on PATH")
 
     started = time.perf_counter()
+    progress(compile_bytecode())
     with tempfile.TemporaryDirectory(prefix="occprofile-bench-") as tmp:
         workdir = Path(tmp)
         sqlite_path = prepare_sqlite(sqlite_arg, workdir)
         uri = sqlite_path.resolve().as_uri() + "?mode=ro"
         shipped = sqlite_arg if sqlite_arg.suffix == ".gz" else None
         rows, _ = measure_subprocesses(repeat, uri, workdir, shipped)
+        if args.instructions:
+            rows += measure_instructions(uri, workdir)
         rows += measure_warm(repeat, uri)
         rows += measure_first_profiles(max(3, repeat // 4))
         rows += measure_career(repeat)
