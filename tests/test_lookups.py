@@ -129,7 +129,12 @@ def test_errors_share_a_base() -> None:
         ("Washington, DC", "Washington-Arlington-Alexandria, DC-VA-MD-WV"),
         ("Kansas City, KS", "Kansas City, MO-KS"),
         ("New York, NY", "New York-Newark-Jersey City, NY-NJ"),
-        ("Salem", "Salem, OR"),  # a metro of exactly that name beats Winston-Salem
+        ("Salem, OR", "Salem, OR"),
+        ("Charleston, SC", "Charleston-North Charleston, SC"),
+        ("Charleston WV", "Charleston, WV"),
+        ("Greenville, SC", "Greenville-Anderson-Greer, SC"),
+        ("Wilmington, NC", "Wilmington, NC"),
+        ("Wilmington, DE", "Philadelphia-Camden-Wilmington, PA-NJ-DE-MD"),
         ("IN", "Indiana"),
         ("OR", "Oregon"),
         ("ME", "Maine"),
@@ -146,6 +151,11 @@ def test_area_with_state_and_postal_codes(query: str, name: str) -> None:
         ("Columbus", {"Columbus, GA-AL", "Columbus, IN", "Columbus, OH"}),
         ("Washington", {"Washington", "Washington-Arlington-Alexandria, DC-VA-MD-WV"}),
         ("Springfield", {"Springfield, IL", "Springfield, MA", "Springfield, MO"}),
+        # A metro of exactly that name, and another whose principal cities include it.
+        ("Charleston", {"Charleston, WV", "Charleston-North Charleston, SC"}),
+        ("Greenville", {"Greenville, NC", "Greenville-Anderson-Greer, SC"}),
+        ("Alexandria", {"Alexandria, LA", "Washington-Arlington-Alexandria, DC-VA-MD-WV"}),
+        ("Salem", {"Salem, OR", "Winston-Salem, NC"}),
     ],
 )
 def test_ambiguous_places(query: str, expected: set[str]) -> None:
@@ -254,3 +264,4 @@ def test_work_styles_have_no_level_scale() -> None:
     assert style.level is None
     assert style.level_status == "no level scale"
     assert op.__version__ == "0.1.0"
+

@@ -6,8 +6,10 @@ name without its state list, one principal city of a metro ("San Diego"),
 state name or postal abbreviation matches; a unique run of words inside a
 name matches. More than one candidate at any step is ambiguous -- so
 "New York" (a state, a metro, three nonmetro areas) asks the caller to choose,
-while "Salem" (a metro of exactly that name, and Winston-Salem) does not.
-A trailing postal code narrows the search to that state: "Portland, OR".
+and so does "Charleston" (Charleston, WV, and Charleston-North Charleston,
+SC): a metro of exactly that name does not hide another whose principal
+cities include it. A trailing postal code narrows the search to that state:
+"Charleston, SC", "Portland, OR".
 """
 
 from __future__ import annotations
@@ -90,8 +92,6 @@ class AreaIndex:
         exact = keep(names.exact.get(norm, set()))
         states = set() if postal else {a.code for a in names.state_named(norm)}
         cities = keep(names.city_parts.get(norm, set()))
-        if len(exact) == 1 and not states:
-            return self.by_code[next(iter(exact))]
         pool = exact | states | cities
         if len(pool) == 1:
             return self.by_code[next(iter(pool))]
