@@ -265,3 +265,17 @@ def test_work_styles_have_no_level_scale() -> None:
     assert style.level_status == "no level scale"
     assert op.__version__ == "0.1.0"
 
+
+def test_alternate_title_spelled_as_typed_beats_plural_oews_title() -> None:
+    """"Dentist" is an alternate title of 29-1021.00; "Dentists" is the OEWS broad group."""
+    assert op.occupation("Dentist").code == "29-1021.00"
+    assert op.wage_occupation("Dentist").code == "29-1021"
+    with pytest.raises(op.NoProfileError):
+        op.occupation("Dentists")
+    assert op.wage_occupation("Dentists").code == "29-1020"
+    # "Cook" is an alternate title of several occupations, so it is ambiguous,
+    # not the OEWS broad group "Cooks".
+    with pytest.raises(op.AmbiguousOccupationError) as err:
+        op.occupation("cook")
+    assert all(c.startswith("35-") for c in err.value.candidates)
+    assert len(err.value.candidates) > 1

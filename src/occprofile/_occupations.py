@@ -4,6 +4,9 @@ Rules, in order: a code in any usual spelling (``43-6013.00``, ``43-6013``,
 ``436013``); an exact O*NET title; an exact OEWS title; an exact alternate
 or reported title (several occupations sharing one is ambiguous); then the
 ranked search, accepted only when its best hit is near-exact and alone.
+"Exact" forgives case, punctuation and plurals, but a title spelled exactly
+as typed beats one that only matches as a plural: "Dentist" is an alternate
+title of Dentists, General, not the OEWS broad group "Dentists".
 """
 
 from __future__ import annotations
@@ -51,8 +54,11 @@ class TitleData:
         entries.extend(rec.titles)
         self.index = _lookup.TitleIndex(entries)
         self.exact: dict[str, set[str]] = {}
+        #: the same titles keyed without plural folding
+        self.literal: dict[str, set[str]] = {}
         for code, _kind, title in rec.titles:
             self.exact.setdefault(_lookup.title_key(title), set()).add(code)
+            self.literal.setdefault(_lookup.normalize(title), set()).add(code)
 
 
 class OccupationIndex:
@@ -140,8 +146,8 @@ class OccupationIndex:
                 "Empty occupation query: pass a code, a title or words to search."
             )
         codes = self._by_title.get(key)
-        if codes is None and key in self._oews_by_title:
-            return self._for_soc(query, self._oews_by_title[key])
+        if codes is None and (oews_code := self._oews_title(text, key)) is not None:
+            return self._for_soc(query, oews_code)
         if codes is None:
             codes = sorted(self._titles().exact.get(key, ()))
         if len(codes) > 1:
@@ -156,6 +162,20 @@ class OccupationIndex:
         ):
             return hits[0].occupation
         raise UnknownOccupationError(query, [str(h.occupation) for h in hits])
+
+    def _oews_title(self, text: str, key: str) -> str | None:
+        """The OEWS code whose title ``text`` names, unless an alternate title fits better.
+
+        An OEWS title matched only through plural folding gives way to
+        alternate titles spelled exactly as typed ("Dentist", "cook").
+        """
+        code = self._oews_by_title.get(key)
+        if code is None:
+            return None
+        typed = _lookup.normalize(text)
+        if typed != _lookup.normalize(self.oews[code].title) and typed in self._titles().literal:
+            return None
+        return code
 
     def _for_soc(self, query: str, soc: str) -> Occupation:
         """A SOC code's O*NET occupation: its ``.00`` code, or its only child."""
@@ -185,8 +205,8 @@ class OccupationIndex:
             soc, onet_code = _lookup.parse_occupation_code(text)
             if onet_code is None and soc in self.oews:
                 return self.oews[soc]
-        elif (key := _lookup.title_key(text)) in self._oews_by_title:
-            return self.oews[self._oews_by_title[key]]
+        elif (code := self._oews_title(text, _lookup.title_key(text))) is not None:
+            return self.oews[code]
         occ = self.find(query)
         if occ.wage_code is None:
             raise NoWageDataError(str(occ))
