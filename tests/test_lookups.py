@@ -267,7 +267,7 @@ def test_work_styles_have_no_level_scale() -> None:
 
 
 def test_alternate_title_spelled_as_typed_beats_plural_oews_title() -> None:
-    """"Dentist" is an alternate title of 29-1021.00; "Dentists" is the OEWS broad group."""
+    """ "Dentist" is an alternate title of 29-1021.00; "Dentists" is the OEWS broad group."""
     assert op.occupation("Dentist").code == "29-1021.00"
     assert op.wage_occupation("Dentist").code == "29-1021"
     with pytest.raises(op.NoProfileError):
