@@ -149,3 +149,27 @@ def test_measure_precision_fields_typed(medsec: Profile) -> None:
     m = medsec.skills.ratings[0].importance
     assert isinstance(m, Measure)
     assert isinstance(m.value, float)
+
+
+def test_interest_high_points_are_decoded_never_zero() -> None:
+    """IH values are codes: 1-6 name a RIASEC interest, 0 means "no such high point"."""
+    checked = 0
+    for occ in op.occupations():
+        interests = op.profile(occ.code).interests
+        scores = {i.element.name: i.value for i in interests if i.scale == "OI"}
+        for i in interests:
+            if i.scale != "IH":
+                with pytest.raises(ValueError, match="not a high-point code"):
+                    _ = i.high_point
+                continue
+            named = i.high_point
+            if named is None:
+                assert i.value == 0
+                assert "none" in str(i)
+                continue
+            assert named in scores
+            assert str(i).endswith(named)
+            if i.element.id == "1.B.1.g":  # the first high point is the top OI score
+                assert scores[named] == max(scores.values())
+                checked += 1
+    assert checked > 900

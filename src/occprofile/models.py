@@ -231,11 +231,44 @@ class RelatedOccupation:
     index: int
 
 
+#: O*NET's Interest High-Point codes (scale ``IH``): 1-6 name a RIASEC interest.
+RIASEC = ("Realistic", "Investigative", "Artistic", "Social", "Enterprising", "Conventional")
+
+
 @frozen
 class Interest:
+    """One O*NET interest value, as published.
+
+    Scale ``OI`` (Occupational Interests) is a score from 1 to 7 for one
+    RIASEC interest. Scale ``IH`` (First/Second/Third Interest High-Point)
+    is a code: 1-6 name an interest, and ``0`` means O*NET names no such
+    high point. ``value`` keeps the published number; read an ``IH`` value
+    through :attr:`high_point`, which says ``None`` for "no high point"
+    rather than a misleading ``0``.
+    """
+
     element: Element
     scale: str
     value: float
+
+    @property
+    def high_point(self) -> str | None:
+        """The RIASEC interest an ``IH`` code names; ``None`` for code 0 (no high point).
+
+        Raises ``ValueError`` for an ``OI`` score, which is not a code.
+        """
+        if self.scale != "IH":
+            raise ValueError(f"{self.element.name} is an {self.scale} score, not a high-point code")
+        code = int(self.value)
+        if code != self.value or not 0 <= code <= len(RIASEC):
+            raise ValueError(f"{self.value!r} is not an Interest High-Point code (0-6)")
+        return RIASEC[code - 1] if code else None
+
+    def __str__(self) -> str:
+        if self.scale == "IH":
+            named = self.high_point
+            return f"{self.element.name}: {named or 'none (O*NET names no such high point)'}"
+        return f"{self.element.name}: {self.value:.2f} ({self.scale})"
 
 
 @frozen
@@ -481,6 +514,7 @@ class Comparison:
             if r.measure == measure:
                 return r
         raise KeyError(f"{measure!r}: the measures are {[r.measure for r in self.rows]}")
+
 
 
 # --------------------------------------------------------------------------
