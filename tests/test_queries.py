@@ -138,6 +138,37 @@ def test_compare_metros() -> None:
     assert len(c.rows) == 17
 
 
+def test_comparison_prints_as_a_table() -> None:
+    """str(), to_markdown() and Jupyter's _repr_markdown_ show every measure side by side."""
+    c = op.compare_metros("43-6013", "Los Angeles", "San Diego")
+    text = str(c)
+    assert text == c.to_text()
+    assert max(len(line) for line in text.splitlines()) <= 78
+    emp = c.row("employment")
+    assert emp.a.value is not None
+    assert emp.b.value is not None
+    assert emp.difference is not None
+    assert emp.ratio is not None
+    [line] = [line for line in text.splitlines() if line.split()[:2] == ["employment", "40,380"]]
+    assert line.split()[1:] == [
+        f"{emp.a.value:,.0f}",
+        f"{emp.b.value:,.0f}",
+        f"{emp.difference:+,.0f}",
+        f"{emp.ratio:.2f}x",
+    ]
+    for row in c.rows:  # all 17 measures, not only the five a report shows
+        assert row.measure.replace("_", " ") in text
+    md = c._repr_markdown_()
+    assert md == c.to_markdown()
+    assert md.count("\n| ") == len(c.rows) + 2  # header, rule, one line per measure
+    assert "\\$54,150" in md  # dollars escaped for Jupyter's TeX
+    # Unreleased figures say why instead of showing a number.
+    actors = op.compare_metros("27-2011", "Los Angeles", "Nevada")
+    annual = [line for line in str(actors).splitlines() if "annual mean" in line]
+    assert annual
+    assert "hourly only" in annual[0]
+
+
 def test_compare_any_area_kinds() -> None:
     c = op.compare_metros("43-6013", "national", "California")
     assert c.area_a.kind is AreaKind.NATIONAL

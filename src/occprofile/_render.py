@@ -313,9 +313,9 @@ def outlook_blocks(o: Outlook) -> tuple[Block, ...]:
 COMPARED = ("employment", "annual_mean", "hourly_mean", "annual_median", "location_quotient")
 
 
-def comparison_blocks(c: Comparison) -> tuple[Block, ...]:
+def comparison_blocks(c: Comparison, measures: Sequence[str] = COMPARED) -> tuple[Block, ...]:
     rows = []
-    for name in COMPARED:
+    for name in measures:
         row = c.row(name)
         money = name.startswith(("annual", "hourly"))
         digits = max(len((f.text or "").partition(".")[2]) for f in (row.a, row.b))
@@ -409,16 +409,20 @@ def _text_block(block: Block) -> list[str]:
     return textwrap.wrap(block, WIDTH, break_on_hyphens=False)
 
 
-def render_text(report: Report) -> str:
-    title = textwrap.wrap(_title(report), WIDTH, break_on_hyphens=False)
+def _text_document(title_text: str, parts: Sequence[Section]) -> str:
+    title = textwrap.wrap(title_text, WIDTH, break_on_hyphens=False)
     lines = [*title, "=" * max(len(line) for line in title)]
-    for section in sections(report):
+    for section in parts:
         lines.extend(["", section.title, "-" * len(section.title)])
         for i, block in enumerate(section.blocks):
             if i:
                 lines.append("")
             lines.extend(_text_block(block))
     return "\n".join(lines) + "\n"
+
+
+def render_text(report: Report) -> str:
+    return _text_document(_title(report), sections(report))
 
 
 # -- markdown ---------------------------------------------------------------
@@ -444,11 +448,33 @@ def _md_block(block: Block) -> list[str]:
     return [_md(block)]
 
 
-def render_markdown(report: Report) -> str:
-    lines = [f"# {_md(_title(report))}"]
-    for section in sections(report):
+def _md_document(title: str, parts: Sequence[Section]) -> str:
+    lines = [f"# {_md(title)}"]
+    for section in parts:
         lines.extend(["", f"## {_md(section.title)}"])
         for block in section.blocks:
             lines.append("")
             lines.extend(_md_block(block))
     return "\n".join(lines) + "\n"
+
+
+def render_markdown(report: Report) -> str:
+    return _md_document(_title(report), sections(report))
+
+
+# -- a comparison on its own ---------------------------------------------------
+
+
+def _comparison_document(c: Comparison) -> tuple[str, list[Section]]:
+    """Every measure of ``c`` (a report shows five), under the occupation's name."""
+    title = f"{c.occupation.title} ({c.occupation.code})"
+    heading = f"{c.area_a.name} vs {c.area_b.name}"
+    return title, [Section(heading, comparison_blocks(c, [r.measure for r in c.rows]))]
+
+
+def render_comparison_text(c: Comparison) -> str:
+    return _text_document(*_comparison_document(c))
+
+
+def render_comparison_markdown(c: Comparison) -> str:
+    return _md_document(*_comparison_document(c))

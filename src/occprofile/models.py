@@ -515,6 +515,23 @@ class Comparison:
                 return r
         raise KeyError(f"{measure!r}: the measures are {[r.measure for r in self.rows]}")
 
+    def to_text(self) -> str:
+        """Every measure side by side as a plain-text table, 78 columns wide."""
+        from ._render import render_comparison_text
+
+        return render_comparison_text(self)
+
+    def to_markdown(self) -> str:
+        """The same table in GitHub-flavoured Markdown."""
+        from ._render import render_comparison_markdown
+
+        return render_comparison_markdown(self)
+
+    def _repr_markdown_(self) -> str:
+        return self.to_markdown()
+
+    def __str__(self) -> str:
+        return self.to_text()
 
 
 # --------------------------------------------------------------------------
