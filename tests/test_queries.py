@@ -254,6 +254,31 @@ def test_listings() -> None:
     assert all("CA" in a.states for a in ca)
     with pytest.raises(ValueError, match="Unknown area kind"):
         op.areas(kind="city")
+    # Kinds and levels are read the same way: case and spacing do not matter.
+    assert op.areas(kind=" Metro") == op.metros()
+    assert op.wage_occupations("Detailed ") == op.wage_occupations("detailed")
+    with pytest.raises(ValueError, match="Unknown level 'details'"):
+        op.wage_occupations("details")
+    with pytest.raises(op.ArgumentTypeError, match="include_nonmetro"):
+        op.metros(include_nonmetro="yes")  # type: ignore[arg-type]
+
+
+def test_module_functions_mirror_dataset_methods() -> None:
+    """Every module-level query is a Dataset method with the same parameters."""
+    import inspect
+
+    checked = 0
+    for name in op.__all__:
+        fn = getattr(op, name)
+        if not inspect.isfunction(fn) or name == "default_dataset":
+            continue
+        method = getattr(op.Dataset, name)
+        ours = [(p.name, p.kind, p.default) for p in inspect.signature(fn).parameters.values()]
+        theirs = list(inspect.signature(method).parameters.values())[1:]  # after self
+        assert ours == [(p.name, p.kind, p.default) for p in theirs], name
+        checked += 1
+    assert checked >= 20
+    assert op.Dataset().profile(occupation="43-6013").code == "43-6013.00"
 
 
 def test_releases_and_citation() -> None:

@@ -21,7 +21,7 @@ from ._converter import structure
 from ._figures import build_estimate, figure_of
 from ._occupations import SOC_LEVELS, OccupationIndex, TitleData
 from ._profiles import build_profile, by_importance
-from ._validate import check_str
+from ._validate import check_bool, check_str
 from .errors import DataIntegrityError, InvalidArgumentError, NoWageDataError
 from .models import (
     Area,
@@ -201,11 +201,12 @@ class DataStore:
         if level is None:
             return occs
         check_str(level, "level")
-        if level not in SOC_LEVELS:
+        wanted = level.strip().lower()  # as lenient as area kinds ("Metro")
+        if wanted not in SOC_LEVELS:
             raise InvalidArgumentError(
                 f"Unknown level {level!r}: choose one of {list(SOC_LEVELS)}."
             )
-        return tuple(o for o in occs if o.level == level)
+        return tuple(o for o in occs if o.level == wanted)
 
     def search(self, text: str, n: int = 10) -> tuple[SearchHit, ...]:
         """Occupations whose title or alternate titles best match ``text``, best first."""
@@ -237,14 +238,15 @@ class DataStore:
 
     def metros(self, state: str | None = None, include_nonmetro: bool = False) -> tuple[Area, ...]:
         """Metropolitan areas (and optionally nonmetro areas), by code."""
+        check_bool(include_nonmetro, "include_nonmetro")
         kinds = {AreaKind.METRO, AreaKind.NONMETRO} if include_nonmetro else {AreaKind.METRO}
         return tuple(a for a in self.areas(state=state) if a.kind in kinds)
 
     # profiles -----------------------------------------------------------
 
-    def profile(self, query: str) -> Profile:
+    def profile(self, occupation: str) -> Profile:
         """The full O*NET profile of an occupation (wages: see ``national()``)."""
-        occ = self.occupation(query)
+        occ = self.occupation(occupation)
         return self._once(("profile", occ.code), lambda: self._load_profile(occ))
 
     def _load_profile(self, occ: Occupation) -> Profile:
