@@ -363,3 +363,30 @@ def test_estimates_are_memoised_within_the_bound() -> None:
     ds.MEMO_SIZE = 50
     assert len(ds.estimates("43-6013")) > 50
     assert len(ds._answers) <= 50
+
+
+def test_occupations_in_a_soc_group() -> None:
+    everything = op.occupations()
+    major = op.occupations("29")
+    assert major == op.occupations("29-0000")
+    assert major == op.occupations("Healthcare Practitioners and Technical Occupations")
+    assert {o.code[:3] for o in major} == {"29-"}
+    assert major == tuple(o for o in everything if o.code.startswith("29-"))
+    broad = op.occupations("43-6010")
+    assert broad == op.occupations("secretaries and administrative assistants")
+    assert "43-6013.00" in {o.code for o in broad}
+    assert all(o.soc_code.startswith("43-601") for o in broad)
+    assert op.occupations("15-1200")  # a SOC 2018 minor group ending in 00
+    assert op.occupations("00-0000") == everything
+    # Every occupation lies in exactly one major group, military (55, not in OEWS) too.
+    majors = sorted({o.code[:2] for o in everything})
+    assert sum(len(op.occupations(m)) for m in majors) == len(everything)
+    with pytest.raises(op.InvalidArgumentError, match="an occupation, not a group"):
+        op.occupations("43-6013")
+    with pytest.raises(op.UnknownOccupationError) as err:
+        op.occupations("Healthcare practioners")
+    assert "29-0000 Healthcare Practitioners and Technical Occupations" in err.value.suggestions
+    with pytest.raises(op.UnknownOccupationError, match="No O\\*NET occupation"):
+        op.occupations("99")
+    with pytest.raises(op.ArgumentTypeError):
+        op.occupations(29)  # type: ignore[arg-type]

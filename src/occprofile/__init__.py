@@ -249,9 +249,9 @@ def wage_occupation(query: str) -> WageOccupation:
     return default_dataset().wage_occupation(query)
 
 
-def occupations() -> tuple[Occupation, ...]:
-    """All 1,016 O*NET-SOC occupations, by code."""
-    return default_dataset().occupations()
+def occupations(group: str | None = None) -> tuple[Occupation, ...]:
+    """All 1,016 O*NET-SOC occupations, or those in one SOC group, by code."""
+    return default_dataset().occupations(group)
 
 
 def wage_occupations(level: str | None = None) -> tuple[WageOccupation, ...]:

@@ -191,9 +191,16 @@ class DataStore:
 
     # occupations --------------------------------------------------------
 
-    def occupations(self) -> tuple[Occupation, ...]:
-        """All O*NET-SOC occupations with a profile, by code."""
-        return tuple(self._index().onet.values())
+    def occupations(self, group: str | None = None) -> tuple[Occupation, ...]:
+        """O*NET-SOC occupations with a profile, by code: all, or those in one SOC group.
+
+        ``group`` is a major, minor or broad SOC group by code (``"29"``,
+        ``"29-0000"``, ``"29-1020"``) or OEWS title ("Healthcare Practitioners
+        and Technical Occupations").
+        """
+        if group is None:
+            return tuple(self._index().onet.values())
+        return self._index().within(group)
 
     def wage_occupations(self, level: str | None = None) -> tuple[WageOccupation, ...]:
         """All OEWS occupations, optionally of one SOC level (major, minor, broad, detailed)."""

@@ -163,6 +163,53 @@ class OccupationIndex:
             return hits[0].occupation
         raise UnknownOccupationError(query, [str(h.occupation) for h in hits])
 
+    def within(self, group: str) -> tuple[Occupation, ...]:
+        """O*NET occupations inside a SOC group, given its code or OEWS title.
+
+        ``"29"``, ``"29-0000"`` and ``"Healthcare Practitioners and Technical
+        Occupations"`` name the same major group; minor (``29-1000``) and
+        broad (``29-1020``) groups work the same way. A group OEWS does not
+        publish (military, ``55-0000``) is accepted by code.
+        """
+        check_str(group, "group")
+        text = group.strip()
+        if len(text) == 2 and text.isdigit():
+            text += "-0000"
+        not_a_group = (
+            f"{group!r} is an occupation, not a group: pass a major (29-0000), "
+            "minor (29-1000) or broad (29-1020) SOC group, by code or title."
+        )
+        if _lookup.looks_like_code(text):
+            soc, onet_code = _lookup.parse_occupation_code(text)
+            if onet_code is not None or soc_level(soc) == "detailed":
+                raise InvalidArgumentError(not_a_group)
+        else:
+            # Alternate titles name occupations, not groups: OEWS titles only.
+            code = self._oews_by_title.get(_lookup.title_key(text))
+            if code is None:
+                groups = {
+                    _lookup.title_key(w.title): f"{w.code} {w.title}"
+                    for w in self.oews.values()
+                    if w.level != "detailed"
+                }
+                suggestions = _lookup.suggest(_lookup.title_key(text), groups)
+                raise UnknownOccupationError(
+                    group, suggestions, detail=f"Unknown SOC group: {group!r}."
+                )
+            if soc_level(code) == "detailed":
+                raise InvalidArgumentError(not_a_group)
+            soc = code
+        # SOC levels are code shapes: the digits before the trailing zeros are the group.
+        prefix = soc.replace("-", "").rstrip("0")
+        found = tuple(
+            o for o in self.onet.values() if o.soc_code.replace("-", "").startswith(prefix)
+        )
+        if not found:
+            raise UnknownOccupationError(
+                group, detail=f"No O*NET occupation lies in SOC group {soc} ({group!r})."
+            )
+        return found
+
     def _oews_title(self, text: str, key: str) -> str | None:
         """The OEWS code whose title ``text`` names, unless an alternate title fits better.
 
