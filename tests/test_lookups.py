@@ -279,3 +279,23 @@ def test_alternate_title_spelled_as_typed_beats_plural_oews_title() -> None:
         op.occupation("cook")
     assert all(c.startswith("35-") for c in err.value.candidates)
     assert len(err.value.candidates) > 1
+
+
+def test_search_finds_pasted_codes() -> None:
+    """A code typed into search finds its occupation(s), scored 1, kind "code"."""
+    for text in ("43-6013", "436013", "43-6013.00", " 43-6013.00 "):
+        hits = op.search(text)
+        assert [h.occupation.code for h in hits] == ["43-6013.00"]
+        assert hits[0].matched_kind == "code"
+        assert hits[0].score == 1.0
+    specialties = op.search("15-1299", n=50)
+    assert [h.occupation.code for h in specialties] == [
+        o.code for o in op.occupations() if o.soc_code == "15-1299"
+    ]
+    assert len(specialties) > 1
+    assert [h.occupation for h in op.search("43-6010", n=50)] == list(op.occupations("43-6010"))
+    assert len(op.search("15-1299", n=2)) == 2
+    # Unknown or malformed codes find nothing rather than raising.
+    assert op.search("99-9999") == ()
+    assert op.search("43-6013.07") == ()
+    assert op.search("1") == ()

@@ -114,6 +114,8 @@ class OccupationIndex:
         check_n(n)
         if not _lookup.normalize(text):
             raise InvalidArgumentError("Empty search text: pass words to look for.")
+        if _lookup.looks_like_code(text):
+            return self._search_code(text)[:n]
         titles = self._titles()
         best: dict[str, tuple[float, str, str]] = {}
         official: dict[str, float] = {}
@@ -128,6 +130,23 @@ class OccupationIndex:
         return tuple(
             SearchHit(self.onet[c], best[c][2], best[c][1], best[c][0]) for c in ranked[:n]
         )
+
+    def _search_code(self, text: str) -> tuple[SearchHit, ...]:
+        """A pasted code finds its occupations: a SOC code its specialties, a group its members."""
+        try:
+            soc, onet_code = _lookup.parse_occupation_code(text)
+        except ValueError:
+            return ()
+        if onet_code is not None:
+            codes = [onet_code] if onet_code in self.onet else []
+        elif soc_level(soc) == "detailed":
+            codes = sorted(self._by_soc.get(soc, []))
+        else:
+            try:
+                codes = [o.code for o in self.within(soc)]
+            except LookupError:
+                codes = []
+        return tuple(SearchHit(self.onet[c], self.onet[c].title, "code", 1.0) for c in codes)
 
     def find(self, query: str) -> Occupation:
         """Resolve a code, title, alternate title or free text to an O*NET occupation."""

@@ -306,7 +306,12 @@ class Occupation:
 
 @frozen
 class SearchHit:
-    """A search result: the occupation, the title that matched and how well (0-1]."""
+    """A search result: the occupation, the title that matched and how well (0-1].
+
+    ``matched_kind`` says what matched: ``"title"``, ``"short"`` (O*NET's
+    short title), ``"alternate"``, ``"reported"``, or ``"code"`` when the
+    search text was a code (every hit then scores 1).
+    """
 
     occupation: Occupation
     matched_title: str
