@@ -354,8 +354,14 @@ def test_nothing_to_rank_by_raises() -> None:
     # Actors are paid by the hour only; teachers by the year only.
     with pytest.raises(op.NoWageDataError, match="released annual_mean"):
         op.top_metros("27-2011", by="annual_mean")
-    with pytest.raises(op.NoWageDataError, match="released hourly_median"):
+    with pytest.raises(op.NoWageDataError, match="released hourly_median") as err:
         op.top_metros("25-2021", by="hourly_median")
+    # The message counts why, area by area, and names the ranking that works.
+    metros = {a.code for a in op.metros()}
+    teachers = [e for e in op.estimates("25-2021") if e.area.code in metros]
+    assert all(e.hourly_median.status is op.Status.ANNUAL_ONLY for e in teachers)
+    assert f"(annual only in {len(teachers)}); rank by='annual_median' instead" in str(err.value)
+    assert op.top_metros("25-2021", 1, by="annual_median")
 
 
 def test_estimates_are_memoised_within_the_bound() -> None:

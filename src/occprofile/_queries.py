@@ -7,8 +7,9 @@ sorts what the store returns (the sort key of one raw OEWS value is
 
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ._career_queries import CareerData
 from ._figures import DATATYPE_FIELDS, UNRANKED, rank_key
@@ -42,6 +43,14 @@ RANK_BY: dict[str, str] = {
     "hourly_median": "08",
     "location_quotient": "17",
     "jobs_per_1000": "16",
+}
+
+#: An annual ranking's hourly counterpart and back, for wages published one way only.
+_OTHER_BASIS = {
+    "annual_mean": "hourly_mean",
+    "annual_median": "hourly_median",
+    "hourly_mean": "annual_mean",
+    "hourly_median": "annual_median",
 }
 
 
@@ -104,13 +113,26 @@ class Dataset(CareerData):
         if not keyed:
             raise NoWageDataError(str(occ), scope)
         if keyed[0][0][0] == UNRANKED:  # nothing to rank by: not an A-Z list in disguise
-            raise NoWageDataError(str(occ), f"{scope} with a released {by}")
+            raise NoWageDataError(str(occ), self._why_unranked(occ, by, keyed, scope))
         ranked = []
         for rank, (*_, area) in enumerate(keyed[:n], start=1):
             estimate = self._estimate(occ, area.code)
             assert estimate is not None  # keyed only holds areas with a row
             ranked.append(RankedEstimate(rank, by, self._figure_in(occ, area, datatype), estimate))
         return tuple(ranked)
+
+    def _why_unranked(
+        self, occ: WageOccupation, by: str, keyed: list[tuple[Any, str, str, Area]], scope: str
+    ) -> str:
+        """Say why no area has a released ``by`` figure, and what to rank by instead."""
+        datatype = RANK_BY[by]
+        statuses = Counter(self._figure_in(occ, area, datatype).status for *_, area in keyed)
+        counts = ", ".join(f"{status} in {count}" for status, count in statuses.most_common())
+        text = f"{scope} with a released {by} ({counts})"
+        other = _OTHER_BASIS.get(by)
+        if other and statuses.most_common(1)[0][0] in (Status.HOURLY_ONLY, Status.ANNUAL_ONLY):
+            text += f"; rank by={other!r} instead"
+        return text
 
     def compare_metros(self, occupation: str, a: str, b: str) -> Comparison:
         """Two areas side by side for one occupation: every OEWS figure,
