@@ -130,6 +130,11 @@ def test_errors_share_a_base() -> None:
         ("Kansas City, KS", "Kansas City, MO-KS"),
         ("New York, NY", "New York-Newark-Jersey City, NY-NJ"),
         ("Salem, OR", "Salem, OR"),
+        ("Salem", "Salem, OR"),  # Winston-Salem is one city, not Winston and Salem
+        ("Winston-Salem", "Winston-Salem, NC"),
+        ("Wilkes-Barre", "Scranton--Wilkes-Barre, PA"),
+        ("Nashville", "Nashville-Davidson--Murfreesboro--Franklin, TN"),
+        ("Murfreesboro", "Nashville-Davidson--Murfreesboro--Franklin, TN"),
         ("Charleston, SC", "Charleston-North Charleston, SC"),
         ("Charleston WV", "Charleston, WV"),
         ("Greenville, SC", "Greenville-Anderson-Greer, SC"),
@@ -155,7 +160,6 @@ def test_area_with_state_and_postal_codes(query: str, name: str) -> None:
         ("Charleston", {"Charleston, WV", "Charleston-North Charleston, SC"}),
         ("Greenville", {"Greenville, NC", "Greenville-Anderson-Greer, SC"}),
         ("Alexandria", {"Alexandria, LA", "Washington-Arlington-Alexandria, DC-VA-MD-WV"}),
-        ("Salem", {"Salem, OR", "Winston-Salem, NC"}),
     ],
 )
 def test_ambiguous_places(query: str, expected: set[str]) -> None:
@@ -170,6 +174,15 @@ def test_area_typos_get_suggestions(typo: str, meant: str) -> None:
     with pytest.raises(op.UnknownAreaError) as err:
         op.area(typo)
     assert any(s.startswith(meant) for s in err.value.suggestions)
+
+
+def test_state_query_naming_areas_says_what_they_are() -> None:
+    with pytest.raises(op.UnknownAreaError, match="a metro area, not a state"):
+        op.state("San Diego")
+    with pytest.raises(op.UnknownAreaError, match="not a state; it names several areas") as err:
+        op.state("Charleston")
+    assert "Charleston-North Charleston, SC" in str(err.value)
+    assert "Charleston, WV" in str(err.value)
 
 
 def test_unknown_state() -> None:

@@ -8,8 +8,9 @@ name matches. More than one candidate at any step is ambiguous -- so
 "New York" (a state, a metro, three nonmetro areas) asks the caller to choose,
 and so does "Charleston" (Charleston, WV, and Charleston-North Charleston,
 SC): a metro of exactly that name does not hide another whose principal
-cities include it. A trailing postal code narrows the search to that state:
-"Charleston, SC", "Portland, OR".
+cities include it. ("Salem" is only Salem, OR: Winston-Salem is one city.)
+A trailing postal code narrows the search to that state: "Charleston, SC",
+"Portland, OR".
 """
 
 from __future__ import annotations
@@ -118,6 +119,14 @@ class AreaIndex:
             suggestions = _lookup.suggest(_lookup.normalize(text), keyed)
             try:
                 other = self.find(query)
+            except AmbiguousAreaError as err:
+                raise UnknownAreaError(
+                    query,
+                    suggestions,
+                    detail=f"{query!r} is not a state; it names several areas: "
+                    + "; ".join(err.candidates)
+                    + ".",
+                ) from None
             except (LookupError, ValueError):
                 raise UnknownAreaError(query, suggestions) from None
             # A real area, just not a state: say so, and offer the state(s) it lies in.
@@ -168,7 +177,7 @@ class _AreaNames:
                 self.exact.setdefault(spelling, set()).add(a.code)
                 self.suggestions.setdefault(spelling, a.name)
             if a.kind is AreaKind.METRO:
-                for part in a.short_name.split("-"):
+                for part in principal_cities(a.short_name):
                     key = _lookup.normalize(part)
                     self.city_parts.setdefault(key, set()).add(a.code)
                     self.suggestions.setdefault(key, a.name)
@@ -176,6 +185,26 @@ class _AreaNames:
     def state_named(self, norm: str) -> list[Area]:
         found = self.states_by_name.get(norm) or self.states_by_postal.get(norm)
         return [found] if found is not None else []
+
+
+#: Metro titles that are one hyphenated city, not two: Census titles separate
+#: principal cities with "-" (or "--" when a city's own name has a hyphen, as
+#: in "Scranton--Wilkes-Barre"), so a one-city title cannot show it.
+ONE_CITY_TITLES = frozenset({"Winston-Salem"})
+
+
+def principal_cities(short_name: str) -> list[str]:
+    """The principal cities a metro's title names ("San Diego-Chula Vista-Carlsbad").
+
+    Each part of a "--" title is also split at its hyphens, so "Nashville"
+    still finds Nashville-Davidson--Murfreesboro--Franklin.
+    """
+    if short_name in ONE_CITY_TITLES:
+        return [short_name]
+    if "--" in short_name:
+        cities = short_name.split("--")
+        return cities + [part for city in cities if "-" in city for part in city.split("-")]
+    return short_name.split("-")
 
 
 def area_kind(kind: str | AreaKind) -> AreaKind:
