@@ -280,18 +280,29 @@ def test_work_styles_have_no_level_scale() -> None:
 
 
 def test_alternate_title_spelled_as_typed_beats_plural_oews_title() -> None:
-    """ "Dentist" is an alternate title of 29-1021.00; "Dentists" is the OEWS broad group."""
+    """An exact alternate title naming one occupation of an OEWS group beats the group's plural.
+
+    "Dentist" is an alternate title of 29-1021.00 only; "Dentists" is the
+    OEWS broad group 29-1020, which has no O*NET profile.
+    """
     assert op.occupation("Dentist").code == "29-1021.00"
     assert op.wage_occupation("Dentist").code == "29-1021"
     with pytest.raises(op.NoProfileError):
         op.occupation("Dentists")
     assert op.wage_occupation("Dentists").code == "29-1020"
-    # "Cook" is an alternate title of several occupations, so it is ambiguous,
-    # not the OEWS broad group "Cooks".
-    with pytest.raises(op.AmbiguousOccupationError) as err:
-        op.occupation("cook")
-    assert all(c.startswith("35-") for c in err.value.candidates)
-    assert len(err.value.candidates) > 1
+    # Shared by several occupations, an alternate title does not displace the
+    # group: "Physician" and "cook" still answer wage questions for the group.
+    for typed, group in (("Physician", "29-1210"), ("cook", "35-2010"), ("Engineer", "17-2000")):
+        titled = [c for c, _, t in _alternates() if t.lower() == typed.lower()]
+        assert len(set(titled)) > 1, typed
+        assert op.wage_occupation(typed).code == group
+        with pytest.raises(op.NoProfileError):
+            op.occupation(typed)
+
+
+def _alternates() -> list[tuple[str, str, str]]:
+    """(code, kind, title) of every alternate and reported title, from the packaged data."""
+    return list(op.default_dataset()._index()._titles().index._entries)
 
 
 def test_search_finds_pasted_codes() -> None:

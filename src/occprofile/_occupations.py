@@ -4,9 +4,11 @@ Rules, in order: a code in any usual spelling (``43-6013.00``, ``43-6013``,
 ``436013``); an exact O*NET title; an exact OEWS title; an exact alternate
 or reported title (several occupations sharing one is ambiguous); then the
 ranked search, accepted only when its best hit is near-exact and alone.
-"Exact" forgives case, punctuation and plurals, but a title spelled exactly
-as typed beats one that only matches as a plural: "Dentist" is an alternate
-title of Dentists, General, not the OEWS broad group "Dentists".
+"Exact" forgives case, punctuation and plurals, but an alternate title
+spelled exactly as typed beats an OEWS group title that only matches as a
+plural when it names one occupation of that group: "Dentist" is Dentists,
+General (29-1021.00), not the broad group "Dentists"; "Physician", an
+alternate title of 21 occupations, stays the group "Physicians".
 """
 
 from __future__ import annotations
@@ -232,14 +234,21 @@ class OccupationIndex:
     def _oews_title(self, text: str, key: str) -> str | None:
         """The OEWS code whose title ``text`` names, unless an alternate title fits better.
 
-        An OEWS title matched only through plural folding gives way to
-        alternate titles spelled exactly as typed ("Dentist", "cook").
+        An OEWS group title matched only through plural folding gives way to
+        an alternate title spelled exactly as typed that names a single
+        occupation inside that group ("Dentist" is 29-1021.00, not 29-1020).
         """
         code = self._oews_by_title.get(key)
         if code is None:
             return None
         typed = _lookup.normalize(text)
-        if typed != _lookup.normalize(self.oews[code].title) and typed in self._titles().literal:
+        if typed == _lookup.normalize(self.oews[code].title):
+            return code
+        named = self._titles().literal.get(typed, set())
+        group = code.replace("-", "").rstrip("0")
+        if len(named) == 1 and self.onet[next(iter(named))].soc_code.replace("-", "").startswith(
+            group
+        ):
             return None
         return code
 
