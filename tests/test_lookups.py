@@ -319,7 +319,12 @@ def test_search_finds_pasted_codes() -> None:
     assert len(specialties) > 1
     assert [h.occupation for h in op.search("43-6010", n=50)] == list(op.occupations("43-6010"))
     assert len(op.search("15-1299", n=2)) == 2
-    # Unknown or malformed codes find nothing rather than raising.
-    assert op.search("99-9999") == ()
-    assert op.search("43-6013.07") == ()
-    assert op.search("1") == ()
+    assert [h.occupation for h in op.search("29", n=200)] == list(op.occupations("29"))
+    # Unknown codes, and digits that are no code, are searched as words instead
+    # of raising: "911" finds 911 dispatchers.
+    for text in ("99-9999", "43-6013.07", "1"):
+        assert all(h.matched_kind != "code" for h in op.search(text)), text
+    dispatch = op.search("911")
+    assert dispatch
+    assert all("911" in h.matched_title for h in dispatch)
+    assert {h.matched_kind for h in dispatch} != {"code"}

@@ -392,7 +392,12 @@ def test_occupations_in_a_soc_group() -> None:
     with pytest.raises(op.UnknownOccupationError) as err:
         op.occupations("Healthcare practioners")
     assert "29-0000 Healthcare Practitioners and Technical Occupations" in err.value.suggestions
-    with pytest.raises(op.UnknownOccupationError, match="No O\\*NET occupation"):
-        op.occupations("99")
+    # Group codes must exist: SOC 2018 has no 15-1000 (its computer minor group is 15-1200).
+    with pytest.raises(op.UnknownOccupationError, match="No SOC group has the code 15-1000") as e2:
+        op.occupations("15-1000")
+    assert "15-1200 Computer Occupations" in e2.value.suggestions
+    assert len(op.occupations("55-1000")) > 1  # military groups are not in OEWS but exist
+    with pytest.raises(op.InvalidArgumentError, match="Empty group"):
+        op.occupations("  ")
     with pytest.raises(op.ArgumentTypeError):
         op.occupations(29)  # type: ignore[arg-type]

@@ -29,6 +29,8 @@ from .errors import (
 from .models import Occupation, SearchHit, WageOccupation
 
 SOC_LEVELS = ("total", "major", "minor", "broad", "detailed")
+#: SOC major group 55 (military): in O*NET, not in OEWS.
+_MILITARY = "55-"
 _CONFIDENT = 0.9
 
 
@@ -116,8 +118,8 @@ class OccupationIndex:
         check_n(n)
         if not _lookup.normalize(text):
             raise InvalidArgumentError("Empty search text: pass words to look for.")
-        if _lookup.looks_like_code(text):
-            return self._search_code(text)[:n]
+        if _lookup.looks_like_code(text) and (by_code := self._search_code(text)):
+            return by_code[:n]
         titles = self._titles()
         best: dict[str, tuple[float, str, str]] = {}
         official: dict[str, float] = {}
@@ -134,7 +136,14 @@ class OccupationIndex:
         )
 
     def _search_code(self, text: str) -> tuple[SearchHit, ...]:
-        """A pasted code finds its occupations: a SOC code its specialties, a group its members."""
+        """A pasted code finds its occupations: a SOC code its specialties, a group its members.
+
+        Digits that are no code ("911") find nothing here; the caller then
+        searches titles ("911 Dispatcher").
+        """
+        text = text.strip()
+        if len(text) == 2 and text.isdigit():
+            text += "-0000"  # a major group, as occupations() reads it
         try:
             soc, onet_code = _lookup.parse_occupation_code(text)
         except ValueError:
@@ -194,6 +203,8 @@ class OccupationIndex:
         """
         check_str(group, "group")
         text = group.strip()
+        if not _lookup.normalize(text):
+            raise InvalidArgumentError("Empty group: pass a SOC group code or title.")
         if len(text) == 2 and text.isdigit():
             text += "-0000"
         not_a_group = (
@@ -204,6 +215,17 @@ class OccupationIndex:
             soc, onet_code = _lookup.parse_occupation_code(text)
             if onet_code is not None or soc_level(soc) == "detailed":
                 raise InvalidArgumentError(not_a_group)
+            # A group must exist: OEWS publishes every SOC group but the military ones.
+            if soc not in self.oews and not soc.startswith(_MILITARY):
+                near = [
+                    str(w)
+                    for prefix in (soc[:4], soc[:2])
+                    for w in self.oews.values()
+                    if w.code.startswith(prefix) and w.level in ("major", "minor", "broad")
+                ]
+                raise UnknownOccupationError(
+                    group, list(dict.fromkeys(near))[:8], detail=f"No SOC group has the code {soc}."
+                )
         else:
             # Alternate titles name occupations, not groups: OEWS titles only.
             code = self._oews_by_title.get(_lookup.title_key(text))
