@@ -165,6 +165,10 @@ def test_comparison_prints_as_a_table() -> None:
     # Unreleased figures say why instead of showing a number.
     actors = op.compare_metros("27-2011", "Los Angeles", "Nevada")
     annual = [line for line in str(actors).splitlines() if "annual mean" in line]
+    # Long area names wrap too: the heading names both areas.
+    long = op.compare_metros("43-6013", "Washington, DC", "New York, NY").to_text()
+    assert max(len(line) for line in long.splitlines()) <= 78
+    assert "Washington-Arlington-Alexandria" in long
     assert annual
     assert "hourly only" in annual[0]
 

@@ -413,7 +413,8 @@ def _text_document(title_text: str, parts: Sequence[Section]) -> str:
     title = textwrap.wrap(title_text, WIDTH, break_on_hyphens=False)
     lines = [*title, "=" * max(len(line) for line in title)]
     for section in parts:
-        lines.extend(["", section.title, "-" * len(section.title)])
+        heading = textwrap.wrap(section.title, WIDTH, break_on_hyphens=False)
+        lines.extend(["", *heading, "-" * max(len(line) for line in heading)])
         for i, block in enumerate(section.blocks):
             if i:
                 lines.append("")
