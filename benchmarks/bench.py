@@ -821,7 +821,7 @@ def compile_bytecode() -> str:
     cattrs and the standard library are measured with theirs. An editable
     checkout run with ``PYTHONDONTWRITEBYTECODE`` set (as on these machines)
     would otherwise recompile every occprofile module in every fresh process,
-    which cost about 60 ms a process here.
+    which cost about 15-25 ms a process here (median wall time).
     """
     import occprofile as op
 
