@@ -198,6 +198,17 @@ def test_compare_area_without_estimate() -> None:
     assert c.b is None
     assert c.row("employment").b.status is Status.NO_ESTIMATE
     assert any(missing_area.name in m for m in c.missing)
+    assert c.area_notes == (f"{missing_area.name}: OEWS publishes no estimate for {c.occupation}.",)
+    assert f"{missing_area.name}: OEWS publishes no estimate" in c.to_text().replace("\n", " ")
+
+
+def test_comparison_area_notes_leave_out_row_notes() -> None:
+    c = op.compare_metros("43-6013", "national", "California")
+    row_notes = [f"{r.measure}: {r.note}" for r in c.rows if r.note]
+    assert row_notes  # the nation has no location quotient
+    assert set(row_notes) <= set(c.missing)
+    assert c.area_notes == ()
+    assert "location_quotient:" not in c.to_text()
 
 
 def test_top_states() -> None:

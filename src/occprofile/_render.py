@@ -11,7 +11,6 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ._figures import DATATYPE_FIELDS
 from .career import (
     Distribution,
     Education,
@@ -324,10 +323,8 @@ def comparison_blocks(c: Comparison, measures: Sequence[str] = COMPARED) -> tupl
         rows.append((name.replace("_", " "), row.a.format(money), row.b.format(money), diff, ratio))
     legend = f"A: {c.area_a.name} ({c.area_a.kind}). B: {c.area_b.name} ({c.area_b.kind})."
     headers = ("Measure", "A", "B", "A - B", "A / B")
-    # The table shows each figure's status; keep only the notes about whole areas.
-    hidden = set(DATATYPE_FIELDS.values())
-    shown = tuple(m for m in c.missing if m.partition(":")[0] not in hidden)
-    return (legend, Table(headers, tuple(rows), "lrrrr"), *shown)
+    # The table shows each figure's status; only the notes about whole areas follow it.
+    return (legend, Table(headers, tuple(rows), "lrrrr"), *c.area_notes)
 
 
 def sections(report: Report) -> list[Section]:

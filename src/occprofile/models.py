@@ -520,6 +520,13 @@ class Comparison:
                 return r
         raise KeyError(f"{measure!r}: the measures are {[r.measure for r in self.rows]}")
 
+    @property
+    def area_notes(self) -> tuple[str, ...]:
+        """The lines of ``missing`` about whole areas (one with no estimate at all),
+        without those that repeat a row's ``note``."""
+        row_notes = {f"{r.measure}: {r.note}" for r in self.rows if r.note}
+        return tuple(m for m in self.missing if m not in row_notes)
+
     def to_text(self) -> str:
         """Every measure side by side as a plain-text table, 78 columns wide."""
         from ._render import render_comparison_text
