@@ -280,7 +280,7 @@ def test_work_styles_have_no_level_scale() -> None:
 
 
 def test_alternate_title_spelled_as_typed_beats_plural_oews_title() -> None:
-    """An exact alternate title naming one occupation of an OEWS group beats the group's plural.
+    """An exact alternate title naming one occupation of a broad group beats the plural group.
 
     "Dentist" is an alternate title of 29-1021.00 only; "Dentists" is the
     OEWS broad group 29-1020, which has no O*NET profile.
@@ -290,14 +290,48 @@ def test_alternate_title_spelled_as_typed_beats_plural_oews_title() -> None:
     with pytest.raises(op.NoProfileError):
         op.occupation("Dentists")
     assert op.wage_occupation("Dentists").code == "29-1020"
-    # Shared by several occupations, an alternate title does not displace the
-    # group: "Physician" and "cook" still answer wage questions for the group.
-    for typed, group in (("Physician", "29-1210"), ("cook", "35-2010"), ("Engineer", "17-2000")):
-        titled = [c for c, _, t in _alternates() if t.lower() == typed.lower()]
-        assert len(set(titled)) > 1, typed
+    # Shared by several occupations, an alternate title does not displace the group.
+    for typed, group in (
+        ("Physician", "29-1210"),
+        ("cook", "35-2010"),
+        ("Engineer", "17-2000"),
+        ("Psychologist", "19-3030"),
+    ):
+        titled = {c for c, _, t in _alternates() if t.lower() == typed.lower()}
+        assert len(titled) > 1, typed
         assert op.wage_occupation(typed).code == group
         with pytest.raises(op.NoProfileError):
             op.occupation(typed)
+    # Nor does one naming the group's "All Other" remainder, or a member of a minor group.
+    assert {c for c, _, t in _alternates() if t == "Logging Worker"} == {"45-4029.00"}
+    assert op.wage_occupation("Logging Worker").code == "45-4020"
+    assert op.wage_occupation("Agricultural Worker").code == "45-2000"
+    # Two OEWS codes titled "Cashiers": the detailed one, as for occupation().
+    assert op.wage_occupation("Cashiers").code == op.occupation("Cashiers").wage_code == "41-2011"
+
+
+def test_alternate_title_outside_the_group_does_not_displace_it() -> None:
+    from occprofile._occupations import OccupationIndex, TitleData
+    from occprofile._records import OccupationsFile, OewsOccupationRecord, TitlesFile
+
+    onet = {
+        c: op.Occupation(c, t, c[:7], "detailed")
+        for c, t in (("99-1011.00", "Widget Makers"), ("88-1011.00", "Gadget Makers"))
+    }
+    rec = OccupationsFile(
+        onet=tuple(onet.values()),
+        oews=(
+            OewsOccupationRecord("99-1010", "Foos", 3),
+            OewsOccupationRecord("99-1011", "Widget Makers", 4),
+            OewsOccupationRecord("88-1011", "Gadget Makers", 4),
+        ),
+    )
+    titles = TitleData(TitlesFile((("99-1011.00", "alternate", "Foo"),)), onet)
+    index = OccupationIndex(rec, titles=lambda: titles)
+    assert index.find_wage("Foo").code == "99-1011"  # inside the broad group 99-1010
+    titles = TitleData(TitlesFile((("88-1011.00", "alternate", "Foo"),)), onet)
+    index = OccupationIndex(rec, titles=lambda: titles)
+    assert index.find_wage("Foo").code == "99-1010"  # outside it: the group stays
 
 
 def _alternates() -> list[tuple[str, str, str]]:
@@ -320,10 +354,11 @@ def test_search_finds_pasted_codes() -> None:
     assert [h.occupation for h in op.search("43-6010", n=50)] == list(op.occupations("43-6010"))
     assert len(op.search("15-1299", n=2)) == 2
     assert [h.occupation for h in op.search("29", n=200)] == list(op.occupations("29"))
-    # Unknown codes, and digits that are no code, are searched as words instead
-    # of raising: "911" finds 911 dispatchers.
-    for text in ("99-9999", "43-6013.07", "1"):
-        assert all(h.matched_kind != "code" for h in op.search(text)), text
+    # A well-formed code nobody has finds nothing; digits that are no code are
+    # searched as words instead of raising: "911" finds 911 dispatchers.
+    assert op.search("99-9999") == ()
+    assert op.search("43-6013.07") == ()
+    assert all(h.matched_kind != "code" for h in op.search("1"))
     dispatch = op.search("911")
     assert dispatch
     assert all("911" in h.matched_title for h in dispatch)

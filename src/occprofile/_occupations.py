@@ -97,7 +97,10 @@ class OccupationIndex:
     def _oews_by_title(self) -> dict[str, str]:
         found: dict[str, str] = {}
         for w in self.oews.values():
-            found.setdefault(_lookup.title_key(w.title), w.code)
+            key = _lookup.title_key(w.title)
+            # "Cashiers" is both 41-2010 and 41-2011: the detailed code is the one meant.
+            if key not in found or w.level == "detailed":
+                found[key] = w.code
         return found
 
     def title_of(self, code: str) -> str:
@@ -118,7 +121,7 @@ class OccupationIndex:
         check_n(n)
         if not _lookup.normalize(text):
             raise InvalidArgumentError("Empty search text: pass words to look for.")
-        if _lookup.looks_like_code(text) and (by_code := self._search_code(text)):
+        if _lookup.looks_like_code(text) and (by_code := self._search_code(text)) is not None:
             return by_code[:n]
         titles = self._titles()
         best: dict[str, tuple[float, str, str]] = {}
@@ -135,11 +138,11 @@ class OccupationIndex:
             SearchHit(self.onet[c], best[c][2], best[c][1], best[c][0]) for c in ranked[:n]
         )
 
-    def _search_code(self, text: str) -> tuple[SearchHit, ...]:
+    def _search_code(self, text: str) -> tuple[SearchHit, ...] | None:
         """A pasted code finds its occupations: a SOC code its specialties, a group its members.
 
-        Digits that are no code ("911") find nothing here; the caller then
-        searches titles ("911 Dispatcher").
+        ``None`` for digits that are no code ("911"): the caller then searches
+        titles ("911 Dispatcher"). A well-formed code nobody has finds ``()``.
         """
         text = text.strip()
         if len(text) == 2 and text.isdigit():
@@ -147,7 +150,7 @@ class OccupationIndex:
         try:
             soc, onet_code = _lookup.parse_occupation_code(text)
         except ValueError:
-            return ()
+            return None
         if onet_code is not None:
             codes = [onet_code] if onet_code in self.onet else []
         elif soc_level(soc) == "detailed":
@@ -256,21 +259,23 @@ class OccupationIndex:
     def _oews_title(self, text: str, key: str) -> str | None:
         """The OEWS code whose title ``text`` names, unless an alternate title fits better.
 
-        An OEWS group title matched only through plural folding gives way to
-        an alternate title spelled exactly as typed that names a single
-        occupation inside that group ("Dentist" is 29-1021.00, not 29-1020).
+        A broad group's title matched only through plural folding gives way
+        to an alternate title spelled exactly as typed that names a single
+        occupation inside that group, unless that occupation is the group's
+        "All Other" remainder ("Dentist" is 29-1021.00, not 29-1020; "Logging
+        Worker" stays 45-4020, not 45-4029 Logging Workers, All Other).
         """
         code = self._oews_by_title.get(key)
         if code is None:
             return None
         typed = _lookup.normalize(text)
-        if typed == _lookup.normalize(self.oews[code].title):
+        if typed == _lookup.normalize(self.oews[code].title) or soc_level(code) != "broad":
             return code
         named = self._titles().literal.get(typed, set())
-        group = code.replace("-", "").rstrip("0")
-        if len(named) == 1 and self.onet[next(iter(named))].soc_code.replace("-", "").startswith(
-            group
-        ):
+        if len(named) != 1:
+            return code
+        soc = self.onet[next(iter(named))].soc_code
+        if soc[:6] == code[:6] and not soc.endswith("9"):
             return None
         return code
 
