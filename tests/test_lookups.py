@@ -176,6 +176,29 @@ def test_area_typos_get_suggestions(typo: str, meant: str) -> None:
     assert any(s.startswith(meant) for s in err.value.suggestions)
 
 
+@pytest.mark.parametrize(
+    ("title", "cities"),
+    [
+        ("San Diego-Chula Vista-Carlsbad", ["San Diego", "Chula Vista", "Carlsbad"]),
+        ("Winston-Salem", ["Winston-Salem"]),
+        ("Scranton--Wilkes-Barre", ["Scranton", "Wilkes-Barre", "Wilkes", "Barre"]),
+        (
+            "Nashville-Davidson--Murfreesboro--Franklin",
+            ["Nashville-Davidson", "Murfreesboro", "Franklin", "Nashville", "Davidson"],
+        ),
+    ],
+)
+def test_principal_cities(title: str, cities: list[str]) -> None:
+    from occprofile._areas import principal_cities
+
+    assert principal_cities(title) == cities
+
+
+def test_typographic_dashes_read_as_hyphens() -> None:
+    assert op.area("Winston\u2013Salem").name == "Winston-Salem, NC"
+    assert op.area("Scranton\u2014Wilkes-Barre").name == "Scranton--Wilkes-Barre, PA"
+
+
 def test_state_query_naming_areas_says_what_they_are() -> None:
     with pytest.raises(op.UnknownAreaError, match="a metro area, not a state"):
         op.state("San Diego")

@@ -187,9 +187,13 @@ class _AreaNames:
         return [found] if found is not None else []
 
 
-#: Metro titles that are one hyphenated city, not two: Census titles separate
-#: principal cities with "-" (or "--" when a city's own name has a hyphen, as
-#: in "Scranton--Wilkes-Barre"), so a one-city title cannot show it.
+#: Metro titles whose hyphen joins one city's name rather than two cities.
+#: Census titles separate principal cities with "-" (or "--" when a city's own
+#: name has one, as in "Scranton--Wilkes-Barre"), so a title naming a single
+#: hyphenated city cannot show it. Only Winston-Salem needs saying: split, its
+#: "Salem" would make Salem, OR ambiguous. Consolidated city-county titles
+#: (Athens-Clarke County, Augusta-Richmond County, Macon-Bibb County,
+#: Lexington-Fayette) stay split: their first part is the name people use.
 ONE_CITY_TITLES = frozenset({"Winston-Salem"})
 
 

@@ -16,6 +16,8 @@ from collections.abc import Iterable, Sequence
 from .errors import InvalidArgumentError
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+#: hyphens, en and em dashes, minus signs and their compatibility forms
+_DASHES = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
 _INITIALS = re.compile(r"\b(?:[a-z]\.){2,}")
 _CODE_CHARS = re.compile(r"^[\d\s.\-]+$")
 _ONET_CODE = re.compile(r"^(\d{2})-?(\d{4})\.?(\d{2})$")
@@ -28,6 +30,8 @@ STOPWORDS = frozenset({"a", "an", "and", "for", "in", "of", "or", "the", "to", "
 
 def normalize(text: str) -> str:
     """Lower-case, accents dropped, ``&`` → ``and``, punctuation folded to single spaces."""
+    # Typographic dashes separate words like "-" does ("Winston\u2013Salem"), not vanish.
+    text = _DASHES.sub("-", text)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     text = text.lower().replace("&", " and ").replace("*", " ")
     # Initials become one word: "D.C." and "U.S." read as "dc" and "us".
