@@ -390,6 +390,10 @@ def test_occupations_in_a_soc_group() -> None:
     everything = op.occupations()
     major = op.occupations("29")
     assert major == op.occupations("29-0000")
+    # Every lookup reads a two-digit major group the same way.
+    assert op.wage_occupation("29").code == "29-0000"
+    with pytest.raises(op.NoProfileError):
+        op.occupation(" 29 ")
     assert major == op.occupations("Healthcare Practitioners and Technical Occupations")
     assert {o.code[:3] for o in major} == {"29-"}
     assert major == tuple(o for o in everything if o.code.startswith("29-"))

@@ -50,6 +50,12 @@ def soc_level(code: str) -> str:
     return "detailed"
 
 
+def major_group_code(text: str) -> str:
+    """``text`` stripped, with a two-digit major group spelled out: ``"29"`` → ``"29-0000"``."""
+    text = text.strip()
+    return f"{text}-0000" if len(text) == 2 and text.isdigit() else text
+
+
 class TitleData:
     """Alternate and reported titles: the search index and exact-match table."""
 
@@ -144,9 +150,7 @@ class OccupationIndex:
         ``None`` for digits that are no code ("911"): the caller then searches
         titles ("911 Dispatcher"). A well-formed code nobody has finds ``()``.
         """
-        text = text.strip()
-        if len(text) == 2 and text.isdigit():
-            text += "-0000"  # a major group, as occupations() reads it
+        text = major_group_code(text)
         try:
             soc, onet_code = _lookup.parse_occupation_code(text)
         except ValueError:
@@ -165,7 +169,7 @@ class OccupationIndex:
     def find(self, query: str) -> Occupation:
         """Resolve a code, title, alternate title or free text to an O*NET occupation."""
         check_str(query, "occupation")
-        text = query.strip()
+        text = major_group_code(query)
         if _lookup.looks_like_code(text):
             soc, onet_code = _lookup.parse_occupation_code(text)
             if onet_code is None:
@@ -208,8 +212,7 @@ class OccupationIndex:
         text = group.strip()
         if not _lookup.normalize(text):
             raise InvalidArgumentError("Empty group: pass a SOC group code or title.")
-        if len(text) == 2 and text.isdigit():
-            text += "-0000"
+        text = major_group_code(text)
         not_a_group = (
             f"{group!r} is an occupation, not a group: pass a major (29-0000), "
             "minor (29-1000) or broad (29-1020) SOC group, by code or title."
@@ -302,7 +305,7 @@ class OccupationIndex:
         its ``wage_code``.
         """
         check_str(query, "occupation")
-        text = query.strip()
+        text = major_group_code(query)
         if _lookup.looks_like_code(text):
             soc, onet_code = _lookup.parse_occupation_code(text)
             if onet_code is None and soc in self.oews:
