@@ -5,10 +5,11 @@ Rules, in order: a code in any usual spelling (``43-6013.00``, ``43-6013``,
 or reported title (several occupations sharing one is ambiguous); then the
 ranked search, accepted only when its best hit is near-exact and alone.
 "Exact" forgives case, punctuation and plurals, but an alternate title
-spelled exactly as typed beats an OEWS group title that only matches as a
-plural when it names one occupation of that group: "Dentist" is Dentists,
-General (29-1021.00), not the broad group "Dentists"; "Physician", an
-alternate title of 21 occupations, stays the group "Physicians".
+spelled exactly as typed beats a broad group's title that only matches as a
+plural when it names one occupation of that group, other than its "All
+Other" code: "Dentist" is Dentists, General (29-1021.00), not the broad
+group "Dentists"; "Physician", an alternate title of 21 occupations, stays
+the group "Physicians".
 """
 
 from __future__ import annotations
@@ -48,6 +49,15 @@ def soc_level(code: str) -> str:
     if code.endswith("0"):
         return "broad"
     return "detailed"
+
+
+def in_soc_group(soc: str, group: str) -> bool:
+    """Whether SOC code ``soc`` lies in ``group`` (any level, itself included).
+
+    SOC levels are code shapes: a group's digits before its trailing zeros
+    are the prefix its members share (29-1020 → 29102, 15-1200 → 1512).
+    """
+    return soc.replace("-", "").startswith(group.replace("-", "").rstrip("0"))
 
 
 def major_group_code(text: str) -> str:
@@ -209,10 +219,9 @@ class OccupationIndex:
         publish (military, ``55-0000``) is accepted by code.
         """
         check_str(group, "group")
-        text = group.strip()
+        text = major_group_code(group)
         if not _lookup.normalize(text):
             raise InvalidArgumentError("Empty group: pass a SOC group code or title.")
-        text = major_group_code(text)
         not_a_group = (
             f"{group!r} is an occupation, not a group: pass a major (29-0000), "
             "minor (29-1000) or broad (29-1020) SOC group, by code or title."
@@ -248,11 +257,7 @@ class OccupationIndex:
             if soc_level(code) == "detailed":
                 raise InvalidArgumentError(not_a_group)
             soc = code
-        # SOC levels are code shapes: the digits before the trailing zeros are the group.
-        prefix = soc.replace("-", "").rstrip("0")
-        found = tuple(
-            o for o in self.onet.values() if o.soc_code.replace("-", "").startswith(prefix)
-        )
+        found = tuple(o for o in self.onet.values() if in_soc_group(o.soc_code, soc))
         if not found:
             raise UnknownOccupationError(
                 group, detail=f"No O*NET occupation lies in SOC group {soc} ({group!r})."
@@ -278,7 +283,7 @@ class OccupationIndex:
         if len(named) != 1:
             return code
         soc = self.onet[next(iter(named))].soc_code
-        if soc[:6] == code[:6] and not soc.endswith("9"):
+        if in_soc_group(soc, code) and not soc.endswith("9"):
             return None
         return code
 
