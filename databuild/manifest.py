@@ -166,10 +166,17 @@ def oews_release(release: Mapping[str, str], flat_files: Iterable[str]) -> Json:
 
 
 def folder_entry(folder: str, files: list[OutputFile]) -> Json:
-    """One manifest entry for a per-occupation folder: file count and a combined checksum."""
+    """One manifest entry for a per-occupation folder: file count, a combined checksum and
+    each member's own checksum (the library checks a file against it when it reads it)."""
     ordered = sorted(files, key=lambda f: f.path)
     combined = sha256_bytes("".join(f.sha256 for f in ordered).encode("ascii"))
-    return {"path": folder, "files": len(ordered), "sha256": combined, "rows": len(ordered)}
+    return {
+        "path": folder,
+        "files": len(ordered),
+        "sha256": combined,
+        "rows": len(ordered),
+        "checksums": {f.path[len(folder) :]: f.sha256 for f in ordered},
+    }
 
 
 def outputs_list(files: list[OutputFile], folders: Iterable[str]) -> list[Json]:

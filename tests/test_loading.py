@@ -16,7 +16,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import occprofile as op
-from occprofile import _converter, _records, _resources
+from occprofile._store import converter as _converter
+from occprofile._store import resources as _resources
+from occprofile._store import schema as _records
 from occprofile.models import Area, AreaKind, Measure, Occupation
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,7 +44,7 @@ def test_import_reads_no_data() -> None:
 def test_core_queries_do_not_load_the_career_modules() -> None:
     """top_metros and profile from a cold start skip the career-profile classes;
     a career query loads them."""
-    career = ("occprofile.career", "occprofile._career_records", "occprofile._outlook")
+    career = ("occprofile.career", "occprofile._store.career_schema", "occprofile._answers.other_releases")
     check = f"print(sorted(m for m in {career!r} if m in sys.modules))"
     out = _run(
         "import sys, occprofile as op\n"
@@ -59,10 +61,10 @@ def test_first_load_is_thread_safe(monkeypatch: pytest.MonkeyPatch) -> None:
     real = _resources.read_json
     lock = threading.Lock()
 
-    def counting(package: str, name: str) -> Any:
+    def counting(package: str, name: str, sha256: str | None) -> Any:
         with lock:
             reads[name] = reads.get(name, 0) + 1
-        return real(package, name)
+        return real(package, name, sha256)
 
     monkeypatch.setattr(_resources, "read_json", counting)
     ds = op.Dataset()
@@ -149,7 +151,8 @@ def test_numbers_are_not_coerced_from_text() -> None:
 
 
 def _fake_package(tmp_path: Path, manifest: dict[str, Any]) -> str:
-    pkg = tmp_path / "fake_occdata"
+    # A name of its own per test: an imported package stays in sys.modules.
+    pkg = tmp_path / f"fake_occdata_{tmp_path.name.replace('-', '_')}"
     pkg.mkdir()
     (pkg / "__init__.py").write_text("")
     (pkg / "manifest.json").write_text(json.dumps(manifest))
@@ -164,9 +167,10 @@ def test_schema_version_mismatch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 
 def test_missing_resource_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    name = _fake_package(tmp_path, {"schema_version": 1})
+    listed = {"path": "occupations.json", "sha256": "0" * 64, "rows": 1}
+    name = _fake_package(tmp_path, {"schema_version": 1, "outputs": [listed]})
     monkeypatch.syspath_prepend(str(tmp_path))
-    with pytest.raises(op.DataIntegrityError, match=r"occupations\.json"):
+    with pytest.raises(op.DataIntegrityError, match=r"'occupations\.json' is missing"):
         op.Dataset(package=name).occupations()
 
 

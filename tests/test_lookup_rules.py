@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from occprofile import _lookup
+from occprofile._matching import text as _lookup
 
 
 @pytest.mark.parametrize(
@@ -90,14 +90,14 @@ def _index() -> _lookup.TitleIndex:
 
 def test_index_exact_title_scores_one() -> None:
     index = _index()
-    score, i = index.search("registered nurse")[0]
+    score, i = index.scored("registered nurse")[0]
     assert index.entry(i)[0] == "C"
     assert score == 1.0
 
 
 def test_index_tolerates_typos() -> None:
     index = _index()
-    hits = index.search("medicle secretery")
+    hits = index.scored("medicle secretery")
     assert hits, "a two-typo query should still match"
     assert index.entry(hits[0][1])[0] == "A"
     assert hits[0][0] < 1.0
@@ -105,13 +105,13 @@ def test_index_tolerates_typos() -> None:
 
 def test_index_ranks_better_coverage_first() -> None:
     index = _index()
-    codes = [index.entry(i)[0] for _, i in index.search("legal secretary")]
+    codes = [index.entry(i)[0] for _, i in index.scored("legal secretary")]
     assert codes[0] == "B"
 
 
 def test_index_no_match() -> None:
-    assert _index().search("astronaut") == []
-    assert _index().search("   ") == []
+    assert _index().scored("astronaut") == []
+    assert _index().scored("   ") == []
 
 
 def test_close_matches_suggests_spelling() -> None:

@@ -189,7 +189,7 @@ def test_area_typos_get_suggestions(typo: str, meant: str) -> None:
     ],
 )
 def test_principal_cities(title: str, cities: list[str]) -> None:
-    from occprofile._areas import principal_cities
+    from occprofile._matching.areas import principal_cities
 
     assert principal_cities(title) == cities
 
@@ -233,8 +233,8 @@ def test_no_profile_and_ambiguous_messages() -> None:
 
 def test_soc_code_with_specialties_only() -> None:
     """A future release may drop a ".00": one child resolves, several are ambiguous."""
-    from occprofile._occupations import OccupationIndex
-    from occprofile._records import OccupationsFile, OewsOccupationRecord
+    from occprofile._matching.occupations import OccupationIndex
+    from occprofile._store.schema import OccupationsFile, OewsOccupationRecord
 
     def occ(code: str) -> op.Occupation:
         return op.Occupation(code, f"Title {code}", code[:7], "detailed")
@@ -266,7 +266,7 @@ def test_every_error_is_an_occprofile_error() -> None:
         lambda: op.top_metros("43-6013", n=0),
         lambda: op.top_metros("43-6013", include_nonmetro="yes"),  # type: ignore[arg-type]
         lambda: op.wage_occupations(3),  # type: ignore[arg-type]
-        lambda: op.wage_occupations("tiny"),
+        lambda: op.wage_occupations("tiny"),  # type: ignore[arg-type]
         lambda: op.area(""),
     ):
         with pytest.raises(op.OccprofileError):
@@ -334,8 +334,8 @@ def test_alternate_title_spelled_as_typed_beats_plural_oews_title() -> None:
 
 
 def test_alternate_title_outside_the_group_does_not_displace_it() -> None:
-    from occprofile._occupations import OccupationIndex, TitleData
-    from occprofile._records import OccupationsFile, OewsOccupationRecord, TitlesFile
+    from occprofile._matching.occupations import OccupationIndex, TitleData
+    from occprofile._store.schema import OccupationsFile, OewsOccupationRecord, TitlesFile
 
     onet = {
         c: op.Occupation(c, t, c[:7], "detailed")
@@ -359,7 +359,7 @@ def test_alternate_title_outside_the_group_does_not_displace_it() -> None:
 
 def _alternates() -> list[tuple[str, str, str]]:
     """(code, kind, title) of every alternate and reported title, from the packaged data."""
-    return list(op.default_dataset()._index()._titles().index._entries)
+    return list(op.default_dataset()._src.titles().index._entries)
 
 
 def test_search_finds_pasted_codes() -> None:

@@ -15,7 +15,7 @@ import openpyxl
 import pytest
 
 import occprofile as op
-from occprofile._figures import DATATYPE_FIELDS
+from occprofile._answers.figures import DATATYPE_FIELDS
 from occprofile.models import Status
 
 pytestmark = pytest.mark.upstream

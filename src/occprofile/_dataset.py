@@ -1,316 +1,366 @@
-"""The data store: lazy, cached, thread-safe access to the packaged resources.
+"""``Dataset``: one bundled data release, and every question occprofile answers on it.
 
-Nothing is read at import or construction time. Each resource is read on
-first use under one lock (double-checked, so warm calls take no lock) and
-kept: the occupation index and areas are small; an occupation's O*NET
-content and its OEWS estimates are separate files, read only when asked.
-The matching rules live in ``_occupations`` and ``_areas``, profile
-assembly in ``_profiles``, OEWS value parsing in ``_figures``.
+A ``Dataset`` holds a :class:`~occprofile._store.store.Store` (cached,
+thread-safe reading of the resources) and answers each question in a few
+lines: check the arguments, resolve the occupation and areas
+(``_matching``), hand them to the answer module of that question
+(``_answers``). Importing this module imports no attrs class and reads no
+data, so ``import occprofile`` can create the shared dataset at once.
 """
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
-from collections.abc import Callable, Hashable
-from typing import Any, TypeVar
+import functools
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from . import _records, _resources
-from ._areas import NATIONAL_CODE, AreaIndex
-from ._converter import structure
-from ._figures import build_estimate, figure_of
-from ._occupations import SOC_LEVELS, OccupationIndex, TitleData
-from ._profiles import build_profile, by_importance
-from ._validate import check_bool, check_str
-from .errors import DataIntegrityError, InvalidArgumentError, NoWageDataError
-from .models import (
-    Area,
-    AreaKind,
-    Element,
-    Estimate,
-    Figure,
-    Occupation,
-    Profile,
-    RatingSection,
-    Release,
-    SearchHit,
-    WageOccupation,
-)
+from ._store.resources import DEFAULT_PACKAGE
+from ._store.store import Store
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from ._answers.rankings import RankBy
+    from ._answers.sources import Sources
+    from ._store.schema import Manifest
+    from .career import (
+        Certification,
+        Education,
+        NationalChange,
+        Outlook,
+        RatingMatch,
+        Report,
+        SimilarOccupation,
+        StateView,
+    )
+    from .models import (
+        Area,
+        AreaKind,
+        Comparison,
+        Element,
+        Estimate,
+        Occupation,
+        Profile,
+        RankedEstimate,
+        RatingDomain,
+        RatingSection,
+        Release,
+        SearchHit,
+        SocLevel,
+        WageOccupation,
+    )
 
-SCHEMA_VERSION = 1
 
+class Dataset:
+    """One bundled data release and every query on it.
 
-class DataStore:
-    """Loading, caching and lookups over one bundled data release.
-
-    The public :class:`occprofile.Dataset` adds the queries on top.
-    ``package`` names the importable package holding the resources.
+    ``occprofile.Dataset()`` is the data packaged with the library, and what
+    the module-level functions use; pass ``package=`` to query another
+    package holding resources built by ``databuild`` (see docs/data-format.md).
+    A wrong ``package`` fails here, with a typed error, not at first use.
     """
 
-    #: How many query answers (rankings, comparisons, estimates) are remembered.
-    MEMO_SIZE = 4096
-
-    def __init__(self, package: str = _resources.DEFAULT_PACKAGE) -> None:
-        self.package = package
-        self._lock = threading.RLock()
-        self._cache: dict[Hashable, Any] = {}
-        self._answers: OrderedDict[Hashable, Any] = OrderedDict()
+    def __init__(self, package: str = DEFAULT_PACKAGE) -> None:
+        self._store = Store(package)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(package={self.package!r})"
 
-    # caching ------------------------------------------------------------
+    @property
+    def package(self) -> str:
+        """The importable package whose resources this dataset reads."""
+        return self._store.package
 
-    def _once(self, key: Hashable, load: Callable[[], T]) -> T:
-        """Return the cached value for ``key``, loading it once under the lock."""
-        try:
-            return self._cache[key]  # type: ignore[no-any-return]
-        except KeyError:
-            pass
-        with self._lock:
-            if key not in self._cache:
-                self._cache[key] = load()
-            return self._cache[key]  # type: ignore[no-any-return]
+    @functools.cached_property
+    def _src(self) -> Sources:
+        from ._answers.sources import Sources
 
-    def _memo(self, key: Hashable, compute: Callable[[], T]) -> T:
-        """Remember a query's answer, least recently used first out.
-
-        Resources are bounded by the data; answers are not (every ``n``,
-        every pair of areas) and built estimates can reach 237,000, so they
-        share a bounded memo. ``compute`` runs under the store's lock: a
-        slow first ranking holds up other threads' first answers, never a
-        remembered one for long.
-        """
-        with self._lock:
-            if key in self._answers:
-                self._answers.move_to_end(key)
-                return self._answers[key]  # type: ignore[no-any-return]
-            value = compute()
-            self._answers[key] = value
-            if len(self._answers) > self.MEMO_SIZE:
-                self._answers.popitem(last=False)
-            return value
+        return Sources(self._store)
 
     def clear_cache(self) -> None:
         """Forget everything loaded; the next call reads the resources again."""
-        with self._lock:
-            self._cache.clear()
-            self._answers.clear()
-
-    def _read(self, name: str, cls: type[T]) -> T:
-        return structure(_resources.read_json(self.package, name), cls, name)
-
-    # resources ----------------------------------------------------------
-
-    @property
-    def manifest(self) -> _records.Manifest:
-        """What was built from which upstream files (checksums, row counts)."""
-
-        def load() -> _records.Manifest:
-            raw = _resources.read_json(self.package, "manifest.json")
-            version = raw.get("schema_version") if isinstance(raw, dict) else None
-            if version != SCHEMA_VERSION:
-                raise DataIntegrityError(
-                    f"packaged data has schema version {version!r}; this occprofile "
-                    f"reads version {SCHEMA_VERSION}"
-                )
-            return structure(raw, _records.Manifest, "manifest.json")
-
-        return self._once("manifest", load)
-
-    def _reference(self) -> _records.ElementsFile:
-        return self._once("elements", lambda: self._read("elements.json", _records.ElementsFile))
-
-    def _elements(self) -> dict[str, Element]:
-        def load() -> dict[str, Element]:
-            return {
-                eid: Element(eid, rec.name, rec.description, rec.domain)
-                for eid, rec in self._reference().elements.items()
-            }
-
-        return self._once("element_objects", load)
-
-    def _footnotes(self) -> dict[str, str]:
-        return self._once(
-            "oews_reference",
-            lambda: self._read("oews_reference.json", _records.OewsReference),
-        ).footnotes
-
-    def _index(self) -> OccupationIndex:
-        def load() -> OccupationIndex:
-            return OccupationIndex(
-                self._read("occupations.json", _records.OccupationsFile), self._titles
-            )
-
-        return self._once("occupations", load)
-
-    def _titles(self) -> TitleData:
-        def load() -> TitleData:
-            return TitleData(self._read("titles.json.gz", _records.TitlesFile), self._index().onet)
-
-        return self._once("titles", load)
-
-    def _areas(self) -> AreaIndex:
-        return self._once("areas", lambda: AreaIndex(self._read("areas.json", _records.AreasFile)))
-
-    def _oews_rows(self, code: str) -> dict[str, _records.OewsRow]:
-        def load() -> dict[str, _records.OewsRow]:
-            name = f"oews/{code}.json.gz"
-            shard = self._read(name, _records.OewsShard)
-            if shard.code != code:
-                raise DataIntegrityError(f"{name} holds {shard.code}, not {code}")
-            return {row[0]: row for row in shard.estimates}
-
-        return self._once(("oews", code), load)
+        self._store.clear()
 
     # releases -----------------------------------------------------------
 
+    @property
+    def manifest(self) -> Manifest:
+        """What was built from which upstream files (checksums, row counts)."""
+        return self._store.manifest()
+
     def releases(self) -> tuple[Release, ...]:
-        """The upstream releases bundled here, with their credit lines."""
-        return self.manifest.releases
+        """The bundled releases (O*NET, OEWS May 2025, projections, May 2019) and credits."""
+        return self._store.manifest().releases
 
     def release(self, key: str) -> Release:
-        """One bundled release by key (``"onet"``, ``"oews"``)."""
-        for r in self.releases():
-            if r.key == key:
-                return r
-        raise KeyError(f"{key!r}: the releases are {[r.key for r in self.releases()]}")
+        """One bundled release by key: ``"onet"``, ``"oews"``, ``"projections"``, ``"oes_2019"``."""
+        from ._answers.catalog import release
+
+        return release(self.releases(), key)
 
     def citation(self) -> str:
-        """The attribution text every use of the data should carry."""
+        """The attribution lines every use of the data should carry."""
         return "\n".join(r.credit for r in self.releases())
 
     def element(self, element_id: str) -> Element:
         """A Content Model element by id (``"2.A.1.a"``)."""
-        try:
-            return self._elements()[element_id]
-        except KeyError:
-            raise DataIntegrityError(f"unknown Content Model element {element_id!r}") from None
+        from ._answers.catalog import element
+
+        return element(self._src.elements(), element_id)
 
     # occupations --------------------------------------------------------
 
+    def occupation(self, query: str) -> Occupation:
+        """Resolve a code, title, alternate title or free text to an O*NET occupation."""
+        return self._src.occupations().find(query)
+
+    def wage_occupation(self, query: str) -> WageOccupation:
+        """Resolve a query to the OEWS occupation whose estimates answer it."""
+        return self._src.occupations().find_wage(query)
+
     def occupations(self, group: str | None = None) -> tuple[Occupation, ...]:
-        """O*NET-SOC occupations with a profile, by code: all, or those in one SOC group.
+        """All 1,016 O*NET-SOC occupations by code, or those in one SOC group.
 
         ``group`` is a major, minor or broad SOC group by code (``"29"``,
         ``"29-0000"``, ``"29-1020"``) or OEWS title ("Healthcare Practitioners
         and Technical Occupations").
         """
-        if group is None:
-            return tuple(self._index().onet.values())
-        return self._index().within(group)
+        index = self._src.occupations()
+        return tuple(index.onet.values()) if group is None else index.within(group)
 
-    def wage_occupations(self, level: str | None = None) -> tuple[WageOccupation, ...]:
+    def wage_occupations(self, level: SocLevel | None = None) -> tuple[WageOccupation, ...]:
         """All OEWS occupations, optionally of one SOC level (major, minor, broad, detailed)."""
-        occs = tuple(self._index().oews.values())
-        if level is None:
-            return occs
-        check_str(level, "level")
-        wanted = level.strip().lower()  # as lenient as area kinds ("Metro")
-        if wanted not in SOC_LEVELS:
-            raise InvalidArgumentError(
-                f"Unknown level {level!r}: choose one of {list(SOC_LEVELS)}."
-            )
-        return tuple(o for o in occs if o.level == wanted)
+        return self._src.occupations().of_level(level)
 
     def search(self, text: str, n: int = 10) -> tuple[SearchHit, ...]:
-        """Occupations whose title or alternate titles best match ``text``, best first."""
-        return self._index().search(text, n)
-
-    def occupation(self, query: str) -> Occupation:
-        """Resolve a code, title, alternate title or free text to an O*NET occupation."""
-        return self._index().find(query)
-
-    def wage_occupation(self, query: str) -> WageOccupation:
-        """Resolve a query to the OEWS occupation whose estimates answer it."""
-        return self._index().find_wage(query)
+        """Ranked, typo-tolerant search over titles and alternate titles, best first."""
+        return self._src.occupations().ranked_hits(text, n)
 
     # areas --------------------------------------------------------------
 
     def area(self, query: str) -> Area:
         """Resolve an area code, name, unambiguous part of a name, state or "national"."""
-        return self._areas().find(query)
+        return self._src.areas().find(query)
 
     def state(self, query: str) -> Area:
         """Resolve a state name, postal abbreviation or FIPS code to the state area."""
-        return self._areas().state(query)
+        return self._src.areas().state(query)
 
     def areas(
         self, kind: str | AreaKind | None = None, state: str | None = None
     ) -> tuple[Area, ...]:
         """OEWS areas, optionally of one kind and/or in one state (metros spanning it included)."""
-        return self._areas().select(kind, state)
+        return self._src.areas().select(kind, state)
 
     def metros(self, state: str | None = None, include_nonmetro: bool = False) -> tuple[Area, ...]:
         """Metropolitan areas (and optionally nonmetro areas), by code."""
-        check_bool(include_nonmetro, "include_nonmetro")
-        kinds = {AreaKind.METRO, AreaKind.NONMETRO} if include_nonmetro else {AreaKind.METRO}
-        return tuple(a for a in self.areas(state=state) if a.kind in kinds)
+        return self._src.areas().metros(state, include_nonmetro)
 
-    # profiles -----------------------------------------------------------
+    # profiles and ratings -----------------------------------------------
 
     def profile(self, occupation: str) -> Profile:
-        """The full O*NET profile of an occupation (wages: see ``national()``)."""
-        occ = self.occupation(occupation)
-        return self._once(("profile", occ.code), lambda: self._load_profile(occ))
+        """The full O*NET profile of an occupation (wages: see :meth:`national`)."""
+        return self._src.profile(self.occupation(occupation))
 
-    def _load_profile(self, occ: Occupation) -> Profile:
-        name = f"onet/{occ.code}.json.gz"
-        shard = self._read(name, _records.OnetShard)
-        if shard.code != occ.code:
-            raise DataIntegrityError(f"{name} holds {shard.code}, not {occ.code}")
-        index = self._index()
-        wage_occ = index.oews[occ.wage_code] if occ.wage_code else None
-        return build_profile(
-            occ,
-            shard,
-            ref=self._reference(),
-            element=self.element,
-            title_of=index.title_of,
-            wage_occ=wage_occ,
-        )
-
-    def ratings_by_importance(self, query: str, domain: str, n: int | None = None) -> RatingSection:
+    def ratings_by_importance(
+        self, occupation: str, domain: RatingDomain, n: int | None = None
+    ) -> RatingSection:
         """One rating section sorted by importance, then level (both descending), then name."""
-        return by_importance(self.profile(query), domain, n)
+        from ._answers.profiles import by_importance, check_domain
+
+        check_domain(domain)
+        return by_importance(self.profile(occupation), domain, n)
+
+    def skills_by_importance(self, occupation: str, n: int | None = None) -> RatingSection:
+        """Skills, most important first (then by level, then name)."""
+        return self.ratings_by_importance(occupation, "skills", n)
+
+    def knowledge_by_importance(self, occupation: str, n: int | None = None) -> RatingSection:
+        """Knowledge areas, most important first."""
+        return self.ratings_by_importance(occupation, "knowledge", n)
+
+    def abilities_by_importance(self, occupation: str, n: int | None = None) -> RatingSection:
+        """Abilities, most important first (levels exist only where O*NET data has them)."""
+        return self.ratings_by_importance(occupation, "abilities", n)
+
+    def work_activities_by_importance(self, occupation: str, n: int | None = None) -> RatingSection:
+        """Work activities, most important first (``available`` is False where none exist)."""
+        return self.ratings_by_importance(occupation, "work_activities", n)
+
+    def work_styles_by_importance(self, occupation: str, n: int | None = None) -> RatingSection:
+        """Work styles, most important first (importance only)."""
+        return self.ratings_by_importance(occupation, "work_styles", n)
 
     # OEWS estimates -----------------------------------------------------
 
-    def _estimate(self, occ: WageOccupation, area_code: str) -> Estimate | None:
-        row = self._oews_rows(occ.code).get(area_code)
-        if row is None:
-            return None
-        area = self._areas().by_code[area_code]
-        return self._memo(
-            ("estimate", occ.code, area_code),
-            lambda: build_estimate(occ, area, row, self._footnotes()),
-        )
-
-    def _figure_in(self, occ: WageOccupation, area: Area, datatype: str) -> Figure:
-        """One figure of an area's row (the area must have one)."""
-        return figure_of(self._oews_rows(occ.code)[area.code], datatype, self._footnotes())
-
     def estimate(self, occupation: str, area: str) -> Estimate:
-        """OEWS estimate for one occupation in one area (raises if BLS has no row)."""
-        occ = self.wage_occupation(occupation)
-        where = self.area(area)
-        found = self._estimate(occ, where.code)
-        if found is None:
-            raise NoWageDataError(str(occ), where.name)
-        return found
+        """The OEWS estimate for one occupation in one area (raises if BLS has no row)."""
+        from ._answers.estimates import estimate_in
+
+        return estimate_in(self._src, self.wage_occupation(occupation), self.area(area))
 
     def estimates(self, occupation: str) -> tuple[Estimate, ...]:
-        """Every area's estimate for one occupation, by area code."""
-        occ = self.wage_occupation(occupation)
-        built = (self._estimate(occ, code) for code in sorted(self._oews_rows(occ.code)))
-        return tuple(e for e in built if e is not None)
+        """Every area's OEWS estimate for one occupation, by area code."""
+        from ._answers.estimates import all_estimates
+
+        return all_estimates(self._src, self.wage_occupation(occupation))
 
     def national(self, occupation: str) -> Estimate:
         """The national OEWS estimate for an occupation."""
+        from ._answers.estimates import national
+
+        return national(self._src, self.wage_occupation(occupation))
+
+    def top_metros(
+        self,
+        occupation: str,
+        n: int = 10,
+        *,
+        by: RankBy = "employment",
+        state: str | None = None,
+        include_nonmetro: bool = False,
+    ) -> tuple[RankedEstimate, ...]:
+        """Metro areas ranked by an OEWS figure for one occupation.
+
+        ``by`` is one of :data:`RANK_BY` (any case; ``mean``, ``median``,
+        ``lq`` also work). Ties are broken by area name, then code. Figures
+        BLS did not release rank last, flagged by ``ranked_value.status``;
+        if no area has one, :class:`NoWageDataError` says so. A top-coded
+        wage is ranked at its lower bound, the BLS ceiling in the footnote
+        ($239,200 a year): its true value is unknown and may be higher, and
+        BLS releases some values above that ceiling elsewhere, so read
+        ``ranked_value.status`` before trusting its place. ``state`` keeps
+        metros that span that state; ``include_nonmetro`` adds BLS nonmetro areas.
+        """
+        from ._answers import rankings
+
+        key = rankings.check_by(by)
         occ = self.wage_occupation(occupation)
-        found = self._estimate(occ, NATIONAL_CODE)
-        if found is None:
-            raise NoWageDataError(str(occ))
-        return found
+        where = self.state(state) if state is not None else None
+        return rankings.top_metros(
+            self._src, occ, n=n, by=key, where=where, include_nonmetro=include_nonmetro
+        )
+
+    def top_states(
+        self, occupation: str, n: int = 10, *, by: RankBy = "employment"
+    ) -> tuple[RankedEstimate, ...]:
+        """States and territories ranked like :meth:`top_metros`."""
+        from ._answers import rankings
+
+        key = rankings.check_by(by)
+        return rankings.top_states(self._src, self.wage_occupation(occupation), n, key)
+
+    def compare_metros(self, occupation: str, a: str, b: str) -> Comparison:
+        """Two areas side by side for one occupation: every OEWS figure,
+        difference ``a - b`` and ratio ``a / b`` where both are released.
+
+        Works for any two areas (metro, nonmetro, state, national). An area
+        with no OEWS row for the occupation yields ``None`` for its estimate
+        and a line in ``missing``.
+        """
+        from ._answers.comparisons import compare_areas
+
+        occ = self.wage_occupation(occupation)
+        return compare_areas(self._src, occ, self.area(a), self.area(b))
+
+    def state_view(self, occupation: str, state: str) -> StateView:
+        """One occupation in one state: the state estimate, and the state's metro and
+        nonmetro areas ranked by employment (the seed's "pick a state" view).
+
+        Pick two of ``view.metros`` (or ``metros(state=...)``) for
+        :meth:`compare_metros`.
+        """
+        from ._answers.states import state_view
+
+        return state_view(self._src, self.wage_occupation(occupation), self.state(state))
+
+    # the rest of a career profile ---------------------------------------
+
+    def education(self, occupation: str) -> Education:
+        """Job zone, O*NET education/experience/training distributions, and BLS
+        typical entry requirements (2020-30 projections) for one occupation."""
+        from ._answers.education import education
+
+        return education(self._src, self.occupation(occupation))
+
+    def certifications(self, occupation: str) -> tuple[Certification, ...]:
+        """Curated certifications for an occupation (empty when none are curated)."""
+        from ._answers.education import certifications
+
+        return certifications(self._src, self.occupation(occupation))
+
+    def all_certifications(self) -> tuple[Certification, ...]:
+        """Every curated certification, in the curated file's order."""
+        return self._src.certifications()
+
+    def similar_occupations(self, occupation: str, n: int = 10) -> tuple[SimilarOccupation, ...]:
+        """O*NET related occupations in tier/index order, with national employment and
+        annual mean wage (OEWS May 2025)."""
+        from ._answers.similar import similar_occupations
+
+        return similar_occupations(self._src, self.occupation(occupation), n)
+
+    def similar_by_ratings(
+        self,
+        occupation: str,
+        n: int = 10,
+        *,
+        domains: Iterable[RatingDomain] = ("skills", "knowledge", "abilities"),
+    ) -> tuple[RatingMatch, ...]:
+        """Occupations whose importance ratings most resemble this one's.
+
+        Cosine similarity of importance vectors centred on each element's
+        mean over all rated occupations (see :class:`RatingMatch`).
+        ``domains`` picks any of skills, knowledge, abilities. Raises
+        :class:`NoRatingsError` when O*NET has no ratings for the occupation.
+        """
+        from ._answers.similar import check_domains, similar_by_ratings
+
+        chosen = check_domains(domains)
+        return similar_by_ratings(self._src, self.occupation(occupation), n, chosen)
+
+    def outlook(self, occupation: str) -> Outlook:
+        """Employment projections 2020-30 and the national change May 2019 -> May 2025."""
+        from ._answers.outlook import outlook
+
+        return outlook(self._src, self.occupation(occupation))
+
+    def national_change(self, occupation: str) -> NationalChange:
+        """National employment and mean wages in May 2019 and May 2025.
+
+        Accepts an O*NET occupation or an OEWS code without a profile
+        (``"43-6010"``). The change is computed only when both releases
+        publish the same code; otherwise ``notes`` says why not.
+        """
+        from ._answers.outlook import change_subject, national_change
+
+        return national_change(self._src, change_subject(self._src, occupation))
+
+    def report(
+        self,
+        occupation: str,
+        *,
+        top: int = 5,
+        metros: int = 10,
+        similar: int = 10,
+        compare: tuple[str, str] | None = None,
+    ) -> Report:
+        """The whole career profile of an occupation, ready to print.
+
+        Description, education and training, certifications, the ``top``
+        skills, abilities, knowledge areas, work activities and work styles,
+        the ``metros`` metro areas with the most jobs, ``similar`` related
+        occupations, the outlook and the sources; ``compare`` adds a
+        comparison of two areas. ``str(report)`` is text; see
+        :meth:`Report.to_markdown`. Every argument is checked before any
+        data is read.
+        """
+        from ._answers.report import build_report
+        from ._matching.arguments import check_n, check_pair
+
+        for value, name in ((top, "top"), (metros, "metros"), (similar, "similar")):
+            check_n(value, name)
+        pair = check_pair(compare, "compare")
+        occ = self.occupation(occupation)
+        areas = None if pair is None else (self.area(pair[0]), self.area(pair[1]))
+        return build_report(
+            self._src, occ, top=top, metros=metros, similar_n=similar, compare=areas
+        )

@@ -365,13 +365,13 @@ class Report:
 
     def to_text(self) -> str:
         """Plain text, wrapped at 78 columns."""
-        from ._render import render_text
+        from ._render.content import render_text
 
         return render_text(self)
 
     def to_markdown(self) -> str:
         """GitHub-flavoured Markdown (tables for ratings, metros and similar jobs)."""
-        from ._render import render_markdown
+        from ._render.content import render_markdown
 
         return render_markdown(self)
 

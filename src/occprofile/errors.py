@@ -24,6 +24,7 @@ __all__ = [
     "NoWageDataError",
     "OccprofileError",
     "UnknownAreaError",
+    "UnknownNameError",
     "UnknownOccupationError",
     "UnknownQueryError",
 ]
@@ -62,6 +63,12 @@ class UnknownQueryError(OccprofileError, LookupError):
 
     def __str__(self) -> str:  # KeyError-style repr quoting would hide the message
         return str(self.args[0])
+
+
+class UnknownNameError(UnknownQueryError):
+    """A name the call does not know: a release key, a rating, a measure, an element."""
+
+    kind = "name"
 
 
 class UnknownOccupationError(UnknownQueryError):
@@ -152,4 +159,9 @@ class DataIntegrityError(OccprofileError, RuntimeError):
 
     Raised at load time, never silently tolerated: it means the installed
     resources and the code disagree (a partial upgrade or a hand-edited file).
+    ``resource`` is the file's path inside the data package, where one is to blame.
     """
+
+    def __init__(self, message: str, *, resource: str | None = None) -> None:
+        self.resource = resource
+        super().__init__(message)

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator
-from typing import overload
+from typing import Literal, overload
 
 from attrs import frozen
 
 __all__ = [
+    "RATING_DOMAINS",
     "AlternateTitle",
     "Area",
     "AreaKind",
@@ -33,16 +34,34 @@ __all__ = [
     "Profile",
     "RankedEstimate",
     "Rating",
+    "RatingDomain",
     "RatingSection",
     "RelatedOccupation",
     "Release",
     "ReportedTitle",
     "SearchHit",
+    "SocLevel",
     "Status",
     "Task",
     "TechnologySkill",
     "WageOccupation",
 ]
+
+
+#: The levels of the SOC hierarchy (``WageOccupation.level``).
+SocLevel = Literal["total", "major", "minor", "broad", "detailed"]
+
+#: The O*NET rating domains occprofile serves.
+RatingDomain = Literal["skills", "abilities", "knowledge", "work_activities", "work_styles"]
+
+#: The rating domains in the one order used everywhere (a career profile page's).
+RATING_DOMAINS: tuple[RatingDomain, ...] = (
+    "skills",
+    "abilities",
+    "knowledge",
+    "work_activities",
+    "work_styles",
+)
 
 
 # --------------------------------------------------------------------------
@@ -328,7 +347,7 @@ class WageOccupation:
 
     code: str
     title: str
-    level: str
+    level: SocLevel
 
     def __str__(self) -> str:
         return f"{self.code} {self.title}"
@@ -529,13 +548,13 @@ class Comparison:
 
     def to_text(self) -> str:
         """Every measure side by side as a plain-text table, 78 columns wide."""
-        from ._render import render_comparison_text
+        from ._render.content import render_comparison_text
 
         return render_comparison_text(self)
 
     def to_markdown(self) -> str:
         """The same table in GitHub-flavoured Markdown."""
-        from ._render import render_comparison_markdown
+        from ._render.content import render_comparison_markdown
 
         return render_comparison_markdown(self)
 

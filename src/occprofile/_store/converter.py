@@ -11,9 +11,9 @@ import enum
 import functools
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ._records import OewsRow
-from .errors import DataIntegrityError
-from .models import AreaKind, Status
+from ..errors import DataIntegrityError
+from ..models import AreaKind, Status
+from .schema import OewsRow
 
 if TYPE_CHECKING:
     import cattrs

@@ -1,4 +1,4 @@
-"""Projections 2020-30 and May 2019 estimates: matching codes and reading values.
+"""The other releases (projections 2020-30, OES May 2019): matching codes, reading values.
 
 Both releases use the hybrid SOC of May 2019, in which some codes combine
 several occupations that May 2025 and O*NET code separately. A code is
@@ -13,22 +13,23 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from ._career_records import CombinedCode, HistoryRecord, ProjectionRecord
-from ._lookup import title_key
-from .career import (
+from .._matching.text import title_key
+from .._store.career_schema import CombinedCode, HistoryRecord, ProjectionRecord
+from ..career import (
     CodeMatch,
     EntryRequirements,
     HistoricalEstimate,
     MatchedCode,
 )
-from .models import (
+from ..models import (
     Estimate,
     Figure,
     Status,
 )
 
 if TYPE_CHECKING:
-    from .models import Occupation
+    from ..models import Occupation
+    from .sources import Sources
 
 OES_2019_PERIOD = "May 2019"
 
@@ -169,3 +170,9 @@ def retitled(source: MatchedCode, later: Estimate) -> str | None:
         f"{source.code} is titled '{source.title}' in May 2019 and "
         f"'{later.occupation.title}' in May 2025; compared by code."
     )
+
+
+def projection_source(src: Sources, occ: Occupation) -> MatchedCode | None:
+    """The 2020-30 projection code that answers for ``occ`` (``None``: no row)."""
+    titles = src.release_titles("projections")
+    return within_soc(occ, match_code(occ.soc_code, occ.wage_code, titles, src.combined()))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 
-from ._career_records import SimilarityDomain
+from .._store.career_schema import SimilarityDomain
 
 Vector = tuple[float | None, ...]
 

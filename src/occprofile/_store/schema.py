@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from attrs import frozen
 
-from .models import (
+from ..models import (
     AlternateTitle,
     Area,
     Measure,
@@ -37,6 +37,8 @@ class OutputFile:
     sha256: str
     rows: int
     files: int | None = None
+    #: a folder's members (name inside the folder -> sha256)
+    checksums: dict[str, str] | None = None
 
 
 @frozen

@@ -17,25 +17,25 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-from . import _lookup
-from ._records import OccupationsFile, TitlesFile
-from ._validate import check_n, check_str
-from .errors import (
+from .._store.schema import OccupationsFile, TitlesFile
+from ..errors import (
     AmbiguousOccupationError,
     InvalidArgumentError,
     NoProfileError,
     NoWageDataError,
     UnknownOccupationError,
 )
-from .models import Occupation, SearchHit, WageOccupation
+from ..models import Occupation, SearchHit, SocLevel, WageOccupation
+from . import text as _lookup
+from .arguments import check_choice, check_n, check_str
 
-SOC_LEVELS = ("total", "major", "minor", "broad", "detailed")
+SOC_LEVELS: tuple[SocLevel, ...] = ("total", "major", "minor", "broad", "detailed")
 #: SOC major group 55 (military): in O*NET, not in OEWS.
 _MILITARY = "55-"
 _CONFIDENT = 0.9
 
 
-def soc_level(code: str) -> str:
+def soc_level(code: str) -> SocLevel:
     """The SOC hierarchy level a code's shape says (``43-6010`` is broad).
 
     OEWS's own ``display_level`` is a display indent, not the SOC level.
@@ -131,8 +131,17 @@ class OccupationIndex:
                 return near[:8]
         return []
 
-    def search(self, text: str, n: int) -> tuple[SearchHit, ...]:
-        """Occupations whose title or alternate titles best match ``text``."""
+    def of_level(self, level: str | None) -> tuple[WageOccupation, ...]:
+        """All OEWS occupations, or those of one SOC level (any case: ``"Detailed"``)."""
+        occs = tuple(self.oews.values())
+        if level is None:
+            return occs
+        check_str(level, "level")
+        wanted = check_choice(level.strip().lower(), SOC_LEVELS, "level")
+        return tuple(o for o in occs if o.level == wanted)
+
+    def ranked_hits(self, text: str, n: int) -> tuple[SearchHit, ...]:
+        """Occupations whose title or alternate titles best match ``text``, best first."""
         check_str(text, "text")
         check_n(n)
         if not _lookup.normalize(text):
@@ -142,7 +151,7 @@ class OccupationIndex:
         titles = self._titles()
         best: dict[str, tuple[float, str, str]] = {}
         official: dict[str, float] = {}
-        for score, i in titles.index.search(text):  # best first
+        for score, i in titles.index.scored(text):  # best first
             code, kind, title = titles.index.entry(i)
             best.setdefault(code, (score, kind, title))
             if kind == "title":
@@ -201,7 +210,7 @@ class OccupationIndex:
             raise AmbiguousOccupationError(query, [str(self.onet[c]) for c in codes])
         if codes:
             return self.onet[codes[0]]
-        hits = self.search(query, n=5)
+        hits = self.ranked_hits(query, n=5)
         if (
             hits
             and hits[0].score >= _CONFIDENT

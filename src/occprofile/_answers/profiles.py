@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ._records import ElementsFile, OnetShard, RatingRecord
-from ._validate import check_n
-from .errors import DataIntegrityError, InvalidArgumentError
-from .models import (
+from .._matching.arguments import check_choice, check_n
+from .._store.schema import ElementsFile, OnetShard, RatingRecord
+from ..errors import DataIntegrityError
+from ..models import (
+    RATING_DOMAINS,
     EducationShare,
     Element,
     Interest,
@@ -20,12 +21,11 @@ from .models import (
     Occupation,
     Profile,
     Rating,
+    RatingDomain,
     RatingSection,
     RelatedOccupation,
     WageOccupation,
 )
-
-RATING_DOMAINS = ("skills", "knowledge", "abilities", "work_activities", "work_styles")
 
 
 def build_profile(
@@ -103,15 +103,16 @@ def _section(
     return RatingSection(domain, available=True, ratings=ratings, note=note)
 
 
-def by_importance(profile: Profile, domain: str, n: int | None) -> RatingSection:
+def check_domain(domain: object) -> RatingDomain:
+    """``domain`` if it is a rating domain, else a typed error with a suggestion."""
+    return check_choice(domain, RATING_DOMAINS, "rating domain")
+
+
+def by_importance(profile: Profile, domain: RatingDomain, n: int | None) -> RatingSection:
     """One rating section sorted by importance, then level (both descending), then name."""
     if n is not None:
         check_n(n)
-    if domain not in RATING_DOMAINS:
-        raise InvalidArgumentError(
-            f"Unknown rating domain {domain!r}: choose one of {list(RATING_DOMAINS)}."
-        )
-    section: RatingSection = getattr(profile, domain)
+    section: RatingSection = getattr(profile, check_domain(domain))
     ranked = sorted(section.ratings, key=_importance_key)[:n]
     return RatingSection(section.domain, section.available, tuple(ranked), section.note)
 

@@ -13,7 +13,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from .errors import InvalidArgumentError
+from ..errors import InvalidArgumentError
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 #: hyphens, en and em dashes, minus signs and their compatibility forms
@@ -168,7 +168,7 @@ class TitleIndex:
                     found[cand] = 0.9 * ratio
         return found
 
-    def search(self, query: str) -> list[tuple[float, int]]:
+    def scored(self, query: str) -> list[tuple[float, int]]:
         """Return ``(score, entry index)`` pairs, best first; score in (0, 1]."""
         qtoks = tokens(query)
         if not qtoks:

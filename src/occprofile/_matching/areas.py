@@ -18,11 +18,11 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 
-from . import _lookup
-from ._records import AreasFile
-from ._validate import check_str
-from .errors import AmbiguousAreaError, InvalidArgumentError, UnknownAreaError
-from .models import Area, AreaKind
+from .._store.schema import AreasFile
+from ..errors import AmbiguousAreaError, InvalidArgumentError, UnknownAreaError
+from ..models import Area, AreaKind
+from . import text as _lookup
+from .arguments import check_bool, check_str
 
 NATIONAL_CODE = "0000000"
 _NATIONAL_ALIASES = frozenset({"national", "nation", "us", "u s", "usa", "united states"})
@@ -152,6 +152,12 @@ class AreaIndex:
             postal = self.state(state).states[0]
             found = [a for a in found if postal in a.states and a.kind is not AreaKind.STATE]
         return tuple(found)
+
+    def metros(self, state: str | None, include_nonmetro: bool) -> tuple[Area, ...]:
+        """Metropolitan areas (and optionally nonmetro areas), of one state or all, by code."""
+        check_bool(include_nonmetro, "include_nonmetro")
+        kinds = {AreaKind.METRO, AreaKind.NONMETRO} if include_nonmetro else {AreaKind.METRO}
+        return tuple(a for a in self.select(None, state) if a.kind in kinds)
 
 
 class _AreaNames:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from attrs import frozen
 
-from .career import Certification
+from ..career import Certification
 
 
 @frozen

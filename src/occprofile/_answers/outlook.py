@@ -1,0 +1,135 @@
+"""Where a job is heading: BLS projections 2020-30, and the national change from
+OES May 2019 to OEWS May 2025 (computed only where both publish the same code)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .._matching.areas import NATIONAL_CODE
+from ..errors import UnknownOccupationError
+from ..models import Occupation
+from .education import no_projection_note
+from .other_releases import (
+    TIME_SERIES_CAVEAT,
+    change,
+    entry_requirements,
+    historical_estimate,
+    match_code,
+    projection_figure,
+    projection_source,
+    projection_wage,
+    retitled,
+    within_soc,
+)
+
+if TYPE_CHECKING:
+    from ..career import NationalChange, Outlook
+    from ..models import WageOccupation
+    from .sources import Sources
+
+
+def outlook(src: Sources, occ: Occupation) -> Outlook:
+    """Employment projections 2020-30 and the national change May 2019 -> May 2025."""
+    from ..career import Outlook, Projection
+
+    source = projection_source(src, occ)
+    projection = None
+    note = None
+    if source is None:
+        note = no_projection_note(occ)
+    else:
+        rec = src.projections()[source.code]
+        projection = Projection(
+            occ,
+            source,
+            rec.sample_titles,
+            projection_figure(rec.employment_2020),
+            projection_figure(rec.employment_2030),
+            projection_figure(rec.change),
+            projection_figure(rec.percent_change),
+            projection_figure(rec.openings),
+            projection_wage(rec.median_wage),
+            entry_requirements(rec),
+        )
+        note = source.note
+    return Outlook(occ, projection, note, national_change(src, occ))
+
+
+def change_subject(src: Sources, query: str) -> Occupation | WageOccupation:
+    """An O*NET occupation, or an OEWS code without a profile (``"43-6010"``)."""
+    occupations = src.occupations()
+    try:
+        return occupations.find(query)
+    except UnknownOccupationError as no_profile:
+        try:
+            return occupations.find_wage(query)
+        except UnknownOccupationError:
+            raise no_profile from None
+
+
+def national_change(src: Sources, subject: Occupation | WageOccupation) -> NationalChange:
+    """National employment and mean wages in May 2019 and May 2025.
+
+    The May 2025 figures are those of the occupation's OEWS wage code; May
+    2019 is matched to that code (else to the occupation's own SOC code,
+    else to the hybrid code that combined it). The change is computed only
+    when both releases publish the same code; otherwise ``notes`` says why not.
+    """
+    from ..career import NationalChange
+
+    if isinstance(subject, Occupation):
+        soc, wage_code = subject.soc_code, subject.wage_code
+    else:
+        soc, wage_code = subject.code, subject.code
+    history = src.history()
+    titles = src.release_titles("oes_2019")
+    wage = src.occupations().oews.get(wage_code) if wage_code else None
+    later = src.estimate(wage, NATIONAL_CODE) if wage else None
+    source = match_code(wage_code or soc, None, titles, src.combined())
+    if source is None and wage_code is not None and wage_code != soc:
+        source = match_code(soc, None, titles, src.combined())
+    if isinstance(subject, Occupation):
+        source = within_soc(subject, source)
+    earlier = historical_estimate(history[source.code]) if source else None
+    notes: list[str] = []
+    if later is None:
+        notes.append(f"OEWS May 2025 publishes no national estimate for {soc}.")
+    if source is None:
+        notes.append(f"OES May 2019 published no estimate for {wage_code or soc}.")
+    elif source.note:
+        notes.append(source.note)
+    if wage is not None and wage.code != soc:
+        notes.append(f"{soc} is published only within {wage}.")
+    comparable = (
+        source is not None
+        and earlier is not None
+        and later is not None
+        and source.code == later.occupation.code
+    )
+    if comparable and source is not None and later is not None:
+        note = retitled(source, later)
+        if note:
+            notes.append(note)
+        notes.append(TIME_SERIES_CAVEAT)
+    elif earlier is not None and later is not None:
+        notes.append("No change is computed: the two releases do not measure the same group.")
+    none: tuple[float | None, float | None] = (None, None)
+    employment = annual = hourly = none
+    if comparable and earlier is not None and later is not None:
+        employment = change(earlier.employment, later.employment)
+        annual = change(earlier.annual_mean, later.annual_mean)
+        hourly = change(earlier.hourly_mean, later.hourly_mean)
+    return NationalChange(
+        subject,
+        earlier,
+        source,
+        later,
+        comparable,
+        employment[0],
+        employment[1],
+        annual[0],
+        annual[1],
+        hourly[0],
+        hourly[1],
+        tuple(notes),
+    )

@@ -1,0 +1,164 @@
+"""Rankings of areas by one OEWS figure: ``top_metros``, ``top_states``, a state's areas.
+
+Sorted on the raw published values (``figures.rank_key``): no Figure is
+built for an area that misses the cut. Answers are memoised in the store.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Literal, get_args
+
+from .._matching.arguments import check_bool, check_n
+from .._matching.text import close_matches
+from ..errors import ArgumentTypeError, InvalidArgumentError, NoWageDataError
+from ..models import AreaKind, RankedEstimate, Status
+from .figures import UNRANKED, rank_key
+
+if TYPE_CHECKING:
+    from ..models import Area, WageOccupation
+    from .sources import Sources
+
+#: The OEWS figures an area ranking can be by.
+RankKey = Literal[
+    "employment",
+    "annual_mean",
+    "annual_median",
+    "hourly_mean",
+    "hourly_median",
+    "location_quotient",
+    "jobs_per_1000",
+]
+#: What ``by=`` accepts: a :data:`RankKey` or a shorter spelling (any case).
+RankBy = Literal[RankKey, "mean", "median", "lq"]
+
+#: Shorter spellings people use for ``by=``.
+RANK_ALIASES: Mapping[str, RankKey] = MappingProxyType(
+    {"mean": "annual_mean", "median": "annual_median", "lq": "location_quotient"}
+)
+
+#: ``by=`` choices of ``top_metros``, mapped to OEWS datatypes (read-only).
+RANK_BY: Mapping[RankKey, str] = MappingProxyType(
+    {
+        "employment": "01",
+        "annual_mean": "04",
+        "annual_median": "13",
+        "hourly_mean": "03",
+        "hourly_median": "08",
+        "location_quotient": "17",
+        "jobs_per_1000": "16",
+    }
+)
+assert tuple(RANK_BY) == get_args(RankKey)
+
+#: An annual ranking's hourly counterpart and back, for wages published one way only.
+_OTHER_BASIS: Mapping[str, str] = MappingProxyType(
+    {
+        "annual_mean": "hourly_mean",
+        "annual_median": "hourly_median",
+        "hourly_mean": "annual_mean",
+        "hourly_median": "annual_median",
+    }
+)
+
+
+def check_by(by: object) -> RankKey:
+    """The canonical ``by`` name (case-insensitive, aliases accepted)."""
+    if not isinstance(by, str):
+        raise ArgumentTypeError(f"by must be a str, not {type(by).__name__}: {by!r}")
+    key = by.strip().lower().replace(" ", "_")
+    key = RANK_ALIASES.get(key, key)
+    for known in RANK_BY:
+        if key == known:
+            return known
+    hint = close_matches(by, RANK_BY, n=1)
+    did = f" Did you mean {hint[0]!r}?" if hint else ""
+    raise InvalidArgumentError(f"Unknown ranking {by!r}: choose one of {list(RANK_BY)}.{did}")
+
+
+def top_metros(
+    src: Sources,
+    occ: WageOccupation,
+    *,
+    n: int,
+    by: RankKey,
+    where: Area | None,
+    include_nonmetro: bool,
+) -> tuple[RankedEstimate, ...]:
+    """Metro (and optionally nonmetro) areas, of one state or all, ranked by ``by``."""
+    check_n(n)
+    check_bool(include_nonmetro, "include_nonmetro")
+    postal = where.states[0] if where is not None else None
+
+    def compute() -> tuple[RankedEstimate, ...]:
+        # Only on a miss: the wording of a "nothing found" error is not hot-path work.
+        kind = "metro or nonmetro area" if include_nonmetro else "metro area"
+        scope = f"any {kind}" + (f" of {where.name}" if where else "")
+        areas = src.areas().metros(postal, include_nonmetro)
+        return rank(src, occ, by, areas, n=n, scope=scope)
+
+    return src.store.memo(("top_metros", occ.code, by, postal, include_nonmetro, n), compute)
+
+
+def top_states(
+    src: Sources, occ: WageOccupation, n: int, by: RankKey
+) -> tuple[RankedEstimate, ...]:
+    """States and territories ranked like :func:`top_metros`."""
+    check_n(n)
+    states = src.areas().select(AreaKind.STATE, None)
+    return src.store.memo(
+        ("top_states", occ.code, by, n),
+        lambda: rank(src, occ, by, states, n=n, scope="any state or territory"),
+    )
+
+
+def rank(
+    src: Sources,
+    occ: WageOccupation,
+    by: RankKey,
+    areas: tuple[Area, ...],
+    *,
+    n: int,
+    scope: str,
+) -> tuple[RankedEstimate, ...]:
+    """The first ``n`` of ``areas`` by ``by``; unreleased figures last, ties by name, code."""
+    datatype = RANK_BY[by]
+    rows = src.oews_rows(occ.code)
+    footnotes = src.footnotes()
+    resource = f"oews/{occ.code}.json.gz"
+    keyed = sorted(
+        (rank_key(row, datatype, footnotes, resource), area.name, area.code, area)
+        for area in areas
+        if (row := rows.get(area.code)) is not None
+    )
+    if not keyed:
+        raise NoWageDataError(str(occ), scope)
+    if keyed[0][0][0] == UNRANKED:  # nothing to rank by: not an A-Z list in disguise
+        raise NoWageDataError(str(occ), _why_unranked(src, occ, by, keyed, scope))
+    ranked = []
+    for place, (*_, area) in enumerate(keyed[:n], start=1):
+        estimate = src.estimate(occ, area.code)
+        assert estimate is not None  # keyed only holds areas with a row
+        figure = src.figure_in(occ, area, datatype)
+        ranked.append(RankedEstimate(place, by, figure, estimate))
+    return tuple(ranked)
+
+
+def _why_unranked(
+    src: Sources,
+    occ: WageOccupation,
+    by: RankKey,
+    keyed: list[tuple[Any, str, str, Area]],
+    scope: str,
+) -> str:
+    """Say why no area has a released ``by`` figure, and what to rank by instead."""
+    datatype = RANK_BY[by]
+    statuses = Counter(src.figure_in(occ, area, datatype).status for *_, area in keyed)
+    counts = ", ".join(f"{status} in {count}" for status, count in statuses.most_common())
+    text = f"{scope} with a released {by} ({counts})"
+    other = _OTHER_BASIS.get(by)
+    if other and statuses.most_common(1)[0][0] in (Status.HOURLY_ONLY, Status.ANNUAL_ONLY):
+        text += f"; rank by={other!r} instead"
+    return text

@@ -1,0 +1,193 @@
+"""What the answers read: the store's resources, indexed and turned into records once.
+
+Every answer module takes a :class:`Sources`; it hands out the packaged
+files as schema records (through the :class:`Store`'s cache) and the
+lookup indexes built from them (``_matching``). Memoised per store, so two
+``Dataset`` objects over the same store share nothing but the package name.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .._matching.areas import AreaIndex
+from .._matching.occupations import OccupationIndex, TitleData
+from .._store import schema
+from ..errors import DataIntegrityError
+from ..models import Element, Profile
+from .figures import build_estimate, figure_of
+from .profiles import build_profile
+
+if TYPE_CHECKING:
+    from .._store import career_schema
+    from .._store.store import Store
+    from ..career import Certification
+    from ..models import Area, Estimate, Figure, Occupation, WageOccupation
+    from .similarity import Vector
+
+
+class Sources:
+    """The resources of one store, loaded on first use."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    # O*NET reference and OEWS footnotes -----------------------------------
+
+    def reference(self) -> schema.ElementsFile:
+        return self.store.once(
+            "elements", lambda: self.store.read("elements.json", schema.ElementsFile)
+        )
+
+    def elements(self) -> dict[str, Element]:
+        def load() -> dict[str, Element]:
+            return {
+                eid: Element(eid, rec.name, rec.description, rec.domain)
+                for eid, rec in self.reference().elements.items()
+            }
+
+        return self.store.once("element_objects", load)
+
+    def footnotes(self) -> dict[str, str]:
+        return self.store.once(
+            "oews_reference",
+            lambda: self.store.read("oews_reference.json", schema.OewsReference),
+        ).footnotes
+
+    # lookups --------------------------------------------------------------
+
+    def occupations(self) -> OccupationIndex:
+        def load() -> OccupationIndex:
+            return OccupationIndex(
+                self.store.read("occupations.json", schema.OccupationsFile), self.titles
+            )
+
+        return self.store.once("occupations", load)
+
+    def titles(self) -> TitleData:
+        def load() -> TitleData:
+            rec = self.store.read("titles.json.gz", schema.TitlesFile)
+            return TitleData(rec, self.occupations().onet)
+
+        return self.store.once("titles", load)
+
+    def areas(self) -> AreaIndex:
+        return self.store.once(
+            "areas", lambda: AreaIndex(self.store.read("areas.json", schema.AreasFile))
+        )
+
+    # O*NET profiles -------------------------------------------------------
+
+    def profile(self, occ: Occupation) -> Profile:
+        """The profile of a resolved occupation, read from its shard once."""
+        return self.store.once(("profile", occ.code), lambda: self._load_profile(occ))
+
+    def _load_profile(self, occ: Occupation) -> Profile:
+        name = f"onet/{occ.code}.json.gz"
+        shard = self.store.read(name, schema.OnetShard)
+        if shard.code != occ.code:
+            raise DataIntegrityError(f"{name} holds {shard.code}, not {occ.code}", resource=name)
+        index = self.occupations()
+        wage_occ = index.oews[occ.wage_code] if occ.wage_code else None
+        return build_profile(
+            occ,
+            shard,
+            ref=self.reference(),
+            element=self.elements().__getitem__,
+            title_of=index.title_of,
+            wage_occ=wage_occ,
+        )
+
+    # OEWS estimates -------------------------------------------------------
+
+    def oews_rows(self, code: str) -> dict[str, schema.OewsRow]:
+        def load() -> dict[str, schema.OewsRow]:
+            name = f"oews/{code}.json.gz"
+            shard = self.store.read(name, schema.OewsShard)
+            if shard.code != code:
+                raise DataIntegrityError(f"{name} holds {shard.code}, not {code}", resource=name)
+            return {row[0]: row for row in shard.estimates}
+
+        return self.store.once(("oews", code), load)
+
+    def estimate(self, occ: WageOccupation, area_code: str) -> Estimate | None:
+        """The estimate of an occupation in an area, ``None`` where OEWS has no row."""
+        row = self.oews_rows(occ.code).get(area_code)
+        if row is None:
+            return None
+        area = self.areas().by_code[area_code]
+        return self.store.memo(
+            ("estimate", occ.code, area_code),
+            lambda: build_estimate(occ, area, row, self.footnotes(), f"oews/{occ.code}.json.gz"),
+        )
+
+    def figure_in(self, occ: WageOccupation, area: Area, datatype: str) -> Figure:
+        """One figure of an area's row (the area must have one)."""
+        row = self.oews_rows(occ.code)[area.code]
+        return figure_of(row, datatype, self.footnotes(), f"oews/{occ.code}.json.gz")
+
+    # the other releases ---------------------------------------------------
+
+    def projections(self) -> dict[str, career_schema.ProjectionRecord]:
+        from .._store import career_schema
+
+        def load() -> dict[str, career_schema.ProjectionRecord]:
+            rec = self.store.read("projections.json.gz", career_schema.ProjectionsFile)
+            return {p.code: p for p in rec.projections}
+
+        return self.store.once("projections", load)
+
+    def history(self) -> dict[str, career_schema.HistoryRecord]:
+        from .._store import career_schema
+
+        def load() -> dict[str, career_schema.HistoryRecord]:
+            rec = self.store.read("oes_2019.json.gz", career_schema.HistoryFile)
+            return {h.code: h for h in rec.occupations}
+
+        return self.store.once("oes_2019", load)
+
+    def release_titles(self, release: str) -> dict[str, str]:
+        """Code -> title of the ``"projections"`` or ``"oes_2019"`` release, built once:
+        code matching asks for them on every outlook, education and change."""
+
+        def load() -> dict[str, str]:
+            records = self.projections() if release == "projections" else self.history()
+            return {code: rec.title for code, rec in records.items()}
+
+        return self.store.once(("titles", release), load)
+
+    def combined(self) -> dict[str, career_schema.CombinedCode]:
+        """May 2025 code -> the hybrid May 2019 / 2020-30 code that included it."""
+        from .._store import career_schema
+
+        def load() -> dict[str, career_schema.CombinedCode]:
+            rec = self.store.read("soc_changes.json", career_schema.SocChangesFile)
+            return {part: c for c in rec.combined for part in c.parts}
+
+        return self.store.once("soc_changes", load)
+
+    def certifications(self) -> tuple[Certification, ...]:
+        from .._store import career_schema
+
+        return self.store.once(
+            "certifications",
+            lambda: (
+                self.store.read(
+                    "certifications.json", career_schema.CertificationsFile
+                ).certifications
+            ),
+        )
+
+    def vectors(self, domains: tuple[str, ...]) -> dict[str, Vector]:
+        """Importance vectors of ``domains``, centred per element and joined."""
+        from .._store import career_schema
+        from . import similarity
+
+        def load_file() -> career_schema.SimilarityFile:
+            return self.store.read("similarity.json.gz", career_schema.SimilarityFile)
+
+        def load() -> dict[str, Vector]:
+            file = self.store.once("similarity", load_file)
+            return similarity.joined([similarity.centred(file.domains[d]) for d in domains])
+
+        return self.store.once(("vectors", domains), load)

@@ -1,0 +1,1 @@
+"""Matching: what people type (codes, titles, free text, area names) to records."""

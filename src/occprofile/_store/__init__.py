@@ -1,0 +1,1 @@
+"""The store: packaged resources read, checked and structured into schema records."""

@@ -1,0 +1,151 @@
+"""The one place that reads packaged data: ``importlib.resources`` only.
+
+Paths are never built on the filesystem, so the package works from a wheel,
+a zip file or any other importer that serves resources. Every failure to
+read, check or decode a resource is a :class:`DataIntegrityError` naming the
+file, never a raw ``EOFError`` or ``JSONDecodeError``.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from ..errors import ArgumentTypeError, DataIntegrityError, InvalidArgumentError, UnknownNameError
+
+#: The package whose resources hold the bundled data.
+DEFAULT_PACKAGE = "occprofile.data"
+
+MANIFEST = "manifest.json"
+
+
+def check_package(package: object) -> str:
+    """``package`` if it names an importable package holding a manifest, else a typed error.
+
+    Checked when a store is made (a wrong ``Dataset(package=...)`` fails at
+    once, not at its first question); a stat, no resource is read.
+    """
+    if not isinstance(package, str):
+        raise ArgumentTypeError(
+            f"package must be the dotted name of a data package (a str), "
+            f"not {type(package).__name__}: {package!r}"
+        )
+    parts = package.split(".")
+    if not all(p.isidentifier() for p in parts) or package == "__main__":
+        raise InvalidArgumentError(
+            f"package must be the dotted name of an importable data package such as "
+            f"{DEFAULT_PACKAGE!r}, not {package!r}"
+        )
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(package)
+    except Exception:  # a parent package that is missing or fails to import
+        spec = None
+    if spec is None:
+        raise UnknownNameError(
+            package, [DEFAULT_PACKAGE], detail=f"No importable package {package!r}."
+        )
+    locations = spec.submodule_search_locations
+    if locations is None:
+        raise InvalidArgumentError(
+            f"{package!r} is a module, not a package of occprofile data resources"
+        )
+    # Packages on the filesystem are checked for a manifest now; others
+    # (zip imports) when first read.
+    on_disk = [loc for loc in locations if os.path.isdir(loc)]
+    if on_disk and not any(os.path.isfile(os.path.join(loc, MANIFEST)) for loc in on_disk):
+        raise DataIntegrityError(
+            f"{package!r} holds no {MANIFEST}: it is not a package of occprofile data "
+            "(build one with `python -m databuild`)",
+            resource=MANIFEST,
+        )
+    return package
+
+
+def _node(package: str, name: str) -> Any:
+    # Imported here, not at module level: ``import occprofile`` reads nothing.
+    import importlib_resources
+
+    node = importlib_resources.files(package)
+    for part in name.split("/"):
+        node = node.joinpath(part)
+    return node
+
+
+def read_bytes(package: str, name: str) -> bytes:
+    """Return the bytes of resource ``name`` (``"onet/43-6013.00.json.gz"``)."""
+    try:
+        data: bytes = _node(package, name).read_bytes()
+    except (OSError, ModuleNotFoundError) as exc:
+        raise DataIntegrityError(
+            f"packaged resource {name!r} is missing in {package} ({type(exc).__name__})",
+            resource=name,
+        ) from exc
+    return data
+
+
+def verify(name: str, data: bytes, expected: str) -> None:
+    """Fail unless ``data`` has the sha256 the manifest recorded for ``name``."""
+    import hashlib
+
+    actual = hashlib.sha256(data).hexdigest()
+    if actual != expected:
+        raise DataIntegrityError(
+            f"packaged resource {name!r} was changed after the build: its sha256 is "
+            f"{actual[:16]}..., {MANIFEST} records {expected[:16]}...",
+            resource=name,
+        )
+
+
+def read_json(package: str, name: str, sha256: str | None) -> Any:
+    """Read, check and decode a JSON resource, gunzipping ``*.gz`` files.
+
+    ``sha256`` is the checksum the manifest records (``None`` only for the
+    manifest itself, which cannot vouch for itself).
+    """
+    raw = read_bytes(package, name)
+    if sha256 is not None:
+        verify(name, raw, sha256)
+    elif name != MANIFEST:
+        raise DataIntegrityError(
+            f"packaged resource {name!r} is not listed in {MANIFEST}", resource=name
+        )
+    if name.endswith(".gz"):
+        import gzip
+        import zlib
+
+        try:
+            raw = gzip.decompress(raw)
+        except (OSError, EOFError, zlib.error) as exc:
+            raise DataIntegrityError(
+                f"packaged resource {name!r} is not a whole gzip file: {exc or type(exc).__name__}",
+                resource=name,
+            ) from exc
+    import json
+
+    try:
+        return json.loads(raw)
+    except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
+        raise DataIntegrityError(
+            f"packaged resource {name!r} is not valid UTF-8 JSON: {exc}", resource=name
+        ) from exc
+
+
+def manifest_checksums(manifest: Any) -> dict[str, str]:
+    """Resource path -> sha256 from a decoded manifest (folder members included)."""
+    found: dict[str, str] = {}
+    try:
+        for entry in manifest["outputs"]:
+            path = entry["path"]
+            members = entry.get("checksums")
+            if members is None:
+                found[path] = entry["sha256"]
+            else:
+                found.update({path + member: sha for member, sha in members.items()})
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise DataIntegrityError(
+            f"{MANIFEST} has no well-formed outputs list ({type(exc).__name__}: {exc})",
+            resource=MANIFEST,
+        ) from exc
+    return found

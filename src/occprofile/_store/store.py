@@ -1,0 +1,145 @@
+"""The store: cached, thread-safe and fork-safe reading of one package's resources.
+
+Nothing is read at import or construction time. Each resource is read on
+first use under one lock (double-checked, so warm calls take no lock) and
+kept; answers (rankings, comparisons, built estimates) share a bounded LRU.
+The store knows files and their schema records only: indexing them for
+lookups is ``_matching``'s job, answering questions ``_answers``'.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from ..errors import DataIntegrityError
+from .resources import DEFAULT_PACKAGE, check_package
+
+if TYPE_CHECKING:
+    from .schema import Manifest
+
+T = TypeVar("T")
+
+#: The version of the on-disk format (docs/data-format.md) this code reads.
+SCHEMA_VERSION = 1
+
+#: Every live store, so a forked child can give each one fresh locks.
+_STORES: weakref.WeakSet[Store] = weakref.WeakSet()
+
+
+class Store:
+    """Loading and caching of the resources of one importable package.
+
+    ``package`` names the package holding the resources; it is checked
+    here, so a wrong one fails when the store is made, not at first use.
+    """
+
+    #: How many query answers (rankings, comparisons, estimates) are remembered.
+    MEMO_SIZE = 4096
+
+    def __init__(self, package: str = DEFAULT_PACKAGE) -> None:
+        self.package = check_package(package)
+        self._cache: dict[Hashable, Any] = {}
+        self._answers: OrderedDict[Hashable, Any] = OrderedDict()
+        self._reset_lock()
+        _STORES.add(self)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(package={self.package!r})"
+
+    def _reset_lock(self) -> None:
+        self._lock = threading.RLock()
+
+    def once(self, key: Hashable, load: Callable[[], T]) -> T:
+        """Return the cached value for ``key``, loading it once under the lock."""
+        try:
+            return self._cache[key]  # type: ignore[no-any-return]
+        except KeyError:
+            pass
+        with self._lock:
+            if key not in self._cache:
+                self._cache[key] = load()
+            return self._cache[key]  # type: ignore[no-any-return]
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """Remember a query's answer, least recently used first out.
+
+        Resources are bounded by the data; answers are not (every ``n``,
+        every pair of areas) and built estimates can reach 237,000, so they
+        share a bounded memo. ``compute`` runs under the store's lock: a
+        slow first ranking holds up other threads' first answers, never a
+        remembered one for long.
+        """
+        with self._lock:
+            if key in self._answers:
+                self._answers.move_to_end(key)
+                return self._answers[key]  # type: ignore[no-any-return]
+            value = compute()
+            self._answers[key] = value
+            if len(self._answers) > self.MEMO_SIZE:
+                self._answers.popitem(last=False)
+            return value
+
+    def clear(self) -> None:
+        """Forget everything loaded; the next call reads the resources again."""
+        with self._lock:
+            self._cache.clear()
+            self._answers.clear()
+
+    def read(self, name: str, cls: type[T]) -> T:
+        """Read resource ``name``, check it against the manifest, structure it into ``cls``."""
+        from .converter import structure
+        from .resources import read_json
+
+        return structure(read_json(self.package, name, self.checksum(name)), cls, name)
+
+    # the manifest -------------------------------------------------------
+
+    def _raw_manifest(self) -> dict[str, Any]:
+        def load() -> dict[str, Any]:
+            from .resources import read_json
+
+            raw = read_json(self.package, "manifest.json", None)
+            version = raw.get("schema_version") if isinstance(raw, dict) else None
+            if version != SCHEMA_VERSION:
+                raise DataIntegrityError(
+                    f"packaged data in {self.package} has schema version {version!r}; "
+                    f"this occprofile reads version {SCHEMA_VERSION}",
+                    resource="manifest.json",
+                )
+            return raw  # type: ignore[no-any-return]
+
+        return self.once("manifest_json", load)
+
+    def checksum(self, name: str) -> str | None:
+        """The sha256 the manifest records for resource ``name`` (``None``: not listed)."""
+        return self.once("checksums", self._checksums).get(name)
+
+    def _checksums(self) -> dict[str, str]:
+        from .resources import manifest_checksums
+
+        return manifest_checksums(self._raw_manifest())
+
+    def manifest(self) -> Manifest:
+        """What was built from which upstream files (checksums, row counts)."""
+        from .converter import structure
+        from .schema import Manifest
+
+        return self.once(
+            "manifest", lambda: structure(self._raw_manifest(), Manifest, "manifest.json")
+        )
+
+
+def _after_fork_in_child() -> None:
+    # A thread of the parent may have held a lock when the process forked;
+    # that thread does not exist in the child, so the lock would never open.
+    for store in list(_STORES):
+        store._reset_lock()
+
+
+if hasattr(os, "register_at_fork"):  # not on Windows
+    os.register_at_fork(after_in_child=_after_fork_in_child)
