@@ -10,7 +10,6 @@ data, so ``import occprofile`` can create the shared dataset at once.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -69,11 +68,16 @@ class Dataset:
         """The importable package whose resources this dataset reads."""
         return self._store.package
 
-    @functools.cached_property
+    @property
     def _src(self) -> Sources:
-        from ._answers.sources import Sources
+        # Made on first use (it imports the attrs classes), without a lock of its
+        # own: two threads racing here build two views of the same store.
+        src: Sources | None = self.__dict__.get("_sources")
+        if src is None:
+            from ._answers.sources import Sources
 
-        return Sources(self._store)
+            src = self.__dict__.setdefault("_sources", Sources(self._store))
+        return src
 
     def clear_cache(self) -> None:
         """Forget everything loaded; the next call reads the resources again."""

@@ -27,6 +27,7 @@ from .models import (
     RatingSection,
     Release,
     WageOccupation,
+    _jobs_and_wage,
 )
 
 __all__ = [
@@ -205,8 +206,8 @@ class SimilarOccupation:
 
     def __str__(self) -> str:
         return (
-            f"{self.occupation}: {self.employment.format()} jobs, "
-            f"annual mean {self.annual_mean.format(money=True)}"
+            f"{self.occupation}: "
+            f"{_jobs_and_wage(self.employment, self.annual_mean, self.hourly_mean)}"
         )
 
 

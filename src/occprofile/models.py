@@ -28,6 +28,7 @@ __all__ = [
     "Estimate",
     "Figure",
     "Interest",
+    "InterestScale",
     "JobZone",
     "Measure",
     "Occupation",
@@ -39,14 +40,19 @@ __all__ = [
     "RelatedOccupation",
     "Release",
     "ReportedTitle",
+    "RiasecInterest",
     "SearchHit",
     "SocLevel",
     "Status",
     "Task",
+    "TaskType",
     "TechnologySkill",
     "WageOccupation",
 ]
 
+
+#: O*NET's task categories.
+TaskType = Literal["Core", "Supplemental"]
 
 #: The levels of the SOC hierarchy (``WageOccupation.level``).
 SocLevel = Literal["total", "major", "minor", "broad", "detailed"]
@@ -62,6 +68,23 @@ RATING_DOMAINS: tuple[RatingDomain, ...] = (
     "work_activities",
     "work_styles",
 )
+
+
+def _unknown_name(name: str, choices: list[str], detail: str) -> Exception:
+    """A lookup error for a name a record does not hold, with the closest choices."""
+    import difflib
+
+    from .errors import UnknownNameError
+
+    by_folded = {c.casefold(): c for c in choices}
+    close = difflib.get_close_matches(name.casefold()[:200], list(by_folded), n=3, cutoff=0.6)
+    return UnknownNameError(name, [by_folded[c] for c in close], detail=detail)
+
+
+def _jobs_and_wage(employment: Figure, annual: Figure, hourly: Figure) -> str:
+    from ._render.content import jobs_and_wage
+
+    return jobs_and_wage(employment, annual, hourly)
 
 
 # --------------------------------------------------------------------------
@@ -150,10 +173,18 @@ class Rating:
             return "rated"
         return "no level scale" if self.element.domain == "work_styles" else "not rated"
 
+    @property
+    def importance_text(self) -> str:
+        """The importance as printed: ``"4.00"``, caveated, or ``"not rated"``."""
+        return str(self.importance) if self.importance else "not rated"
+
+    @property
+    def level_text(self) -> str:
+        """The level as printed: ``"3.62"``, caveated, or why there is none."""
+        return str(self.level) if self.level else self.level_status
+
     def __str__(self) -> str:
-        imp = str(self.importance) if self.importance else "not rated"
-        lvl = str(self.level) if self.level else self.level_status
-        return f"{self.name} (importance {imp}, level {lvl})"
+        return f"{self.name} (importance {self.importance_text}, level {self.level_text})"
 
 
 @frozen
@@ -184,19 +215,30 @@ class RatingSection:
         return self.ratings[index]
 
     def by_name(self, name: str) -> Rating:
-        """The rating of the element called ``name`` (case-insensitive)."""
-        wanted = name.casefold()
+        """The rating of the element called ``name`` (case-insensitive).
+
+        An unknown name raises :class:`~occprofile.errors.UnknownNameError`
+        (a ``LookupError``) suggesting the closest names in this section.
+        """
+        from .errors import ArgumentTypeError
+
+        if not isinstance(name, str):
+            raise ArgumentTypeError(f"name must be a str, not {type(name).__name__}: {name!r}")
+        wanted = name.strip().casefold()
         for r in self.ratings:
             if r.name.casefold() == wanted:
                 return r
-        raise KeyError(f"{name!r}: no such rating in {self.domain} ({len(self.ratings)} rated)")
+        detail = f"No rating named {name!r} in {self.domain} ({len(self.ratings)} rated)."
+        raise _unknown_name(name, [r.name for r in self.ratings], detail)
 
 
 @frozen
 class Task:
+    """One O*NET task statement; ``type`` is O*NET's Core/Supplemental (``None``: unrated)."""
+
     id: int
     text: str
-    type: str | None
+    type: TaskType | None
     incumbents_responding: int | None
     date: str | None
     domain_source: str | None
@@ -250,8 +292,21 @@ class RelatedOccupation:
     index: int
 
 
+#: A RIASEC interest (Holland code) as O*NET names it.
+RiasecInterest = Literal[
+    "Realistic", "Investigative", "Artistic", "Social", "Enterprising", "Conventional"
+]
 #: O*NET's Interest High-Point codes (scale ``IH``): 1-6 name a RIASEC interest.
-RIASEC = ("Realistic", "Investigative", "Artistic", "Social", "Enterprising", "Conventional")
+RIASEC: tuple[RiasecInterest, ...] = (
+    "Realistic",
+    "Investigative",
+    "Artistic",
+    "Social",
+    "Enterprising",
+    "Conventional",
+)
+#: The interest scales: Occupational Interest scores and Interest High-Point codes.
+InterestScale = Literal["OI", "IH"]
 
 
 @frozen
@@ -267,20 +322,25 @@ class Interest:
     """
 
     element: Element
-    scale: str
+    scale: InterestScale
     value: float
 
     @property
-    def high_point(self) -> str | None:
+    def high_point(self) -> RiasecInterest | None:
         """The RIASEC interest an ``IH`` code names; ``None`` for code 0 (no high point).
 
-        Raises ``ValueError`` for an ``OI`` score, which is not a code.
+        Raises :class:`~occprofile.errors.InvalidArgumentError` (a
+        ``ValueError``) for an ``OI`` score, which is not a code.
         """
+        from .errors import DataIntegrityError, InvalidArgumentError
+
         if self.scale != "IH":
-            raise ValueError(f"{self.element.name} is an {self.scale} score, not a high-point code")
+            raise InvalidArgumentError(
+                f"{self.element.name} is an {self.scale} score, not a high-point code"
+            )
         code = int(self.value)
         if code != self.value or not 0 <= code <= len(RIASEC):
-            raise ValueError(f"{self.value!r} is not an Interest High-Point code (0-6)")
+            raise DataIntegrityError(f"{self.value!r} is not an Interest High-Point code (0-6)")
         return RIASEC[code - 1] if code else None
 
     def __str__(self) -> str:
@@ -470,8 +530,8 @@ class Estimate:
 
     def __str__(self) -> str:
         return (
-            f"{self.area.name}: {self.employment.format()} jobs, "
-            f"annual mean {self.annual_mean.format(money=True)}"
+            f"{self.area.name}: "
+            f"{_jobs_and_wage(self.employment, self.annual_mean, self.hourly_mean)}"
         )
 
 
@@ -494,10 +554,8 @@ class RankedEstimate:
 
     def __str__(self) -> str:
         e = self.estimate
-        line = (
-            f"{self.rank}. {e.area.name}: {e.employment.format()} jobs, "
-            f"annual mean {e.annual_mean.format(money=True)}"
-        )
+        jobs = _jobs_and_wage(e.employment, e.annual_mean, e.hourly_mean)
+        line = f"{self.rank}. {e.area.name}: {jobs}"
         if self.by not in ("employment", "annual_mean"):
             money = self.by.startswith(("annual_", "hourly_"))
             line += f", {self.by} {self.ranked_value.format(money=money)}"
@@ -533,11 +591,24 @@ class Comparison:
     missing: tuple[str, ...]
 
     def row(self, measure: str) -> ComparisonRow:
-        """The row of one measure (an :class:`Estimate` attribute name)."""
+        """The row of one measure (an :class:`Estimate` attribute name, ``"annual_mean"``).
+
+        An unknown measure raises :class:`~occprofile.errors.UnknownNameError`
+        (a ``LookupError``) naming the closest measures.
+        """
+        from .errors import ArgumentTypeError
+
+        if not isinstance(measure, str):
+            raise ArgumentTypeError(
+                f"measure must be a str, not {type(measure).__name__}: {measure!r}"
+            )
         for r in self.rows:
             if r.measure == measure:
                 return r
-        raise KeyError(f"{measure!r}: the measures are {[r.measure for r in self.rows]}")
+        measures = [r.measure for r in self.rows]
+        raise _unknown_name(
+            measure, measures, f"Unknown measure {measure!r}: the measures are {measures}."
+        )
 
     @property
     def area_notes(self) -> tuple[str, ...]:

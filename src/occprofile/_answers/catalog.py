@@ -36,7 +36,9 @@ def element(elements: dict[str, Element], element_id: str) -> Element:
     named = by_name.get(element_id.strip().casefold())
     if named is not None:
         return named
-    near_ids = [e for e in elements if e.startswith(element_id.strip().rstrip(".") + ".")]
+    # "2.A.1.zz" -> the elements under "2.A.1"; else elements named alike.
+    parent = element_id.strip().rstrip(".").rpartition(".")[0]
+    near_ids = [e for e in elements if parent and e.startswith(parent + ".")]
     suggestions = near_ids[:5] or [
         f"{by_name[n].id} {by_name[n].name}"
         for n in close_matches(element_id.casefold(), by_name, n=5)

@@ -57,6 +57,12 @@ def mean_wage(annual: Figure, hourly: Figure) -> str:
     return annual.format(money=True)
 
 
+def jobs_and_wage(employment: Figure, annual: Figure, hourly: Figure) -> str:
+    """The one "N jobs, mean wage" phrase of records and reports:
+    "52,640 jobs, annual mean wage $51,870" (or the hourly mean where only it is published)."""
+    return f"{employment.format()} jobs, {mean_wage_phrase(annual, hourly)}"
+
+
 def mean_wage_phrase(annual: Figure, hourly: Figure) -> str:
     """The same in a sentence: "annual mean wage $46,800" or "mean wage $58.29 an hour"."""
     if _hourly_instead(annual, hourly):
@@ -123,8 +129,7 @@ def certification_blocks(report: Report) -> tuple[Block, ...]:
         return ("No certifications are curated for this occupation.",)
     items = []
     for c in report.certifications:
-        short = f" ({c.abbreviation})" if c.abbreviation else ""
-        text = f"{c.name}{short}, {c.issuer}; level: {c.level}. {c.summary}"
+        text = f"{c}; level: {c.level}. {c.summary}"
         if c.exam is not None:
             parts = f"{c.exam.parts}-part exam" if c.exam.parts else "Exam"
             text += f" {parts}: {'; '.join(c.exam.topics)}."
@@ -140,9 +145,7 @@ def rating_blocks(section: RatingSection) -> tuple[Block, ...]:
         return (section.note or f"O*NET has no {plural.lower()} ratings for this occupation.",)
     rows = []
     for r in section:
-        imp = str(r.importance) if r.importance else "not rated"
-        lvl = str(r.level) if r.level else r.level_status
-        rows.append((r.name, imp, lvl))
+        rows.append((r.name, r.importance_text, r.level_text))
     blocks: list[Block] = [Table((singular, "Importance (1-5)", "Level (0-7)"), tuple(rows), "lrr")]
     if section.note:
         blocks.append(section.note)
@@ -165,8 +168,8 @@ def metro_blocks(report: Report) -> tuple[Block, ...]:
     if report.national is not None:
         n = report.national
         blocks.append(
-            f"United States: {n.employment.format()} jobs, "
-            f"{mean_wage_phrase(n.annual_mean, n.hourly_mean)} ({n.occupation})."
+            f"United States: {jobs_and_wage(n.employment, n.annual_mean, n.hourly_mean)} "
+            f"({n.occupation})."
         )
     blocks.append(Table(("#", "Metro area", "Employment", "Annual mean wage"), rows, "rlrr"))
     pairs = [(r.estimate.annual_mean, r.estimate.hourly_mean) for r in report.top_metros]
@@ -244,14 +247,13 @@ def outlook_blocks(o: Outlook) -> tuple[Block, ...]:
         blocks.append("National change May 2019 to May 2025: neither release has an estimate.")
         return tuple(blocks)
     before = (
-        f"{h.earlier.employment.format()} jobs, "
-        f"{mean_wage_phrase(h.earlier.annual_mean, h.earlier.hourly_mean)} ({h.earlier.code})"
+        f"{jobs_and_wage(h.earlier.employment, h.earlier.annual_mean, h.earlier.hourly_mean)} "
+        f"({h.earlier.code})"
         if h.earlier
         else "no estimate"
     )
     after = (
-        f"{h.later.employment.format()} jobs, "
-        f"{mean_wage_phrase(h.later.annual_mean, h.later.hourly_mean)} "
+        f"{jobs_and_wage(h.later.employment, h.later.annual_mean, h.later.hourly_mean)} "
         f"({h.later.occupation.code})"
         if h.later
         else "no estimate"

@@ -15,6 +15,7 @@ from attrs import frozen
 from ..models import (
     AlternateTitle,
     Area,
+    InterestScale,
     Measure,
     Occupation,
     Release,
@@ -141,7 +142,7 @@ class RelatedRecord:
 @frozen
 class InterestRecord:
     element_id: str
-    scale: str
+    scale: InterestScale
     value: float
 
 
