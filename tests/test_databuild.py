@@ -16,7 +16,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import REPO_ROOT, UPSTREAM, lst, obj, require_upstream
 
 from databuild import areas, build, manifest, onet, sections, supplement, tables, verify, writer
 from databuild.__main__ import main
@@ -26,6 +25,7 @@ from databuild.ratings import value_only_measure
 from databuild.sources import InputLog
 from databuild.tables import Kind, TableSpec
 from databuild.writer import Json
+from tests.helpers import REPO_ROOT, UPSTREAM, lst, obj, require_upstream
 
 SOURCE = UPSTREAM
 COMMITTED = REPO_ROOT / "src" / "occprofile" / "data"

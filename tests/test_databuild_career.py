@@ -15,7 +15,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import REPO_ROOT, lst, obj
 
 from databuild import (
     certifications,
@@ -28,6 +27,7 @@ from databuild import (
 )
 from databuild.sources import EP_DIR, OES_2019_DIR, InputLog, sha256_file
 from databuild.writer import Json
+from tests.helpers import REPO_ROOT, lst, obj
 
 COMMITTED = REPO_ROOT / "src" / "occprofile" / "data"
 CURATED = REPO_ROOT / "databuild" / "curated"
