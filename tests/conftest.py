@@ -3,27 +3,14 @@
 from __future__ import annotations
 
 import gzip
-import os
 import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-UPSTREAM = REPO_ROOT.parent / "shared" / "data"
-
-
-def require_upstream() -> Path:
-    """The upstream folder; skip without it, but fail under CI, which always has it."""
-    if (UPSTREAM / "onet-29.3").is_dir():
-        return UPSTREAM
-    reason = f"upstream data not found at {UPSTREAM}"
-    if os.environ.get("CI"):
-        pytest.fail(reason)
-    pytest.skip(reason)
+from tests.helpers import require_upstream
 
 
 @pytest.fixture(scope="session")
@@ -42,18 +29,6 @@ def oews_db(
     conn = sqlite3.connect(target)
     yield conn
     conn.close()
-
-
-def obj(value: object) -> dict[str, Any]:
-    """A decoded JSON object, checked (for tests that walk generated documents)."""
-    assert isinstance(value, dict)
-    return value
-
-
-def lst(value: object) -> list[Any]:
-    """A decoded JSON array, checked."""
-    assert isinstance(value, list)
-    return value
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -1,0 +1,165 @@
+"""The full build: a rebuild from ../shared/data gives the committed files byte for
+byte, verification notices damaged outputs, and the command's smaller duties.
+
+Tests marked `upstream` need the raw upstream files in ../shared/data; the full
+build runs once per module (about a minute) and the other upstream tests reuse it.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from databuild import build, manifest, verify, writer
+from databuild.__main__ import main
+from databuild.writer import Json
+from tests.databuild.helpers import COMMITTED, generated_files, read_doc
+from tests.helpers import lst, obj, require_upstream
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> build.BuildResult:
+    """One full build into a temporary folder, shared by the module's upstream tests."""
+    source = require_upstream()
+    return build.build(source, tmp_path_factory.mktemp("databuild-out"))
+
+
+# -- the committed files are exactly what the sources give ---------------------------
+
+
+@pytest.mark.upstream
+def test_rebuild_is_byte_identical_to_committed_data(built: build.BuildResult) -> None:
+    fresh = generated_files(built.out)
+    committed = generated_files(COMMITTED)
+    missing = sorted(set(fresh) - set(committed))
+    extra = sorted(set(committed) - set(fresh))
+    differing = sorted(p for p in set(fresh) & set(committed) if fresh[p] != committed[p])
+    stale = {"missing": missing[:20], "not generated": extra[:20], "differing": differing[:20]}
+    assert stale == {"missing": [], "not generated": [], "differing": []}, (
+        "src/occprofile/data is out of date; rerun `python -m databuild`"
+    )
+    assert len(fresh) == len(built.files) == 1 + 10 + 1016 + 1104
+
+
+@pytest.mark.upstream
+def test_build_summary(built: build.BuildResult) -> None:
+    assert built.wage_bases == Counter({"detailed": 961, "aggregate": 14, "broad": 20, "none": 21})
+    assert 350 <= len(built.samples) <= 450
+    assert built.total_bytes < 25_000_000
+
+
+# -- verification notices damaged outputs --------------------------------------------
+
+
+@pytest.fixture
+def copy_of_build(built: build.BuildResult, tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(built.out, target)
+    return target
+
+
+def refresh_manifest(out: Path) -> None:
+    """Recompute the manifest's checksums so only the content checks can notice a change."""
+    doc = obj(read_doc(out, "manifest.json"))
+    files = generated_files(out)
+    entries: list[Json] = []
+    for entry in lst(doc["outputs"]):
+        item = dict(obj(entry))
+        path = str(item["path"])
+        if path.endswith("/"):
+            item = obj(
+                manifest.folder_entry(
+                    path,
+                    [
+                        manifest.OutputFile(p, writer.sha256_bytes(data), 1)
+                        for p, data in files.items()
+                        if p.startswith(path)
+                    ],
+                )
+            )
+        else:
+            item["sha256"] = writer.sha256_bytes(files[path])
+        entries.append(item)
+    doc["outputs"] = entries
+    (out / "manifest.json").write_bytes(writer.encode("manifest.json", doc))
+
+
+def rewrite(out: Path, path: str, document: Json) -> None:
+    (out / path).write_bytes(writer.encode(path, document))
+
+
+@pytest.mark.upstream
+def test_verification_passes_on_an_intact_copy(
+    built: build.BuildResult, copy_of_build: Path
+) -> None:
+    verify.check_outputs(copy_of_build, built.expectations, built.samples)
+
+
+@pytest.mark.upstream
+@pytest.mark.parametrize("prefix", ["onet/", "oews/", "projections.json.gz", "oes_2019.json.gz"])
+def test_verification_catches_a_changed_sampled_value(
+    built: build.BuildResult, copy_of_build: Path, prefix: str
+) -> None:
+    sample = next(s for s in built.samples if s.file.startswith(prefix))
+    document = read_doc(copy_of_build, sample.file)
+    target = verify.locate(document, sample.path[:-1])
+    if prefix == "onet/":  # a rating slot: change the measure's value
+        measure = obj(obj(target)[str(sample.path[-1])])
+        measure["value"] = float(str(measure["value"])) + 0.01
+    elif prefix == "oews/":  # an OEWS estimate: change its employment text
+        entry = lst(verify.locate(document, sample.path))
+        lst(entry[1])[0] = "1"
+    else:  # a projections or May 2019 value, kept as published text
+        obj(target)[str(sample.path[-1])] = "0.5"
+    rewrite(copy_of_build, sample.file, document)
+    refresh_manifest(copy_of_build)
+    with pytest.raises(verify.VerificationError, match=re.escape(sample.origin)):
+        verify.check_outputs(copy_of_build, built.expectations, built.samples)
+
+
+@pytest.mark.upstream
+def test_verification_catches_a_dropped_row(built: build.BuildResult, copy_of_build: Path) -> None:
+    path = "onet/11-1011.00.json.gz"
+    document = obj(read_doc(copy_of_build, path))
+    lst(document["tasks"]).pop()
+    rewrite(copy_of_build, path, document)
+    refresh_manifest(copy_of_build)
+    with pytest.raises(verify.VerificationError, match="tasks entries"):
+        verify.check_outputs(copy_of_build, built.expectations, built.samples)
+
+
+@pytest.mark.upstream
+def test_verification_catches_unlisted_and_missing_files(
+    built: build.BuildResult, copy_of_build: Path
+) -> None:
+    (copy_of_build / "oews" / "43-6013.json.gz").unlink()
+    (copy_of_build / "areas.json").write_bytes(b"{}")
+    with pytest.raises(verify.VerificationError) as caught:
+        verify.check_outputs(copy_of_build, built.expectations, built.samples)
+    assert "areas.json: sha256 differs" in str(caught.value)
+    assert "oews/: manifest says 1104 files, found 1103" in str(caught.value)
+
+
+# -- cleaning the output folder, and the command line ---------------------------------
+
+
+def test_clean_keeps_hand_written_files(tmp_path: Path) -> None:
+    for name in ("onet/old.json.gz", "oews/old.json.gz", "__init__.py", "README.md"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("x")
+    build.clean(tmp_path)
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == [
+        "README.md",
+        "__init__.py",
+    ]
+
+
+def test_cli_reports_a_missing_source(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status = main(["--source", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out")])
+    assert status == 1
+    assert "databuild: error:" in capsys.readouterr().err
+    assert not (tmp_path / "out" / "manifest.json").exists()

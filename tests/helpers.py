@@ -1,0 +1,50 @@
+"""Plain helpers shared by test modules (fixtures and hooks stay in conftest.py)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+UPSTREAM = REPO_ROOT.parent / "shared" / "data"
+
+
+def require_upstream() -> Path:
+    """The upstream folder; skip without it, but fail under CI, which always has it."""
+    if (UPSTREAM / "onet-29.3").is_dir():
+        return UPSTREAM
+    reason = f"upstream data not found at {UPSTREAM}"
+    if os.environ.get("CI"):
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+def obj(value: object) -> dict[str, Any]:
+    """A decoded JSON object, checked (for tests that walk generated documents)."""
+    assert isinstance(value, dict)
+    return value
+
+
+def lst(value: object) -> list[Any]:
+    """A decoded JSON array, checked."""
+    assert isinstance(value, list)
+    return value
+
+
+def read_xlsx(path: Path, sheet: str | None = None) -> Iterator[dict[str, Any]]:
+    """The rows of a workbook sheet as dicts keyed by the header row."""
+    book = openpyxl.load_workbook(path, read_only=True)
+    try:
+        ws = book[sheet] if sheet else book.active
+        ws.reset_dimensions()  # some files carry a wrong <dimension>
+        rows = ws.iter_rows(values_only=True)
+        header = [str(h) for h in next(rows)]
+        for row in rows:
+            yield dict(zip(header, row, strict=False))
+    finally:
+        book.close()
