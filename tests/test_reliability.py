@@ -7,6 +7,7 @@ record lookups, wrong types), plus a sweep of every public function.
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import os
 import signal
@@ -23,7 +24,8 @@ def test_unknown_release_key_lists_the_keys() -> None:
     with pytest.raises(op.OccprofileError) as caught:
         op.default_dataset().release("bls")
     assert isinstance(caught.value, LookupError)
-    assert "'onet'" in str(caught.value) and "'oews'" in str(caught.value)
+    assert "'onet'" in str(caught.value)
+    assert "'oews'" in str(caught.value)
     with pytest.raises(op.ArgumentTypeError):
         op.default_dataset().release(None)  # type: ignore[arg-type]
 
@@ -166,7 +168,19 @@ def test_interest_high_point_errors_are_typed() -> None:
         _ = score.high_point
 
 
-_WRONG = (None, 0, -1, 3.5, [], ["43-6013"], object(), b"43-6013", "", " ", "\x00")
+_WRONG: tuple[object, ...] = (
+    None,
+    0,
+    -1,
+    3.5,
+    [],
+    ["43-6013"],
+    object(),
+    b"43-6013",
+    "",
+    " ",
+    "\x00",
+)
 
 
 def _public_functions() -> list[str]:
@@ -189,7 +203,7 @@ def test_every_public_function_raises_only_occprofile_errors(name: str) -> None:
         "area": "Los Angeles",
         "group": "43",
     }
-    for index, param in enumerate(params):
+    for index, _param in enumerate(params):
         for wrong in _WRONG:
             args: list[Any] = []
             kwargs: dict[str, Any] = {}
@@ -201,7 +215,5 @@ def test_every_public_function_raises_only_occprofile_errors(name: str) -> None:
                     kwargs[p.name] = value
                 else:
                     args.append(value)
-            try:
+            with contextlib.suppress(op.OccprofileError):
                 fn(*args, **kwargs)
-            except op.OccprofileError:
-                pass

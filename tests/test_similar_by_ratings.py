@@ -24,7 +24,7 @@ import pytest
 import occprofile as op
 
 #: The rating domains compared by default (also the names of the Profile sections).
-DEFAULT_DOMAINS = ("skills", "knowledge", "abilities")
+DEFAULT_DOMAINS: tuple[op.RatingDomain, ...] = ("skills", "knowledge", "abilities")
 #: Column prefixes of importance_wide_29.csv, per domain.
 WIDE_PREFIX = {"skills": "Skill: ", "knowledge": "Knowledge: ", "abilities": "Ability: "}
 
@@ -83,7 +83,9 @@ def packaged_rows() -> dict[str, dict[str, dict[str, float]]]:
     }
 
 
-def full_ranking(code: str, domains: Sequence[str] = DEFAULT_DOMAINS) -> dict[str, float]:
+def full_ranking(
+    code: str, domains: Sequence[op.RatingDomain] = DEFAULT_DOMAINS
+) -> dict[str, float]:
     """Every other rated occupation's similarity to ``code``."""
     return {
         m.occupation.code: m.similarity
@@ -130,7 +132,7 @@ def test_similarity_is_symmetric() -> None:
         ("15-1251.00", "17-2061.00", ("skills", "abilities")),
     ],
 )
-def test_similarity_recomputed_from_profiles(a: str, b: str, domains: tuple[str, ...]) -> None:
+def test_similarity_recomputed_from_profiles(a: str, b: str, domains: tuple[op.RatingDomain, ...]) -> None:
     """One score recomputed here: profile importances, centred on the packaged means."""
     means: dict[str, float] = {}
     for domain in domains:
@@ -162,9 +164,9 @@ def test_unrated_occupation_raises_no_ratings_error() -> None:
 @pytest.mark.parametrize("domains", [(), ("skill",), ("work_styles",), ("skills", "tasks")])
 def test_bad_domains_are_value_errors(domains: tuple[str, ...]) -> None:
     with pytest.raises(op.InvalidArgumentError):
-        op.similar_by_ratings("43-6013", domains=domains)
+        op.similar_by_ratings("43-6013", domains=domains)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="domains"):
-        op.similar_by_ratings("43-6013", domains=domains)
+        op.similar_by_ratings("43-6013", domains=domains)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("domains", ["skills", 3, None])
@@ -204,4 +206,4 @@ def test_domains_accept_any_collection_and_explain_mistakes() -> None:
     with pytest.raises(op.InvalidArgumentError, match="empty"):
         op.similar_by_ratings("43-6013", domains=[])
     with pytest.raises(op.InvalidArgumentError, match="Did you mean 'skills'"):
-        op.similar_by_ratings("43-6013", domains=["skill"])
+        op.similar_by_ratings("43-6013", domains=["skill"])  # type: ignore[list-item]

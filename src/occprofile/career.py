@@ -27,7 +27,6 @@ from .models import (
     RatingSection,
     Release,
     WageOccupation,
-    _jobs_and_wage,
 )
 
 __all__ = [
@@ -205,9 +204,11 @@ class SimilarOccupation:
     hourly_mean: Figure
 
     def __str__(self) -> str:
+        from ._render.content import jobs_and_wage
+
         return (
             f"{self.occupation}: "
-            f"{_jobs_and_wage(self.employment, self.annual_mean, self.hourly_mean)}"
+            f"{jobs_and_wage(self.employment, self.annual_mean, self.hourly_mean)}"
         )
 
 

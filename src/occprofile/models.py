@@ -81,12 +81,6 @@ def _unknown_name(name: str, choices: list[str], detail: str) -> Exception:
     return UnknownNameError(name, [by_folded[c] for c in close], detail=detail)
 
 
-def _jobs_and_wage(employment: Figure, annual: Figure, hourly: Figure) -> str:
-    from ._render.content import jobs_and_wage
-
-    return jobs_and_wage(employment, annual, hourly)
-
-
 # --------------------------------------------------------------------------
 # Provenance
 
@@ -529,10 +523,10 @@ class Estimate:
     annual_p90: Figure
 
     def __str__(self) -> str:
-        return (
-            f"{self.area.name}: "
-            f"{_jobs_and_wage(self.employment, self.annual_mean, self.hourly_mean)}"
-        )
+        from ._render.content import jobs_and_wage
+
+        jobs = jobs_and_wage(self.employment, self.annual_mean, self.hourly_mean)
+        return f"{self.area.name}: {jobs}"
 
 
 @frozen
@@ -553,8 +547,10 @@ class RankedEstimate:
         return self.estimate.area
 
     def __str__(self) -> str:
+        from ._render.content import jobs_and_wage
+
         e = self.estimate
-        jobs = _jobs_and_wage(e.employment, e.annual_mean, e.hourly_mean)
+        jobs = jobs_and_wage(e.employment, e.annual_mean, e.hourly_mean)
         line = f"{self.rank}. {e.area.name}: {jobs}"
         if self.by not in ("employment", "annual_mean"):
             money = self.by.startswith(("annual_", "hourly_"))
