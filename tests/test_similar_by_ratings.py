@@ -132,7 +132,9 @@ def test_similarity_is_symmetric() -> None:
         ("15-1251.00", "17-2061.00", ("skills", "abilities")),
     ],
 )
-def test_similarity_recomputed_from_profiles(a: str, b: str, domains: tuple[op.RatingDomain, ...]) -> None:
+def test_similarity_recomputed_from_profiles(
+    a: str, b: str, domains: tuple[op.RatingDomain, ...]
+) -> None:
     """One score recomputed here: profile importances, centred on the packaged means."""
     means: dict[str, float] = {}
     for domain in domains:
