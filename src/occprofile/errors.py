@@ -65,8 +65,12 @@ class UnknownQueryError(OccprofileError, LookupError):
         return str(self.args[0])
 
 
-class UnknownNameError(UnknownQueryError):
-    """A name the call does not know: a release key, a rating, a measure, an element."""
+class UnknownNameError(UnknownQueryError, KeyError):
+    """A name the call does not know: a release key, a rating, a measure, an element.
+
+    Also a ``KeyError``, which ``RatingSection.by_name`` and ``Comparison.row``
+    raised before they suggested names.
+    """
 
     kind = "name"
 
