@@ -3,8 +3,9 @@ import that reaches up a layer.
 
 Every ``import`` and ``from ... import`` of every module counts, at module level
 and inside functions; only ``if TYPE_CHECKING:`` blocks are left out (they never
-run), and one exception is allowed: a record's display method (``__str__``,
-``to_text``, ``to_markdown``, ``_repr_*_``) may import the renderer.
+run), and one exception is allowed: a record's display or export method
+(``__str__``, ``to_text``, ``to_markdown``, ``_repr_*_``, ``to_records``, ``to_pandas``,
+...) may import the renderer.
 """
 
 from __future__ import annotations
@@ -16,7 +17,17 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "occprofile"
-DISPLAY_METHODS = ("__str__", "to_text", "to_markdown")
+DISPLAY_METHODS = (
+    "__str__",
+    "__repr__",
+    "to_text",
+    "to_markdown",
+    "to_records",
+    "to_pandas",
+    "to_polars",
+    "to_arrow",
+    "__arrow_c_stream__",
+)
 
 #: What each layer may import (besides itself and the base: errors, models, career).
 LAYERS = {
@@ -26,7 +37,7 @@ LAYERS = {
     "occprofile._render": set(),
     "occprofile._dataset": {"occprofile._store", "occprofile._matching", "occprofile._answers"},
 }
-BASE = {"occprofile.errors", "occprofile.models", "occprofile.career"}
+BASE = {"occprofile.errors", "occprofile.models", "occprofile.career", "occprofile._record"}
 
 
 def module_name(path: Path) -> str:

@@ -21,30 +21,35 @@ if TYPE_CHECKING:
     from ._answers.sources import Sources
     from ._store.schema import Manifest
     from .career import (
-        Certification,
+        Certifications,
         Education,
         NationalChange,
         Outlook,
-        RatingMatch,
+        RatingMatches,
         Report,
-        SimilarOccupation,
+        SimilarOccupations,
         StateView,
     )
     from .models import (
         Area,
         AreaKind,
+        Areas,
         Comparison,
         Element,
         Estimate,
+        Estimates,
         Occupation,
+        Occupations,
         Profile,
-        RankedEstimate,
+        Ranking,
         RatingDomain,
         RatingSection,
         Release,
-        SearchHit,
+        Releases,
+        SearchHits,
         SocLevel,
         WageOccupation,
+        WageOccupations,
     )
 
 
@@ -90,9 +95,11 @@ class Dataset:
         """What was built from which upstream files (checksums, row counts)."""
         return self._store.manifest()
 
-    def releases(self) -> tuple[Release, ...]:
+    def releases(self) -> Releases:
         """The bundled releases (O*NET, OEWS May 2025, projections, May 2019) and credits."""
-        return self._store.manifest().releases
+        from .models import Releases
+
+        return Releases(self._store.manifest().releases)
 
     def release(self, key: str) -> Release:
         """One bundled release by key: ``"onet"``, ``"oews"``, ``"projections"``, ``"oes_2019"``."""
@@ -120,23 +127,29 @@ class Dataset:
         """Resolve a query to the OEWS occupation whose estimates answer it."""
         return self._src.occupations().find_wage(query)
 
-    def occupations(self, group: str | None = None) -> tuple[Occupation, ...]:
+    def occupations(self, group: str | None = None) -> Occupations:
         """All 1,016 O*NET-SOC occupations by code, or those in one SOC group.
 
         ``group`` is a major, minor or broad SOC group by code (``"29"``,
         ``"29-0000"``, ``"29-1020"``) or OEWS title ("Healthcare Practitioners
         and Technical Occupations").
         """
+        from .models import Occupations
+
         index = self._src.occupations()
-        return tuple(index.onet.values()) if group is None else index.within(group)
+        return Occupations(index.onet.values() if group is None else index.within(group))
 
-    def wage_occupations(self, level: SocLevel | None = None) -> tuple[WageOccupation, ...]:
+    def wage_occupations(self, level: SocLevel | None = None) -> WageOccupations:
         """All OEWS occupations, optionally of one SOC level (major, minor, broad, detailed)."""
-        return self._src.occupations().of_level(level)
+        from .models import WageOccupations
 
-    def search(self, text: str, n: int = 10) -> tuple[SearchHit, ...]:
+        return WageOccupations(self._src.occupations().of_level(level))
+
+    def search(self, text: str, n: int = 10) -> SearchHits:
         """Ranked, typo-tolerant search over titles and alternate titles, best first."""
-        return self._src.occupations().ranked_hits(text, n)
+        from .models import SearchHits
+
+        return SearchHits(self._src.occupations().ranked_hits(text, n))
 
     # areas --------------------------------------------------------------
 
@@ -148,15 +161,17 @@ class Dataset:
         """Resolve a state name, postal abbreviation or FIPS code to the state area."""
         return self._src.areas().state(query)
 
-    def areas(
-        self, kind: str | AreaKind | None = None, state: str | None = None
-    ) -> tuple[Area, ...]:
+    def areas(self, kind: str | AreaKind | None = None, state: str | None = None) -> Areas:
         """OEWS areas, optionally of one kind and/or in one state (metros spanning it included)."""
-        return self._src.areas().select(kind, state)
+        from .models import Areas
 
-    def metros(self, state: str | None = None, include_nonmetro: bool = False) -> tuple[Area, ...]:
+        return Areas(self._src.areas().select(kind, state))
+
+    def metros(self, state: str | None = None, include_nonmetro: bool = False) -> Areas:
         """Metropolitan areas (and optionally nonmetro areas), by code."""
-        return self._src.areas().metros(state, include_nonmetro)
+        from .models import Areas
+
+        return Areas(self._src.areas().metros(state, include_nonmetro))
 
     # profiles and ratings -----------------------------------------------
 
@@ -201,7 +216,7 @@ class Dataset:
 
         return estimate_in(self._src, self.wage_occupation(occupation), self.area(area))
 
-    def estimates(self, occupation: str) -> tuple[Estimate, ...]:
+    def estimates(self, occupation: str) -> Estimates:
         """Every area's OEWS estimate for one occupation, by area code."""
         from ._answers.estimates import all_estimates
 
@@ -221,7 +236,7 @@ class Dataset:
         by: RankBy = "employment",
         state: str | None = None,
         include_nonmetro: bool = False,
-    ) -> tuple[RankedEstimate, ...]:
+    ) -> Ranking:
         """Metro areas ranked by an OEWS figure for one occupation.
 
         ``by`` is one of :data:`RANK_BY` (any case; ``mean``, ``median``,
@@ -243,9 +258,7 @@ class Dataset:
             self._src, occ, n=n, by=key, where=where, include_nonmetro=include_nonmetro
         )
 
-    def top_states(
-        self, occupation: str, n: int = 10, *, by: RankBy = "employment"
-    ) -> tuple[RankedEstimate, ...]:
+    def top_states(self, occupation: str, n: int = 10, *, by: RankBy = "employment") -> Ranking:
         """States and territories ranked like :meth:`top_metros`."""
         from ._answers import rankings
 
@@ -285,17 +298,17 @@ class Dataset:
 
         return education(self._src, self.occupation(occupation))
 
-    def certifications(self, occupation: str) -> tuple[Certification, ...]:
+    def certifications(self, occupation: str) -> Certifications:
         """Curated certifications for an occupation (empty when none are curated)."""
         from ._answers.education import certifications
 
         return certifications(self._src, self.occupation(occupation))
 
-    def all_certifications(self) -> tuple[Certification, ...]:
+    def all_certifications(self) -> Certifications:
         """Every curated certification, in the curated file's order."""
         return self._src.certifications()
 
-    def similar_occupations(self, occupation: str, n: int = 10) -> tuple[SimilarOccupation, ...]:
+    def similar_occupations(self, occupation: str, n: int = 10) -> SimilarOccupations:
         """O*NET related occupations in tier/index order, with national employment and
         annual mean wage (OEWS May 2025)."""
         from ._answers.similar import similar_occupations
@@ -308,7 +321,7 @@ class Dataset:
         n: int = 10,
         *,
         domains: Iterable[RatingDomain] = ("skills", "knowledge", "abilities"),
-    ) -> tuple[RatingMatch, ...]:
+    ) -> RatingMatches:
         """Occupations whose importance ratings most resemble this one's.
 
         Cosine similarity of importance vectors centred on each element's

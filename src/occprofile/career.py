@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from attrs import frozen
 
+from ._record import Record, Results, Tabular
 from .models import (
     Area,
     Comparison,
@@ -23,9 +24,9 @@ from .models import (
     Figure,
     JobZone,
     Occupation,
-    RankedEstimate,
+    Ranking,
     RatingSection,
-    Release,
+    Releases,
     WageOccupation,
 )
 
@@ -33,6 +34,7 @@ __all__ = [
     "Certification",
     "CertificationExam",
     "CertificationSource",
+    "Certifications",
     "CodeMatch",
     "Distribution",
     "Education",
@@ -43,8 +45,10 @@ __all__ = [
     "Outlook",
     "Projection",
     "RatingMatch",
+    "RatingMatches",
     "Report",
     "SimilarOccupation",
+    "SimilarOccupations",
     "StateView",
 ]
 
@@ -53,8 +57,8 @@ __all__ = [
 # Education and training
 
 
-@frozen
-class Distribution:
+@frozen(repr=False)
+class Distribution(Record, Tabular):
     """One O*NET category distribution: percent of respondents per category.
 
     ``scale`` is O*NET's id: ``RL`` required level of education, ``RW``
@@ -65,6 +69,13 @@ class Distribution:
     scale: str
     name: str
     shares: tuple[EducationShare, ...]
+
+    def _rows(self) -> tuple[object, ...]:
+        return self.shares
+
+    def _summary(self) -> str:
+        top = self.most_common
+        return f"{self.scale} {self.name}: most common {top.label!r} ({top.percent:.1f}%)"
 
     @property
     def most_common(self) -> EducationShare:
@@ -93,8 +104,8 @@ class CodeMatch(str, enum.Enum):
         return self.value
 
 
-@frozen
-class MatchedCode:
+@frozen(repr=False)
+class MatchedCode(Record):
     """Which code of another release answers for an occupation, and how it relates."""
 
     code: str
@@ -107,9 +118,11 @@ class MatchedCode:
         return self.match is CodeMatch.SAME
 
 
-@frozen
-class EntryRequirements:
+@frozen(repr=False)
+class EntryRequirements(Record):
     """BLS Employment Projections 2020-30: what it typically takes to enter."""
+
+    _repr_fields = ("education", "work_experience", "training")
 
     education: str
     education_code: int
@@ -119,8 +132,8 @@ class EntryRequirements:
     training_code: int
 
 
-@frozen
-class Education:
+@frozen(repr=False)
+class Education(Record):
     """Education and training for one occupation, from O*NET and BLS.
 
     A distribution O*NET does not publish for the occupation is ``None``;
@@ -139,29 +152,37 @@ class Education:
     entry_source: MatchedCode | None
     notes: tuple[str, ...]
 
+    def _summary(self) -> str:
+        return (
+            f"{self.occupation}: job zone {self.job_zone.zone if self.job_zone else None}, entry "
+            + (repr(self.entry_requirements.education) if self.entry_requirements else "none")
+        )
+
 
 # --------------------------------------------------------------------------
 # Certifications
 
 
-@frozen
-class CertificationExam:
+@frozen(repr=False)
+class CertificationExam(Record):
     """How a certification is examined: number of parts (if known) and topics."""
 
     parts: int | None
     topics: tuple[str, ...]
 
 
-@frozen
-class CertificationSource:
+@frozen(repr=False)
+class CertificationSource(Record):
     """Where a curated certification's facts were taken from."""
+
+    _repr_fields = ("title", "url")
 
     title: str
     url: str | None
 
 
-@frozen
-class Certification:
+@frozen(repr=False)
+class Certification(Record):
     """A professional certification relevant to an occupation (curated data)."""
 
     id: str
@@ -176,6 +197,9 @@ class Certification:
     #: A caveat from the curator (e.g. whether the credential is still offered).
     note: str | None = None
 
+    def _summary(self) -> str:
+        return str(self)
+
     def __str__(self) -> str:
         short = f" ({self.abbreviation})" if self.abbreviation else ""
         return f"{self.name}{short}, {self.issuer}"
@@ -185,8 +209,8 @@ class Certification:
 # Similar occupations
 
 
-@frozen
-class SimilarOccupation:
+@frozen(repr=False)
+class SimilarOccupation(Record):
     """An O*NET related occupation with its national OEWS May 2025 figures.
 
     The figures have :attr:`Status.NO_ESTIMATE` when OEWS publishes nothing
@@ -203,6 +227,9 @@ class SimilarOccupation:
     annual_mean: Figure
     hourly_mean: Figure
 
+    def _summary(self) -> str:
+        return str(self)
+
     def __str__(self) -> str:
         from ._render.content import jobs_and_wage
 
@@ -212,8 +239,8 @@ class SimilarOccupation:
         )
 
 
-@frozen
-class RatingMatch:
+@frozen(repr=False)
+class RatingMatch(Record):
     """An occupation whose importance ratings resemble another's.
 
     ``similarity`` is the cosine of the two importance vectors after each
@@ -227,6 +254,9 @@ class RatingMatch:
     domains: tuple[str, ...]
     elements: int
 
+    def _summary(self) -> str:
+        return str(self)
+
     def __str__(self) -> str:
         return f"{self.occupation}: similarity {self.similarity:.3f}"
 
@@ -235,8 +265,8 @@ class RatingMatch:
 # Outlook and history
 
 
-@frozen
-class Projection:
+@frozen(repr=False)
+class Projection(Record):
     """BLS Employment Projections 2020-30 for one occupation.
 
     Employment, change and openings are in thousands of jobs, as BLS
@@ -258,9 +288,17 @@ class Projection:
     median_wage_2020: Figure
     entry_requirements: EntryRequirements
 
+    def _summary(self) -> str:
+        start = self.employment_2020_thousands.format()
+        end = self.employment_2030_thousands.format()
+        change = self.percent_change.format()
+        return (
+            f"{self.occupation.code} via {self.source.code}: {start} -> {end} thousand ({change}%)"
+        )
 
-@frozen
-class HistoricalEstimate:
+
+@frozen(repr=False)
+class HistoricalEstimate(Record):
     """A national OES May 2019 estimate, as published (hybrid SOC code)."""
 
     code: str
@@ -274,9 +312,12 @@ class HistoricalEstimate:
     hourly_median: Figure
     annual_median: Figure
 
+    def _summary(self) -> str:
+        return f"{self.code} {self.period}: {self.employment.format()} jobs"
 
-@frozen
-class NationalChange:
+
+@frozen(repr=False)
+class NationalChange(Record):
     """National employment and mean wages, May 2019 to May 2025.
 
     Changes are computed only when ``comparable``: both releases publish
@@ -302,9 +343,18 @@ class NationalChange:
     hourly_mean_percent_change: float | None
     notes: tuple[str, ...]
 
+    def _summary(self) -> str:
+        return f"{self.occupation.code}: " + (
+            f"employment {self.employment_percent_change:+.1f}%"
+            if self.employment_percent_change is not None
+            else "not comparable"
+            if not self.comparable
+            else "no employment change"
+        )
 
-@frozen
-class Outlook:
+
+@frozen(repr=False)
+class Outlook(Record):
     """Projections 2020-30 and the May 2019 → May 2025 change for one occupation."""
 
     occupation: Occupation
@@ -312,13 +362,20 @@ class Outlook:
     projection_note: str | None
     history: NationalChange
 
+    def _summary(self) -> str:
+        return f"{self.occupation}: " + (
+            f"2020-30 {self.projection.percent_change.format()}%"
+            if self.projection
+            else "no projection"
+        )
+
 
 # --------------------------------------------------------------------------
 # States
 
 
-@frozen
-class StateView:
+@frozen(repr=False)
+class StateView(Record):
     """One occupation in one state: the state's estimate and its areas ranked.
 
     ``metros`` and ``nonmetro`` are ranked by employment; a metro spanning
@@ -329,17 +386,21 @@ class StateView:
     occupation: WageOccupation
     state: Area
     estimate: Estimate | None
-    metros: tuple[RankedEstimate, ...]
-    nonmetro: tuple[RankedEstimate, ...]
+    metros: Ranking
+    nonmetro: Ranking
     notes: tuple[str, ...]
+
+    def _summary(self) -> str:
+        counts = f"{len(self.metros)} metro, {len(self.nonmetro)} nonmetro areas"
+        return f"{self.occupation.code} in {self.state.name}: {counts}"
 
 
 # --------------------------------------------------------------------------
 # The report
 
 
-@frozen
-class Report:
+@frozen(repr=False)
+class Report(Record):
     """A whole career profile, the way a career site shows it, ready to render.
 
     Built by :meth:`occprofile.Dataset.report`; ``str(report)`` is the text
@@ -351,19 +412,22 @@ class Report:
     occupation: Occupation
     description: str
     education: Education
-    certifications: tuple[Certification, ...]
+    certifications: Certifications
     skills: RatingSection
     abilities: RatingSection
     knowledge: RatingSection
     work_activities: RatingSection
     work_styles: RatingSection
     national: Estimate | None
-    top_metros: tuple[RankedEstimate, ...]
+    top_metros: Ranking
     top_metros_note: str | None
-    similar: tuple[SimilarOccupation, ...]
+    similar: SimilarOccupations
     outlook: Outlook
     comparison: Comparison | None
-    releases: tuple[Release, ...]
+    releases: Releases
+
+    def _summary(self) -> str:
+        return str(self.occupation)
 
     def to_text(self) -> str:
         """Plain text, wrapped at 78 columns."""
@@ -382,3 +446,28 @@ class Report:
 
     def __str__(self) -> str:
         return self.to_text()
+
+
+# --------------------------------------------------------------------------
+# Result collections
+
+
+class SimilarOccupations(Results[SimilarOccupation]):
+    """O*NET related occupations with their national pay, in O*NET's order."""
+
+    __slots__ = ()
+    item_name = "occupation"
+
+
+class RatingMatches(Results[RatingMatch]):
+    """Occupations ranked by rating similarity, most similar first."""
+
+    __slots__ = ()
+    item_name = "match"
+
+
+class Certifications(Results[Certification]):
+    """Curated certifications."""
+
+    __slots__ = ()
+    item_name = "certification"

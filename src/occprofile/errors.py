@@ -19,6 +19,7 @@ __all__ = [
     "ArgumentTypeError",
     "DataIntegrityError",
     "InvalidArgumentError",
+    "MissingExtraError",
     "NoProfileError",
     "NoRatingsError",
     "NoWageDataError",
@@ -169,3 +170,15 @@ class DataIntegrityError(OccprofileError, RuntimeError):
     def __init__(self, message: str, *, resource: str | None = None) -> None:
         self.resource = resource
         super().__init__(message)
+
+
+class MissingExtraError(OccprofileError, ImportError):
+    """An optional feature needs a package that is not installed (pandas, matplotlib, ...)."""
+
+    @classmethod
+    def for_extra(cls, extra: str, module: str) -> MissingExtraError:
+        """The error for ``module``, which the ``occprofile[extra]`` extra installs."""
+        return cls(
+            f"This needs {module}, which is not installed: pip install 'occprofile[{extra}]'",
+            name=module,
+        )

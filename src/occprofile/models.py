@@ -16,38 +16,47 @@ from typing import Literal, overload
 
 from attrs import frozen
 
+from ._record import Record, Results, Tabular
+
 __all__ = [
     "RATING_DOMAINS",
     "AlternateTitle",
     "Area",
     "AreaKind",
+    "Areas",
     "Comparison",
     "ComparisonRow",
     "EducationShare",
     "Element",
     "Estimate",
+    "Estimates",
     "Figure",
     "Interest",
     "InterestScale",
     "JobZone",
     "Measure",
     "Occupation",
+    "Occupations",
     "Profile",
     "RankedEstimate",
+    "Ranking",
     "Rating",
     "RatingDomain",
     "RatingSection",
     "RelatedOccupation",
     "Release",
+    "Releases",
     "ReportedTitle",
     "RiasecInterest",
     "SearchHit",
+    "SearchHits",
     "SocLevel",
     "Status",
     "Task",
     "TaskType",
     "TechnologySkill",
     "WageOccupation",
+    "WageOccupations",
 ]
 
 
@@ -85,9 +94,11 @@ def _unknown_name(name: str, choices: list[str], detail: str) -> Exception:
 # Provenance
 
 
-@frozen
-class Release:
+@frozen(repr=False)
+class Release(Record):
     """One upstream data release bundled in the package, with its credit line."""
+
+    _repr_fields = ("key", "name", "version", "period")
 
     key: str
     name: str
@@ -107,9 +118,11 @@ class Release:
 # O*NET content
 
 
-@frozen
-class Element:
+@frozen(repr=False)
+class Element(Record):
     """A Content Model element (a skill, an ability, a knowledge area, ...)."""
+
+    _repr_fields = ("id", "name", "domain")
 
     id: str
     name: str
@@ -117,8 +130,8 @@ class Element:
     domain: str | None
 
 
-@frozen
-class Measure:
+@frozen(repr=False)
+class Measure(Record):
     """One O*NET rating value on one scale, with the precision O*NET reports.
 
     ``n``, ``standard_error`` and the CI bounds are ``None`` where the source
@@ -137,6 +150,9 @@ class Measure:
     domain_source: str | None
     source: str
 
+    def _summary(self) -> str:
+        return f"{self}, source={self.source!r}"
+
     def __str__(self) -> str:
         """The value, caveated as O*NET flags it (not relevant, low precision)."""
         text = f"{self.value:.2f}"
@@ -147,13 +163,16 @@ class Measure:
         return text
 
 
-@frozen
-class Rating:
+@frozen(repr=False)
+class Rating(Record):
     """An element's importance (1-5) and level (0-7) for one occupation."""
 
     element: Element
     importance: Measure | None
     level: Measure | None
+
+    def _summary(self) -> str:
+        return str(self)
 
     @property
     def name(self) -> str:
@@ -181,8 +200,8 @@ class Rating:
         return f"{self.name} (importance {self.importance_text}, level {self.level_text})"
 
 
-@frozen
-class RatingSection:
+@frozen(repr=False)
+class RatingSection(Record, Tabular):
     """All ratings of one domain for an occupation, and whether data exists.
 
     ``available`` is ``False`` when the bundled O*NET data has no ratings of
@@ -194,6 +213,16 @@ class RatingSection:
     available: bool
     ratings: tuple[Rating, ...]
     note: str | None = None
+
+    def _rows(self) -> tuple[object, ...]:
+        return self.ratings
+
+    def _summary(self) -> str:
+        return (
+            f"{self.domain}, {len(self.ratings)} ratings"
+            + "".join(f"; {r.name} {r.importance_text}" for r in self.ratings[:3])
+            + ("; ..." if len(self.ratings) > 3 else "")
+        )
 
     def __len__(self) -> int:
         return len(self.ratings)
@@ -226,8 +255,8 @@ class RatingSection:
         raise _unknown_name(name, [r.name for r in self.ratings], detail)
 
 
-@frozen
-class Task:
+@frozen(repr=False)
+class Task(Record):
     """One O*NET task statement; ``type`` is O*NET's Core/Supplemental (``None``: unrated)."""
 
     id: int
@@ -238,21 +267,23 @@ class Task:
     domain_source: str | None
 
 
-@frozen
-class AlternateTitle:
+@frozen(repr=False)
+class AlternateTitle(Record):
     title: str
     short_title: str | None
 
 
-@frozen
-class ReportedTitle:
+@frozen(repr=False)
+class ReportedTitle(Record):
     title: str
     shown_in_my_next_move: bool | None
 
 
-@frozen
-class EducationShare:
+@frozen(repr=False)
+class EducationShare(Record):
     """Percent of respondents in one education/experience/training category."""
+
+    _repr_fields = ("scale", "category", "label", "percent")
 
     scale: str
     category: int
@@ -265,9 +296,11 @@ class EducationShare:
     recommend_suppress: bool | None
 
 
-@frozen
-class JobZone:
+@frozen(repr=False)
+class JobZone(Record):
     """O*NET Job Zone (1-5): how much preparation an occupation needs."""
+
+    _repr_fields = ("zone", "name")
 
     zone: int
     name: str
@@ -278,8 +311,8 @@ class JobZone:
     svp_range: str
 
 
-@frozen
-class RelatedOccupation:
+@frozen(repr=False)
+class RelatedOccupation(Record):
     code: str
     title: str
     tier: str
@@ -303,8 +336,8 @@ RIASEC: tuple[RiasecInterest, ...] = (
 InterestScale = Literal["OI", "IH"]
 
 
-@frozen
-class Interest:
+@frozen(repr=False)
+class Interest(Record):
     """One O*NET interest value, as published.
 
     Scale ``OI`` (Occupational Interests) is a score from 1 to 7 for one
@@ -318,6 +351,9 @@ class Interest:
     element: Element
     scale: InterestScale
     value: float
+
+    def _summary(self) -> str:
+        return str(self)
 
     @property
     def high_point(self) -> RiasecInterest | None:
@@ -344,8 +380,8 @@ class Interest:
         return f"{self.element.name}: {self.value:.2f} ({self.scale})"
 
 
-@frozen
-class TechnologySkill:
+@frozen(repr=False)
+class TechnologySkill(Record):
     example: str
     commodity_code: int | None
     commodity_title: str | None
@@ -353,8 +389,8 @@ class TechnologySkill:
     in_demand: bool | None
 
 
-@frozen
-class Occupation:
+@frozen(repr=False)
+class Occupation(Record):
     """An O*NET-SOC occupation and the OEWS code its wages come from.
 
     ``wage_basis`` is ``"detailed"`` when OEWS publishes the same SOC code,
@@ -377,8 +413,8 @@ class Occupation:
         return f"{self.code} {self.title}"
 
 
-@frozen
-class SearchHit:
+@frozen(repr=False)
+class SearchHit(Record):
     """A search result: the occupation, the title that matched and how well (0-1].
 
     ``matched_kind`` says what matched: ``"title"``, ``"short"`` (O*NET's
@@ -391,12 +427,15 @@ class SearchHit:
     matched_kind: str
     score: float
 
+    def _summary(self) -> str:
+        return str(self)
+
     def __str__(self) -> str:
         return f"{self.occupation} ({self.matched_kind}: {self.matched_title}, {self.score:.2f})"
 
 
-@frozen
-class WageOccupation:
+@frozen(repr=False)
+class WageOccupation(Record):
     """An OEWS occupation (any level: total, major, minor, broad, detailed)."""
 
     code: str
@@ -421,9 +460,11 @@ class AreaKind(str, enum.Enum):
         return self.value
 
 
-@frozen
-class Area:
+@frozen(repr=False)
+class Area(Record):
     """An OEWS area: the nation, a state or territory, a metro or nonmetro area."""
+
+    _repr_fields = ("code", "kind", "name")
 
     code: str
     kind: AreaKind
@@ -458,8 +499,8 @@ class Status(str, enum.Enum):
         return self.value
 
 
-@frozen
-class Figure:
+@frozen(repr=False)
+class Figure(Record):
     """One published OEWS number, or the documented reason there is none.
 
     ``value`` is set only for :attr:`Status.RELEASED`. A top-coded wage has
@@ -473,9 +514,19 @@ class Figure:
     footnote: str | None
     lower_bound: float | None = None
 
+    def _summary(self) -> str:
+        return f"{self.status}: {self.text}" if self.value is not None else self.format()
+
     @property
     def released(self) -> bool:
         return self.status is Status.RELEASED
+
+    def _flat_items(self, name: str) -> Iterator[tuple[str, object]]:
+        """Columns of a flat record: the value, its status, top-code bound and footnote."""
+        yield name, self.value
+        yield f"{name}_status", self.status.value
+        yield f"{name}_lower_bound", self.lower_bound
+        yield f"{name}_footnote", self.footnote
 
     def __str__(self) -> str:
         if self.value is not None:
@@ -498,8 +549,8 @@ class Figure:
         return f"({self.status})"
 
 
-@frozen
-class Estimate:
+@frozen(repr=False)
+class Estimate(Record):
     """OEWS May 2025 cross-industry estimates for one occupation in one area."""
 
     occupation: WageOccupation
@@ -522,6 +573,9 @@ class Estimate:
     annual_p75: Figure
     annual_p90: Figure
 
+    def _summary(self) -> str:
+        return f"{self.occupation.code} in {self}"
+
     def __str__(self) -> str:
         from ._render.content import jobs_and_wage
 
@@ -529,8 +583,8 @@ class Estimate:
         return f"{self.area.name}: {jobs}"
 
 
-@frozen
-class RankedEstimate:
+@frozen(repr=False)
+class RankedEstimate(Record):
     """One row of a ranking: its place, the figure ranked by, the full estimate.
 
     Rows whose figure BLS did not release are ranked after every released
@@ -541,6 +595,9 @@ class RankedEstimate:
     by: str
     ranked_value: Figure
     estimate: Estimate
+
+    def _summary(self) -> str:
+        return str(self)
 
     @property
     def area(self) -> Area:
@@ -558,8 +615,8 @@ class RankedEstimate:
         return line
 
 
-@frozen
-class ComparisonRow:
+@frozen(repr=False)
+class ComparisonRow(Record):
     """One measure for two areas, their difference (a - b) and ratio (a / b).
 
     ``difference`` and ``ratio`` are ``None`` when either side has no
@@ -573,9 +630,13 @@ class ComparisonRow:
     ratio: float | None
     note: str | None
 
+    def _summary(self) -> str:
+        a, b = self.a.format(), self.b.format()
+        return f"{self.measure}: a {a}, b {b}, difference {self.difference}"
 
-@frozen
-class Comparison:
+
+@frozen(repr=False)
+class Comparison(Record, Tabular):
     """Side-by-side OEWS figures for one occupation in two areas."""
 
     occupation: WageOccupation
@@ -585,6 +646,13 @@ class Comparison:
     area_b: Area
     rows: tuple[ComparisonRow, ...]
     missing: tuple[str, ...]
+
+    def _rows(self) -> tuple[object, ...]:
+        return self.rows
+
+    def _summary(self) -> str:
+        areas = f"{self.area_a.name} vs {self.area_b.name}"
+        return f"{self.occupation.code}: {areas}, {len(self.rows)} measures"
 
     def row(self, measure: str) -> ComparisonRow:
         """The row of one measure (an :class:`Estimate` attribute name, ``"annual_mean"``).
@@ -636,8 +704,8 @@ class Comparison:
 # The profile
 
 
-@frozen
-class Profile:
+@frozen(repr=False)
+class Profile(Record):
     """Everything O*NET 29.3 as bundled says about one occupation.
 
     Wage figures are separate queries (``national``, ``top_metros``,
@@ -665,6 +733,9 @@ class Profile:
     #: ``top_metros()`` and the rest.
     wage_occupation: WageOccupation | None
 
+    def _summary(self) -> str:
+        return str(self.occupation)
+
     @property
     def code(self) -> str:
         return self.occupation.code
@@ -675,3 +746,56 @@ class Profile:
 
     def __str__(self) -> str:
         return f"{self.occupation} -- profile"
+
+
+# --------------------------------------------------------------------------
+# Result collections: tuples that are also tables
+
+
+class Ranking(Results[RankedEstimate]):
+    """Areas ranked by one figure (``top_metros``, ``top_states``), best first."""
+
+    __slots__ = ()
+    item_name = "area"
+
+
+class SearchHits(Results[SearchHit]):
+    """Search results, best first."""
+
+    __slots__ = ()
+    item_name = "hit"
+
+
+class Estimates(Results[Estimate]):
+    """OEWS estimates of one occupation, by area code."""
+
+    __slots__ = ()
+    item_name = "estimate"
+
+
+class Areas(Results[Area]):
+    """OEWS areas, by code."""
+
+    __slots__ = ()
+    item_name = "area"
+
+
+class Occupations(Results[Occupation]):
+    """O*NET-SOC occupations, by code."""
+
+    __slots__ = ()
+    item_name = "occupation"
+
+
+class WageOccupations(Results[WageOccupation]):
+    """OEWS occupations, by code."""
+
+    __slots__ = ()
+    item_name = "occupation"
+
+
+class Releases(Results[Release]):
+    """The bundled upstream releases."""
+
+    __slots__ = ()
+    item_name = "release"

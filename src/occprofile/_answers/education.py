@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from .other_releases import entry_requirements, projection_source
 
 if TYPE_CHECKING:
-    from ..career import Certification, Distribution, Education
+    from ..career import Certifications, Distribution, Education
     from ..models import Occupation
     from .sources import Sources
 
@@ -71,7 +71,9 @@ def no_projection_note(occ: Occupation) -> str:
     )
 
 
-def certifications(src: Sources, occ: Occupation) -> tuple[Certification, ...]:
+def certifications(src: Sources, occ: Occupation) -> Certifications:
     """Curated certifications for an occupation (empty when none are curated)."""
     wanted = {occ.code, occ.soc_code}
-    return tuple(c for c in src.certifications() if wanted & set(c.occupations))
+    from ..career import Certifications
+
+    return Certifications(c for c in src.certifications() if wanted & set(c.occupations))

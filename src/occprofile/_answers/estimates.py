@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from .._matching.areas import NATIONAL_CODE
 from ..errors import NoWageDataError
+from ..models import Estimates
 
 if TYPE_CHECKING:
     from ..models import Area, Estimate, WageOccupation
@@ -20,10 +21,10 @@ def estimate_in(src: Sources, occ: WageOccupation, where: Area) -> Estimate:
     return found
 
 
-def all_estimates(src: Sources, occ: WageOccupation) -> tuple[Estimate, ...]:
+def all_estimates(src: Sources, occ: WageOccupation) -> Estimates:
     """Every area's estimate for one occupation, by area code."""
     built = (src.estimate(occ, code) for code in sorted(src.oews_rows(occ.code)))
-    return tuple(e for e in built if e is not None)
+    return Estimates(e for e in built if e is not None)
 
 
 def national(src: Sources, occ: WageOccupation) -> Estimate:

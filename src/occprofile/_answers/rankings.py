@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal, get_args
 from .._matching.arguments import check_bool, check_n
 from .._matching.text import close_matches
 from ..errors import ArgumentTypeError, InvalidArgumentError, NoWageDataError
-from ..models import AreaKind, RankedEstimate, Status
+from ..models import AreaKind, RankedEstimate, Ranking, Status
 from .figures import UNRANKED, rank_key
 
 if TYPE_CHECKING:
@@ -86,13 +86,13 @@ def top_metros(
     by: RankKey,
     where: Area | None,
     include_nonmetro: bool,
-) -> tuple[RankedEstimate, ...]:
+) -> Ranking:
     """Metro (and optionally nonmetro) areas, of one state or all, ranked by ``by``."""
     check_n(n)
     check_bool(include_nonmetro, "include_nonmetro")
     postal = where.states[0] if where is not None else None
 
-    def compute() -> tuple[RankedEstimate, ...]:
+    def compute() -> Ranking:
         # Only on a miss: the wording of a "nothing found" error is not hot-path work.
         kind = "metro or nonmetro area" if include_nonmetro else "metro area"
         scope = f"any {kind}" + (f" of {where.name}" if where else "")
@@ -102,9 +102,7 @@ def top_metros(
     return src.store.memo(("top_metros", occ.code, by, postal, include_nonmetro, n), compute)
 
 
-def top_states(
-    src: Sources, occ: WageOccupation, n: int, by: RankKey
-) -> tuple[RankedEstimate, ...]:
+def top_states(src: Sources, occ: WageOccupation, n: int, by: RankKey) -> Ranking:
     """States and territories ranked like :func:`top_metros`."""
     check_n(n)
     states = src.areas().select(AreaKind.STATE, None)
@@ -122,7 +120,7 @@ def rank(
     *,
     n: int,
     scope: str,
-) -> tuple[RankedEstimate, ...]:
+) -> Ranking:
     """The first ``n`` of ``areas`` by ``by``; unreleased figures last, ties by name, code."""
     datatype = RANK_BY[by]
     rows = src.oews_rows(occ.code)
@@ -143,7 +141,7 @@ def rank(
         assert estimate is not None  # keyed only holds areas with a row
         figure = src.figure_in(occ, area, datatype)
         ranked.append(RankedEstimate(place, by, figure, estimate))
-    return tuple(ranked)
+    return Ranking(ranked)
 
 
 def _why_unranked(

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from .._matching.areas import NATIONAL_CODE
 from ..career import Report
 from ..errors import NoWageDataError
-from ..models import RATING_DOMAINS, RankedEstimate
+from ..models import RATING_DOMAINS, Ranking, Releases
 from . import comparisons, education, outlook, rankings, similar
 from .profiles import by_importance
 
@@ -35,7 +35,7 @@ def build_report(
     profile = src.profile(occ)
     sections = {d: by_importance(profile, d, top) for d in RATING_DOMAINS}
     national = None
-    ranked: tuple[RankedEstimate, ...] = ()
+    ranked = Ranking()
     note = None
     comparison: Comparison | None = None
     wage = profile.wage_occupation
@@ -67,5 +67,5 @@ def build_report(
         similar=similar.similar_occupations(src, occ, similar_n),
         outlook=outlook.outlook(src, occ),
         comparison=comparison,
-        releases=src.store.manifest().releases,
+        releases=Releases(src.store.manifest().releases),
     )

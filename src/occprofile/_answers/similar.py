@@ -12,7 +12,7 @@ from ..errors import ArgumentTypeError, InvalidArgumentError, NoRatingsError
 from ..models import Figure, RatingDomain, Status
 
 if TYPE_CHECKING:
-    from ..career import RatingMatch, SimilarOccupation
+    from ..career import RatingMatches, SimilarOccupation, SimilarOccupations
     from ..models import Occupation
     from .sources import Sources
 
@@ -20,12 +20,14 @@ if TYPE_CHECKING:
 SIMILARITY_DOMAINS: tuple[RatingDomain, ...] = ("skills", "knowledge", "abilities")
 
 
-def similar_occupations(src: Sources, occ: Occupation, n: int) -> tuple[SimilarOccupation, ...]:
+def similar_occupations(src: Sources, occ: Occupation, n: int) -> SimilarOccupations:
     """O*NET related occupations in tier/index order, with national employment and
     annual mean wage (OEWS May 2025)."""
+    from ..career import SimilarOccupations
+
     check_n(n)
     related = sorted(src.profile(occ).related, key=lambda r: (r.index, r.code))
-    return tuple(_similar(src, r.code, r.tier, r.index) for r in related[:n])
+    return SimilarOccupations(_similar(src, r.code, r.tier, r.index) for r in related[:n])
 
 
 def _similar(src: Sources, code: str, tier: str, index: int) -> SimilarOccupation:
@@ -46,9 +48,9 @@ def _similar(src: Sources, code: str, tier: str, index: int) -> SimilarOccupatio
 
 def similar_by_ratings(
     src: Sources, occ: Occupation, n: int, domains: tuple[RatingDomain, ...]
-) -> tuple[RatingMatch, ...]:
+) -> RatingMatches:
     """Occupations whose centred importance vectors have the largest cosine with ``occ``'s."""
-    from ..career import RatingMatch
+    from ..career import RatingMatch, RatingMatches
     from . import similarity
 
     check_n(n)
@@ -58,7 +60,7 @@ def similar_by_ratings(
     index = src.occupations().onet
     return src.store.memo(
         ("similar_by_ratings", occ.code, domains, n),
-        lambda: tuple(
+        lambda: RatingMatches(
             RatingMatch(index[code], score, domains, shared)
             for score, shared, code in similarity.ranked(occ.code, vectors)[:n]
         ),

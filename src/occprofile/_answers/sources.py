@@ -21,7 +21,7 @@ from .profiles import build_profile
 if TYPE_CHECKING:
     from .._store import career_schema
     from .._store.store import Store
-    from ..career import Certification
+    from ..career import Certifications
     from ..models import Area, Estimate, Figure, Occupation, WageOccupation
     from .similarity import Vector
 
@@ -166,17 +166,15 @@ class Sources:
 
         return self.store.once("soc_changes", load)
 
-    def certifications(self) -> tuple[Certification, ...]:
+    def certifications(self) -> Certifications:
         from .._store import career_schema
+        from ..career import Certifications
 
-        return self.store.once(
-            "certifications",
-            lambda: (
-                self.store.read(
-                    "certifications.json", career_schema.CertificationsFile
-                ).certifications
-            ),
-        )
+        def load() -> Certifications:
+            rec = self.store.read("certifications.json", career_schema.CertificationsFile)
+            return Certifications(rec.certifications)
+
+        return self.store.once("certifications", load)
 
     def vectors(self, domains: tuple[str, ...]) -> dict[str, Vector]:
         """Importance vectors of ``domains``, centred per element and joined."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..errors import NoWageDataError
-from ..models import AreaKind, RankedEstimate
+from ..models import AreaKind, Ranking
 from .rankings import rank
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ def state_view(src: Sources, occ: WageOccupation, where: Area) -> StateView:
         estimate = src.estimate(occ, where.code)
         if estimate is None:
             notes.append(f"OEWS publishes no {where.name} estimate for {occ}.")
-        ranked: dict[AreaKind, tuple[RankedEstimate, ...]] = {}
+        ranked: dict[AreaKind, Ranking] = {}
         rows = src.oews_rows(occ.code)
         for kind, label in ((AreaKind.METRO, "metro"), (AreaKind.NONMETRO, "nonmetro")):
             areas = src.areas().select(kind, postal)
@@ -44,7 +44,7 @@ def state_view(src: Sources, occ: WageOccupation, where: Area) -> StateView:
             try:
                 ranked[kind] = rank(src, occ, "employment", areas, n=len(areas) or 1, scope="")
             except NoWageDataError:
-                ranked[kind] = ()
+                ranked[kind] = Ranking()
                 if with_rows:
                     notes.append(
                         f"No {label} area of {where.name} has a released employment figure."

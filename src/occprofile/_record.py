@@ -1,0 +1,145 @@
+"""What every public record and result collection shares: how it shows and exports.
+
+A record's ``repr`` is one short line naming what it is (the nested records
+are named, not dumped); ``_repr_html_`` is Jupyter's rich display. A result
+collection is a tuple (indexing, slicing, equality with tuples all work as
+before) that also exports itself as flat records and data frames. The work
+is done by the faces in ``_render``, imported when a method is called.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from typing import Any, ClassVar, TypeVar
+
+T = TypeVar("T")
+
+#: The longest repr, in characters.
+REPR_WIDTH = 300
+
+
+def brief(value: object, width: int = 80) -> str:
+    """A value as a repr shows it: text quoted, records by their ``str``, tuples by size."""
+    if isinstance(value, enum.Enum):
+        text = str(value.value)
+    elif isinstance(value, str):
+        text = repr(value)
+    elif isinstance(value, tuple):
+        text = f"<{len(value)} items>"
+    elif value is None or isinstance(value, int | float | bool):
+        text = repr(value)
+    elif type(value).__str__ is not object.__str__:
+        text = str(value)
+    else:
+        text = type(value).__name__
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def short_repr(obj: object, fields: tuple[str, ...], summary: str | None = None) -> str:
+    """``Name(summary)`` or ``Name(field=value, ...)``, cut at :data:`REPR_WIDTH`."""
+    inner = (
+        summary
+        if summary is not None
+        else ", ".join(f"{name}={brief(getattr(obj, name))}" for name in fields)
+    )
+    text = f"{type(obj).__name__}({inner})"
+    return text if len(text) <= REPR_WIDTH else text[: REPR_WIDTH - 4] + "...)"
+
+
+class Record:
+    """Mixin of the public attrs records: a short ``repr`` and an HTML display.
+
+    ``_repr_fields`` names the fields the repr shows (all by default); a
+    record with a telling ``_summary()`` shows that instead.
+    """
+
+    __slots__ = ()
+    _repr_fields: ClassVar[tuple[str, ...]] = ()
+
+    def _summary(self) -> str | None:
+        return None
+
+    def __repr__(self) -> str:
+        import attrs
+
+        fields = self._repr_fields or tuple(a.name for a in attrs.fields(type(self)))  # type: ignore[arg-type]
+        return short_repr(self, fields, self._summary())
+
+    def _repr_html_(self) -> str:
+        from ._render.html import render_html
+
+        return render_html(self)
+
+
+class Tabular:
+    """Mixin of everything that is a table: result collections and bulk tables.
+
+    ``to_records()`` needs nothing but the standard library; the frame
+    methods need their extra (``occprofile[pandas]``, ``[polars]``,
+    ``[arrow]``) and say so when it is missing.
+    """
+
+    __slots__ = ()
+
+    def _rows(self) -> Iterable[object]:
+        """The records the rows are made of (a tuple's items by default)."""
+        if isinstance(self, tuple):
+            return self
+        raise NotImplementedError(type(self).__name__)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat dict per row: a figure becomes a value column, its status and,
+        where they apply, its top-code lower bound and footnote; codes stay strings."""
+        from ._render.records import to_records
+
+        return to_records(self)
+
+    def to_pandas(self) -> Any:
+        """A pandas DataFrame with nullable dtypes (needs ``occprofile[pandas]``)."""
+        from ._render.frames import to_pandas
+
+        return to_pandas(self)
+
+    def to_polars(self) -> Any:
+        """A polars DataFrame (needs ``occprofile[polars]``)."""
+        from ._render.frames import to_polars
+
+        return to_polars(self)
+
+    def to_arrow(self) -> Any:
+        """A pyarrow Table (needs ``occprofile[arrow]``)."""
+        from ._render.frames import to_arrow
+
+        return to_arrow(self)
+
+    def __arrow_c_stream__(self, requested_schema: object = None) -> object:
+        """The Arrow PyCapsule stream: ``pyarrow.table(x)``, ``polars.DataFrame(x)``
+        and DuckDB read it directly (needs ``occprofile[arrow]``)."""
+        from ._render.frames import arrow_c_stream
+
+        return arrow_c_stream(self, requested_schema)
+
+    def _repr_html_(self) -> str:
+        from ._render.html import render_html
+
+        return render_html(self)
+
+
+class Results(Tabular, tuple[T, ...]):
+    """Base of the result collections: a tuple of records that is also a table.
+
+    Subclasses set ``item_name`` (how the repr counts its rows).
+    """
+
+    __slots__ = ()
+    item_name: ClassVar[str] = "item"
+
+    def __repr__(self) -> str:
+        text = f"{len(self)} {self.item_name}{'' if len(self) == 1 else 's'}"
+        for i, item in enumerate(self):
+            shown = brief(item, 100)
+            if len(text) + len(shown) > REPR_WIDTH - 40:
+                return short_repr(self, (), f"{text}; ... ({len(self) - i} more)")
+            text += (": " if i == 0 else "; ") + shown
+        return short_repr(self, (), text)
