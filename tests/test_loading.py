@@ -44,7 +44,11 @@ def test_import_reads_no_data() -> None:
 def test_core_queries_do_not_load_the_career_modules() -> None:
     """top_metros and profile from a cold start skip the career-profile classes;
     a career query loads them."""
-    career = ("occprofile.career", "occprofile._store.career_schema", "occprofile._answers.other_releases")
+    career = (
+        "occprofile.career",
+        "occprofile._store.career_schema",
+        "occprofile._answers.other_releases",
+    )
     check = f"print(sorted(m for m in {career!r} if m in sys.modules))"
     out = _run(
         "import sys, occprofile as op\n"
