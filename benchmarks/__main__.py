@@ -5,8 +5,9 @@
 
 Runs the question families in this order, one table: cold start (import,
 first call, fresh process vs sqlite3; instructions with ``--instructions``),
-warm queries, profiles, career queries, then package size and memory. How
-each is measured is in its module; how they are timed, in
+warm queries, profiles, the manifest check's share of a read, career
+queries, then package size and memory. How each is measured is in its
+module; how they are timed, in
 :mod:`benchmarks.harness`.
 
 Before measuring, occprofile's modules are compiled to bytecode, as
@@ -32,6 +33,7 @@ from benchmarks.career import measure_career
 from benchmarks.cold_start import measure_fresh_processes, measure_instructions
 from benchmarks.footprint import measure_memory, measure_size
 from benchmarks.harness import compile_bytecode, machine, megabytes, progress, render, revision
+from benchmarks.integrity import measure_checksum
 from benchmarks.profiles import measure_profiles
 from benchmarks.sqlite_reference import DEFAULT_SQLITE, prepare_sqlite, read_only_uri
 from benchmarks.warm import measure_warm
@@ -83,6 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             rows += measure_instructions(uri, workdir)
         rows += measure_warm(repeat, uri)
         rows += measure_profiles(repeat, max(3, repeat // 4))
+        rows += measure_checksum(repeat)
         rows += measure_career(repeat)
         size_rows, parts = measure_size(sqlite_path)
         rows += size_rows

@@ -15,6 +15,7 @@ from databuild import (
     areas,
     certifications,
     history,
+    library_check,
     manifest,
     occupations,
     oews,
@@ -189,7 +190,8 @@ def clean(out: Path) -> None:
 
 
 def build(source: Path, out: Path) -> BuildResult:
-    """Build into `out` from `source`, verify the written files, and return a summary."""
+    """Build into `out` from `source`, verify the written files (with databuild's checks,
+    then through the library's own reading), and return a summary."""
     started = time.perf_counter()
     documents = make_documents(source)
     files = encode_all(documents)
@@ -199,6 +201,7 @@ def build(source: Path, out: Path) -> BuildResult:
         write_file(out, path, data)
     samples = verify.raw_samples(source)
     verify.check_outputs(out, documents.expectations, samples)
+    library_check.check_with_library(out)
     return BuildResult(
         out=out,
         files=files,

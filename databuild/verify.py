@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 
 import openpyxl
 
@@ -324,7 +325,9 @@ def _same(expected: Json, actual: Json) -> bool:
     return type(expected) is type(actual) and expected == actual
 
 
-class _Problems:
+class Problems:
+    """What a check found wrong, one message per problem (``fail`` raises them all)."""
+
     def __init__(self) -> None:
         self.items: list[str] = []
 
@@ -333,7 +336,7 @@ class _Problems:
             self.items.append(message)
 
 
-def _read_outputs(out: Path, problems: _Problems) -> dict[str, bytes]:
+def _read_outputs(out: Path, problems: Problems) -> dict[str, bytes]:
     """Every generated file under `out`, by manifest path."""
     files: dict[str, bytes] = {}
     for name in (*TOP_LEVEL, "manifest.json"):
@@ -348,7 +351,7 @@ def _read_outputs(out: Path, problems: _Problems) -> dict[str, bytes]:
     return files
 
 
-def _check_manifest(files: Mapping[str, bytes], manifest: dict[str, Json], p: _Problems) -> None:
+def _check_manifest(files: Mapping[str, bytes], manifest: dict[str, Json], p: Problems) -> None:
     listed: dict[str, dict[str, Json]] = {}
     for entry in _list(manifest.get("outputs"), "manifest outputs"):
         item = _obj(entry, "manifest output")
@@ -364,16 +367,29 @@ def _check_manifest(files: Mapping[str, bytes], manifest: dict[str, Json], p: _P
                 f"{name}: sha256 differs from the manifest",
             )
     for folder in FOLDERS:
-        names = sorted(n for n in files if n.startswith(folder))
-        combined = sha256_bytes("".join(sha256_bytes(files[n]) for n in names).encode("ascii"))
+        found = {
+            n[len(folder) :]: sha256_bytes(files[n]) for n in sorted(files) if n.startswith(folder)
+        }
+        combined = sha256_bytes("".join(found.values()).encode("ascii"))
         entry = listed.get(folder, {})
         p.check(
-            entry.get("files") == len(names),
-            f"{folder}: manifest says {entry.get('files')} files, found {len(names)}",
+            entry.get("files") == len(found),
+            f"{folder}: manifest says {entry.get('files')} files, found {len(found)}",
         )
         p.check(
             entry.get("sha256") == combined, f"{folder}: combined sha256 differs from the manifest"
         )
+        recorded = _obj(entry.get("checksums", {}), f"manifest {folder} checksums")
+        for member in sorted(set(found) | set(recorded)):
+            if member not in recorded:
+                p.check(False, f"{folder}{member}: not in the manifest's checksums")
+            elif member not in found:
+                p.check(False, f"{folder}{member}: in the manifest's checksums, not written")
+            else:
+                p.check(
+                    recorded[member] == found[member],
+                    f"{folder}{member}: sha256 differs from the manifest's checksums",
+                )
 
 
 def check_outputs(out: Path, expect: Expectations, samples: Sequence[Sample]) -> dict[str, int]:
@@ -381,12 +397,12 @@ def check_outputs(out: Path, expect: Expectations, samples: Sequence[Sample]) ->
 
     Returns a few totals for the build summary.
     """
-    p = _Problems()
+    p = Problems()
     files = _read_outputs(out, p)
     if "manifest.json" in files:
         _check_manifest(files, _obj(decode("manifest.json", files["manifest.json"]), "manifest"), p)
     if p.items:
-        _fail(p)
+        fail(p)
     docs: dict[str, Json] = {}
 
     def doc(name: str) -> Json:
@@ -506,11 +522,12 @@ def check_outputs(out: Path, expect: Expectations, samples: Sequence[Sample]) ->
             f"source has {sample.expected!r}",
         )
     if p.items:
-        _fail(p)
+        fail(p)
     return {"files": len(files), "samples": len(samples), "estimates": estimates}
 
 
-def _fail(problems: _Problems) -> None:
+def fail(problems: Problems) -> NoReturn:
+    """Raise VerificationError listing the first 30 problems and how many more there are."""
     shown = "\n  ".join(problems.items[:30])
     more = len(problems.items) - 30
     suffix = f"\n  ... and {more} more" if more > 0 else ""

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from .._matching.arguments import check_bool, check_n
 from .._matching.text import close_matches
+from .._store.layout import oews_shard
 from ..errors import ArgumentTypeError, InvalidArgumentError, NoWageDataError
 from ..models import AreaKind, RankedEstimate, Ranking, Status
 from .figures import UNRANKED, rank_key
@@ -125,7 +126,7 @@ def rank(
     datatype = RANK_BY[by]
     rows = src.oews_rows(occ.code)
     footnotes = src.footnotes()
-    resource = f"oews/{occ.code}.json.gz"
+    resource = oews_shard(occ.code)
     keyed = sorted(
         (rank_key(row, datatype, footnotes, resource), area.name, area.code, area)
         for area in areas

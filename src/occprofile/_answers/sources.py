@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from .._matching.areas import AreaIndex
 from .._matching.occupations import OccupationIndex, TitleData
 from .._store import schema
+from .._store.layout import oews_shard, onet_shard
 from ..errors import DataIntegrityError
 from ..models import Element, Profile
 from .figures import build_estimate, figure_of
@@ -83,7 +84,7 @@ class Sources:
         return self.store.once(("profile", occ.code), lambda: self._load_profile(occ))
 
     def _load_profile(self, occ: Occupation) -> Profile:
-        name = f"onet/{occ.code}.json.gz"
+        name = onet_shard(occ.code)
         shard = self.store.read(name, schema.OnetShard)
         if shard.code != occ.code:
             raise DataIntegrityError(f"{name} holds {shard.code}, not {occ.code}", resource=name)
@@ -102,7 +103,7 @@ class Sources:
 
     def oews_rows(self, code: str) -> dict[str, schema.OewsRow]:
         def load() -> dict[str, schema.OewsRow]:
-            name = f"oews/{code}.json.gz"
+            name = oews_shard(code)
             shard = self.store.read(name, schema.OewsShard)
             if shard.code != code:
                 raise DataIntegrityError(f"{name} holds {shard.code}, not {code}", resource=name)
@@ -118,13 +119,13 @@ class Sources:
         area = self.areas().by_code[area_code]
         return self.store.memo(
             ("estimate", occ.code, area_code),
-            lambda: build_estimate(occ, area, row, self.footnotes(), f"oews/{occ.code}.json.gz"),
+            lambda: build_estimate(occ, area, row, self.footnotes(), oews_shard(occ.code)),
         )
 
     def figure_in(self, occ: WageOccupation, area: Area, datatype: str) -> Figure:
         """One figure of an area's row (the area must have one)."""
         row = self.oews_rows(occ.code)[area.code]
-        return figure_of(row, datatype, self.footnotes(), f"oews/{occ.code}.json.gz")
+        return figure_of(row, datatype, self.footnotes(), oews_shard(occ.code))
 
     # the other releases ---------------------------------------------------
 

@@ -96,5 +96,6 @@ def structure(data: Any, cls: type[T], resource: str) -> T:
     except Exception as exc:  # any failure here means data and schema disagree
         detail = f"{type(exc).__name__}: {exc}"
         raise DataIntegrityError(
-            f"packaged resource {resource!r} does not match the schema: {detail}"
+            f"packaged resource {resource!r} does not match the schema: {detail}",
+            resource=resource,
         ) from exc

@@ -104,7 +104,12 @@ def read_json(package: str, name: str, sha256: str | None) -> Any:
     ``sha256`` is the checksum the manifest records (``None`` only for the
     manifest itself, which cannot vouch for itself).
     """
-    raw = read_bytes(package, name)
+    return decode(name, read_bytes(package, name), sha256)
+
+
+def decode(name: str, raw: bytes, sha256: str | None) -> Any:
+    """Check the bytes of resource ``name`` against ``sha256`` and decode them, as
+    :func:`read_json` does (the build checks the files it wrote with this too)."""
     if sha256 is not None:
         verify(name, raw, sha256)
     elif name != MANIFEST:
@@ -125,11 +130,16 @@ def read_json(package: str, name: str, sha256: str | None) -> Any:
     import json
 
     try:
-        return json.loads(raw)
+        # Decoded as UTF-8 here: json.loads would guess UTF-16 or UTF-32 from the bytes.
+        return json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
     except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
         raise DataIntegrityError(
             f"packaged resource {name!r} is not valid UTF-8 JSON: {exc}", resource=name
         ) from exc
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number (the build never writes it)")
 
 
 def manifest_checksums(manifest: Any) -> dict[str, str]:

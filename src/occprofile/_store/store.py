@@ -91,10 +91,17 @@ class Store:
             self._answers.clear()
 
     def read(self, name: str, cls: type[T]) -> T:
-        """Read resource ``name``, check it against the manifest, structure it into ``cls``."""
+        """Read resource ``name``, check it against the manifest, structure it into ``cls``.
+
+        ``cls`` must be the record :func:`~.layout.record_class` names for
+        ``name``, the map the build checks its output with too.
+        """
         from .converter import structure
+        from .layout import record_class
         from .resources import read_json
 
+        if record_class(name) is not cls:
+            raise TypeError(f"{name} is read as {record_class(name).__name__}, not {cls.__name__}")
         return structure(read_json(self.package, name, self.checksum(name)), cls, name)
 
     # the manifest -------------------------------------------------------

@@ -1,0 +1,49 @@
+"""Integrity: what checking a resource against the manifest costs its read.
+
+Every resource is checked against the sha256 ``manifest.json`` records when
+it is first read. This times, in-process and interleaved, ``hashlib.sha256``
+of the subject's OEWS resource against the whole read the library makes of
+it (``Store.read``: read the bytes, check them, gunzip, decode the JSON,
+structure it into its schema record; nothing cached), and reports the
+check's share of the read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import statistics
+
+from benchmarks.harness import Row, compared, progress, time_in_process, us
+from benchmarks.subject import OCCUPATION
+
+
+def measure_checksum(repeat: int) -> list[Row]:
+    from occprofile._store import resources
+    from occprofile._store.layout import oews_shard, record_class
+    from occprofile._store.store import Store
+
+    name = oews_shard(OCCUPATION)
+    store = Store()
+    data = resources.read_bytes(store.package, name)
+    record = record_class(name)
+
+    def checksum() -> object:
+        return hashlib.sha256(data).hexdigest()
+
+    def read() -> object:
+        return store.read(name, record)
+
+    progress(f"checksum vs read of {name}: {repeat} interleaved timeit samples each")
+    times = time_in_process({"checksum": checksum, "read": read}, repeat)
+    check, whole = (statistics.median(times[k]) for k in ("checksum", "read"))
+    return [
+        compared(
+            f"sha256 of {name} ({len(data) / 1e3:,.0f} kB) vs the read that checks it",
+            check,
+            whole,
+            us,
+            note=" (Store.read: check, gunzip, JSON, structure)",
+            target="ratio <= 0.10",
+            ok=check / whole <= 0.10,
+        )
+    ]

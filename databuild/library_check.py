@@ -1,0 +1,72 @@
+"""The build's last check: every written file read back through the library's own code.
+
+`verify` re-reads the outputs with databuild's code. This reads each one as
+occprofile does when it answers a question: its sha256 against the manifest
+just written (a folder member's against the folder's `checksums`), gunzip and
+strict UTF-8 JSON decoding (`occprofile._store.resources.decode`), then the
+package's strict converter into the schema record that
+`occprofile._store.layout.record_class` names for it, the map `Store.read`
+checks too. So the build cannot write a file the library refuses.
+
+The dependency runs one way: databuild imports these parts of occprofile's
+store; the library never imports databuild.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from databuild.verify import FOLDERS, TOP_LEVEL, Problems, fail
+from occprofile._store import resources
+from occprofile._store.converter import structure
+from occprofile._store.layout import RECORDS, record_class
+from occprofile._store.schema import Manifest
+from occprofile._store.store import SCHEMA_VERSION
+from occprofile.errors import DataIntegrityError
+
+
+def written_names(out: Path, listed: set[str]) -> list[str]:
+    """Every resource name to read: the files the library or the build know of, the
+    members found in their folders, and every name the manifest lists."""
+    files = {n for n in RECORDS if not n.endswith("/")} | set(TOP_LEVEL)
+    folders = {n for n in RECORDS if n.endswith("/")} | set(FOLDERS)
+    for folder in folders:
+        files.update(folder + p.name for p in sorted((out / folder).glob("*")) if p.is_file())
+    return sorted((files | listed) - {resources.MANIFEST})
+
+
+def check_with_library(out: Path) -> int:
+    """Load every resource in `out` as the library would; return how many were loaded.
+
+    Raises VerificationError listing every file the library refuses, each
+    with the library's own DataIntegrityError message.
+    """
+    p = Problems()
+    try:
+        raw = resources.decode(
+            resources.MANIFEST, (out / resources.MANIFEST).read_bytes(), sha256=None
+        )
+        manifest = structure(raw, Manifest, resources.MANIFEST)
+        checksums = resources.manifest_checksums(raw)
+    except (OSError, DataIntegrityError) as error:
+        p.check(False, f"library check: {error}")
+        fail(p)
+    p.check(
+        manifest.schema_version == SCHEMA_VERSION,
+        f"library check: manifest.json has schema version {manifest.schema_version}, "
+        f"occprofile reads {SCHEMA_VERSION}",
+    )
+    names = written_names(out, set(checksums))
+    for name in names:
+        try:
+            data = (out / name).read_bytes()
+        except OSError as error:
+            p.check(False, f"library check: {name} cannot be read ({type(error).__name__})")
+            continue
+        try:
+            structure(resources.decode(name, data, checksums.get(name)), record_class(name), name)
+        except DataIntegrityError as error:
+            p.check(False, f"library check: {error}")
+    if p.items:
+        fail(p)
+    return len(names) + 1

@@ -1,0 +1,62 @@
+"""Which schema record reads which packaged resource: the one map of the data package.
+
+The library (``Store.read``) and the build tool (``databuild.library_check``)
+both ask :func:`record_class`, so they cannot disagree about which record a
+file must structure into. Records are named, not imported: the career
+records are created only when a career query (or the build) first needs them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any
+
+from ..errors import DataIntegrityError
+
+#: Resource (a top-level file, or a folder ending in ``/`` for its members)
+#: -> (module of ``occprofile._store``, record class).
+RECORDS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "manifest.json": ("schema", "Manifest"),
+        "areas.json": ("schema", "AreasFile"),
+        "elements.json": ("schema", "ElementsFile"),
+        "occupations.json": ("schema", "OccupationsFile"),
+        "oews_reference.json": ("schema", "OewsReference"),
+        "titles.json.gz": ("schema", "TitlesFile"),
+        "certifications.json": ("career_schema", "CertificationsFile"),
+        "oes_2019.json.gz": ("career_schema", "HistoryFile"),
+        "projections.json.gz": ("career_schema", "ProjectionsFile"),
+        "similarity.json.gz": ("career_schema", "SimilarityFile"),
+        "soc_changes.json": ("career_schema", "SocChangesFile"),
+        "onet/": ("schema", "OnetShard"),
+        "oews/": ("schema", "OewsShard"),
+    }
+)
+
+
+def onet_shard(code: str) -> str:
+    """The resource holding the O*NET profile of ``code`` (``"43-6013.00"``)."""
+    return f"onet/{code}.json.gz"
+
+
+def oews_shard(code: str) -> str:
+    """The resource holding the OEWS estimates of ``code`` (``"43-6013"``)."""
+    return f"oews/{code}.json.gz"
+
+
+def record_class(name: str) -> type[Any]:
+    """The schema record resource ``name`` structures into (a folder member: its folder's).
+
+    A name the package does not have is a :class:`DataIntegrityError` naming it.
+    """
+    folder, slash, _ = name.partition("/")
+    entry = RECORDS.get(folder + slash if slash else name)
+    if entry is None:
+        raise DataIntegrityError(
+            f"{name!r} is not a resource of an occprofile data package", resource=name
+        )
+    module, cls = entry
+    found: type[Any] = getattr(importlib.import_module(f"{__package__}.{module}"), cls)
+    return found

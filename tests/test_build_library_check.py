@@ -1,0 +1,164 @@
+"""The build checks what it wrote through the library's own reading (databuild/library_check.py).
+
+No upstream files needed: the build's inputs are replaced by the committed
+documents (a few shards and every top-level file), and databuild's own
+source checks, tested in the other databuild tests, are left out, so only
+the library check can refuse what was written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import REPO_ROOT
+
+from databuild import build, library_check, verify, writer
+from databuild.sources import InputFile
+
+COMMITTED = REPO_ROOT / "src" / "occprofile" / "data"
+ONET = "onet/43-6013.00.json.gz"
+OEWS = "oews/43-6013.json.gz"
+#: For checks that must stop before the source counts (or whose callers skip them).
+NO_EXPECTATIONS = verify.Expectations("", "", 0, 0, 0, 0, {}, {})
+
+
+def committed_documents(*shards: str) -> build.Documents:
+    """The committed top-level documents and ``shards``, as the build would make them."""
+    manifest: dict[str, Any] = json.loads((COMMITTED / "manifest.json").read_bytes())
+    docs = {
+        name: writer.decode(name, (COMMITTED / name).read_bytes())
+        for name in (*verify.TOP_LEVEL, *shards)
+    }
+    return build.Documents(
+        docs=docs,
+        releases=manifest["releases"],
+        inputs=[InputFile(i["path"], i["sha256"], i["rows"]) for i in manifest["inputs"]],
+        counts=manifest["counts"],
+        expectations=NO_EXPECTATIONS,
+        wage_bases=Counter(),
+    )
+
+
+@pytest.fixture
+def build_from(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """``build_from(documents, out)``: build.build with these documents as its sources."""
+    calls: list[Path] = []
+    real = library_check.check_with_library
+
+    def checking(out: Path) -> int:
+        calls.append(out)
+        return real(out)
+
+    monkeypatch.setattr(verify, "raw_samples", lambda source: [])
+    monkeypatch.setattr(verify, "check_outputs", lambda out, expect, samples: {})
+    monkeypatch.setattr(library_check, "check_with_library", checking)
+
+    def run(documents: build.Documents, out: Path) -> build.BuildResult:
+        monkeypatch.setattr(build, "make_documents", lambda source: documents)
+        result = build.build(Path("unused"), out)
+        assert calls == [out]
+        return result
+
+    return run
+
+
+def test_a_clean_build_passes_the_library_check(build_from: Any, tmp_path: Path) -> None:
+    result = build_from(committed_documents(ONET, OEWS), tmp_path / "out")
+    assert len(result.files) == 1 + 10 + 2
+    assert library_check.check_with_library(tmp_path / "out") == 13
+
+
+def test_a_file_the_library_cannot_structure_fails_the_build(
+    build_from: Any, tmp_path: Path
+) -> None:
+    documents = committed_documents(ONET, OEWS)
+    shard = documents.docs[ONET]
+    assert isinstance(shard, dict)
+    shard["salary"] = "unknown"  # a key the schema has no field for; its checksum matches
+    with pytest.raises(verify.VerificationError) as caught:
+        build_from(documents, tmp_path / "out")
+    message = str(caught.value)
+    assert "1 problems" in message
+    assert f"packaged resource {ONET!r} does not match the schema" in message
+    assert "salary" in message
+
+
+def test_the_committed_data_passes() -> None:
+    assert library_check.check_with_library(COMMITTED) == 1 + 10 + 1016 + 1104
+
+
+# -- a copy of the committed data, damaged after its manifest was written ----------------
+
+
+@pytest.fixture
+def copy(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(COMMITTED, target, ignore=shutil.ignore_patterns("__pycache__"))
+    return target
+
+
+def manifest_of(out: Path) -> dict[str, Any]:
+    found: dict[str, Any] = json.loads((out / "manifest.json").read_bytes())
+    return found
+
+
+def folder_entry(manifest: dict[str, Any], folder: str) -> dict[str, Any]:
+    (entry,) = (e for e in manifest["outputs"] if e["path"] == folder)
+    assert isinstance(entry, dict)
+    return entry
+
+
+def rewrite_manifest(out: Path, manifest: dict[str, Any]) -> None:
+    (out / "manifest.json").write_bytes(writer.encode("manifest.json", manifest))
+
+
+def test_a_file_changed_after_the_manifest_fails(copy: Path) -> None:
+    document = writer.decode(ONET, (copy / ONET).read_bytes())
+    assert isinstance(document, dict)
+    document["title"] = "Medical Secretary"
+    (copy / ONET).write_bytes(writer.encode(ONET, document))
+    with pytest.raises(verify.VerificationError, match=f"'{ONET}' was changed after the build"):
+        library_check.check_with_library(copy)
+
+
+def test_a_file_the_manifest_does_not_list_fails(copy: Path) -> None:
+    manifest = manifest_of(copy)
+    del folder_entry(manifest, "oews/")["checksums"]["43-6013.json.gz"]
+    rewrite_manifest(copy, manifest)
+    with pytest.raises(verify.VerificationError, match=f"'{OEWS}' is not listed in manifest"):
+        library_check.check_with_library(copy)
+
+
+def test_a_newer_schema_version_fails(copy: Path) -> None:
+    manifest = manifest_of(copy)
+    manifest["schema_version"] = 2
+    rewrite_manifest(copy, manifest)
+    with pytest.raises(verify.VerificationError, match="schema version 2, occprofile reads 1"):
+        library_check.check_with_library(copy)
+
+
+# -- verify checks each folder member's checksum, not only the combined one --------------
+
+
+def test_verify_notices_a_wrong_member_checksum(copy: Path) -> None:
+    """A member's recorded sha256 is wrong while the files and the combined sha256 agree:
+    only the per-member check can notice (verify stops at the manifest problems, before
+    the expectations, which are left empty here)."""
+    manifest = manifest_of(copy)
+    folder_entry(manifest, "onet/")["checksums"]["43-6013.00.json.gz"] = "0" * 64
+    folder_entry(manifest, "oews/")["checksums"]["99-9999.json.gz"] = hashlib.sha256(
+        b""
+    ).hexdigest()
+    rewrite_manifest(copy, manifest)
+    with pytest.raises(verify.VerificationError) as caught:
+        verify.check_outputs(copy, NO_EXPECTATIONS, [])
+    assert str(caught.value).splitlines()[1:] == [
+        "  oews/99-9999.json.gz: in the manifest's checksums, not written",
+        f"  {ONET}: sha256 differs from the manifest's checksums",
+    ]
