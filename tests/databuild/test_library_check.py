@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO_ROOT
 
 from databuild import build, library_check, verify, writer
 from databuild.sources import InputFile
+from tests.helpers import REPO_ROOT
 
 COMMITTED = REPO_ROOT / "src" / "occprofile" / "data"
 ONET = "onet/43-6013.00.json.gz"
