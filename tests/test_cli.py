@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 import subprocess
 import sys
@@ -53,8 +56,8 @@ def test_occupation_without_wages(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Two areas compared" not in out
 
 
-def test_bad_input_exits_2_with_message(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["43-6013", "--compare", "New York", "Boston"]) == 2
+def test_failed_lookup_exits_1_with_message(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["43-6013", "--compare", "New York", "Boston"]) == 1
     err = capsys.readouterr().err
     assert "Ambiguous area 'New York'" in err
 
@@ -101,3 +104,83 @@ def test_markdown_format(capsys: pytest.CaptureFixture[str]) -> None:
 def test_bad_count_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["43-6013", "--top", "0"]) == 2
     assert "top must be a positive number" in capsys.readouterr().err
+
+
+def _run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "occprofile", *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_subcommand_json_is_the_librarys_records() -> None:
+    done = _run("top-metros", "29-1141", "-n", "4", "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == op.top_metros("29-1141", 4).to_records()
+    done = _run("search", "medical secretary", "-n", "3", "--json")
+    assert json.loads(done.stdout) == op.search("medical secretary", 3).to_records()
+
+
+def test_subcommand_csv_has_the_same_rows() -> None:
+    done = _run("top-states", "43-6013", "-n", "3", "--by", "annual_mean", "--csv")
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    expected = op.top_states("43-6013", 3, by="annual_mean").to_records()
+    assert [r["estimate_area_name"] for r in rows] == [e["estimate_area_name"] for e in expected]
+    assert [float(r["ranked_value"]) for r in rows] == [e["ranked_value"] for e in expected]
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (("top-metros", "nursee"), 1, "Did you mean: 29-1141.00 Registered Nurses"),
+        (("top-metros", "29-1141", "--by", "salary"), 2, "Unknown ranking 'salary'"),
+        (("top-metros", "29-1141", "-n", "0"), 2, "n must be a positive number"),
+        (("top-metros",), 2, "required: occupation"),
+        (("top-metro", "29-1141"), 2, "did you mean 'top-metros'"),
+        (("compare-areas", "43-6013", "New York", "Boston"), 1, "Ambiguous area 'New York'"),
+        (("serach",), 1, "Did you mean the command 'search'"),
+    ],
+)
+def test_exit_codes_and_messages(args: tuple[str, ...], code: int, message: str) -> None:
+    done = _run(*args)
+    assert done.returncode == code
+    assert message in done.stderr
+    assert done.stdout == ""
+
+
+def test_help_reads_well() -> None:
+    done = _run("--help")
+    assert done.returncode == 0
+    for command in ("report", "search", "top-metros", "compare-areas", "code", "releases"):
+        assert command in done.stdout
+    sub = _run("top-metros", "--help").stdout
+    assert "--json" in sub
+    assert "--csv" in sub
+    assert "('" not in done.stdout + sub  # no Python tuples
+    assert _run("--version").stdout.strip() == f"occprofile {op.__version__}"
+
+
+def test_code_reads_titles_and_writes_csv() -> None:
+    titles = "registered nurse\nmedical secretery\n43-6013\nxyzzy plugh\n\n"
+    done = _run("code", stdin=titles)
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    assert [r["title"] for r in rows] == [
+        "registered nurse",
+        "medical secretery",
+        "43-6013",
+        "xyzzy plugh",
+    ]
+    by_title = {r["title"]: r for r in rows}
+    assert by_title["registered nurse"]["code"] == "29-1141.00"
+    assert by_title["registered nurse"]["matched"] == "exact title"
+    assert by_title["medical secretery"]["code"] == "43-6013.00"
+    assert by_title["medical secretery"]["matched"] == "search"
+    assert by_title["43-6013"]["matched"] == "code"
+    assert by_title["xyzzy plugh"]["code"] == ""
+    assert by_title["xyzzy plugh"]["matched"] == "no match"

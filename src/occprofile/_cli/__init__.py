@@ -1,0 +1,1 @@
+"""The command line: one subcommand per question, text for people, JSON and CSV for programs."""
