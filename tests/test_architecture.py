@@ -183,3 +183,10 @@ def test_the_base_imports_no_layer() -> None:
     edges = graph()
     for module in BASE:
         assert edges[module] <= BASE, module
+
+
+def test_plots_is_a_face_over_the_public_api() -> None:
+    """occprofile.plots asks the module API and reads public records (and the renderer's
+    words), never the store, matching or answers below them."""
+    allowed = {"occprofile", "occprofile._render.content"} | BASE
+    assert graph()["occprofile.plots"] <= allowed

@@ -119,6 +119,22 @@ def test_errors_share_a_base() -> None:
         assert issubclass(exc, op.OccprofileError)
 
 
+def test_missing_extra_error_names_any_extra() -> None:
+    """The error of an optional extra that is not installed: an ImportError naming it."""
+    assert issubclass(op.MissingExtraError, op.OccprofileError)
+    assert issubclass(op.MissingExtraError, ImportError)
+    error = op.MissingExtraError.for_extra("pandas", "pandas", feature="Report.to_pandas()")
+    assert str(error) == (
+        "Report.to_pandas() needs pandas, which is not installed. "
+        "Install it with: pip install 'occprofile[pandas]'"
+    )
+    assert (error.extra, error.package, error.name) == ("pandas", "pandas", "pandas")
+    assert op.errors.MissingExtraError is op.MissingExtraError
+    assert "occprofile[arrow] needs pyarrow" in str(
+        op.MissingExtraError.for_extra("arrow", "pyarrow")
+    )
+
+
 @pytest.mark.parametrize(
     ("query", "name"),
     [

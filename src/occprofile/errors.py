@@ -2,8 +2,8 @@
 
 Every error derives from :class:`OccprofileError` *and* from the builtin a
 caller would naturally catch (``LookupError``, ``ValueError``,
-``TypeError``), so both ``except occprofile.OccprofileError`` and
-``except ValueError`` work.
+``TypeError``, ``ImportError``), so both ``except occprofile.OccprofileError``
+and ``except ValueError`` work.
 Lookup errors carry the close matches they found, so a notebook user sees
 "did you mean …" and code can read ``err.suggestions``.
 """
@@ -41,6 +41,33 @@ class InvalidArgumentError(OccprofileError, ValueError):
 
 class ArgumentTypeError(OccprofileError, TypeError):
     """An argument of the wrong type (``profile(436013)`` instead of ``"436013"``)."""
+
+
+class MissingExtraError(OccprofileError, ImportError):
+    """An optional feature's package is not installed; the message names the extra to install.
+
+    ``extra`` is the ``occprofile[...]`` extra that brings it, ``name`` (as for
+    any ``ImportError``) the missing package. Make one with :meth:`for_extra`.
+    """
+
+    def __init__(self, message: str, *, extra: str, package: str) -> None:
+        super().__init__(message, name=package)
+        self.extra = extra
+        self.package = package
+
+    @classmethod
+    def for_extra(
+        cls, extra: str, package: str, *, feature: str | None = None
+    ) -> MissingExtraError:
+        """The error for ``feature`` (default: the ``extra``) needing ``package`` of ``extra``:
+        ``MissingExtraError.for_extra("plot", "matplotlib", feature="occprofile.plots")``."""
+        what = feature or f"occprofile[{extra}]"
+        return cls(
+            f"{what} needs {package}, which is not installed. "
+            f"Install it with: pip install 'occprofile[{extra}]'",
+            extra=extra,
+            package=package,
+        )
 
 
 def _did_you_mean(suggestions: Sequence[str]) -> str:
