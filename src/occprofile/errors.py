@@ -198,14 +198,3 @@ class DataIntegrityError(OccprofileError, RuntimeError):
         self.resource = resource
         super().__init__(message)
 
-
-class MissingExtraError(OccprofileError, ImportError):
-    """An optional feature needs a package that is not installed (pandas, matplotlib, ...)."""
-
-    @classmethod
-    def for_extra(cls, extra: str, module: str) -> MissingExtraError:
-        """The error for ``module``, which the ``occprofile[extra]`` extra installs."""
-        return cls(
-            f"This needs {module}, which is not installed: pip install 'occprofile[{extra}]'",
-            name=module,
-        )
