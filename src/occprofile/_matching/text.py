@@ -8,6 +8,7 @@ read (and tested) in one place.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from collections import defaultdict
@@ -144,29 +145,39 @@ class TitleIndex:
             for tok in set(toks):
                 postings[tok].append(i)
         self._postings = dict(postings)
-        by_len: dict[int, list[str]] = defaultdict(list)
+        by_len: dict[int, list[tuple[str, int]]] = defaultdict(list)
         for tok in self._postings:
-            by_len[len(tok)].append(tok)
+            by_len[len(tok)].append((tok, _letters(tok)))
         self._vocab_by_len = dict(by_len)
+        # Bounded: a query's spellings are worth keeping, but not every typo ever typed.
+        self._spellings = functools.lru_cache(maxsize=4096)(self._find_spellings)
 
-    def _spellings(self, token: str) -> dict[str, float]:
+    def _find_spellings(self, token: str) -> tuple[tuple[str, float], ...]:
         """Vocabulary tokens that may be what ``token`` meant, with a weight."""
         found: dict[str, float] = {}
         if token in self._postings:
             found[token] = 1.0
         if len(token) < 3:
-            return found
+            return tuple(found.items())
+        letters = _letters(token)
+        matcher = difflib.SequenceMatcher(None, token)
         for length in range(len(token) - 2, len(token) + 3):
-            for cand in self._vocab_by_len.get(length, ()):
+            for cand, cand_letters in self._vocab_by_len.get(length, ()):
                 if cand in found:
                     continue
                 if cand.startswith(token) and len(token) >= 4:
                     found[cand] = 0.85
                     continue
-                ratio = difflib.SequenceMatcher(None, token, cand).ratio()
-                if ratio >= 0.8:
+                # Upper bounds of ratio() first, cheapest first: most candidates stop here.
+                if _common_bound(token, letters, cand, cand_letters) < _SPELLING_CUTOFF:
+                    continue
+                matcher.set_seq2(cand)
+                if matcher.quick_ratio() < _SPELLING_CUTOFF:
+                    continue
+                ratio = matcher.ratio()
+                if ratio >= _SPELLING_CUTOFF:
                     found[cand] = 0.9 * ratio
-        return found
+        return tuple(found.items())
 
     def scored(self, query: str) -> list[tuple[float, int]]:
         """Return ``(score, entry index)`` pairs, best first; score in (0, 1]."""
@@ -174,25 +185,33 @@ class TitleIndex:
         if not qtoks:
             return []
         qnorm = " ".join(qtoks)
-        per_token = [self._spellings(t) for t in qtoks]
+        # A repeated word is spelled once; its places keep the sum in query order.
+        places: dict[str, list[int]] = defaultdict(list)
+        for place, qtok in enumerate(qtoks):
+            places[qtok].append(place)
+        # entry index -> {query word: its best weight in that entry}, words in query order
+        best: dict[int, dict[str, float]] = defaultdict(dict)
+        # Ties are sorted stably in this set's order, as they always were.
         candidates: set[int] = set()
-        for spellings in per_token:
-            for tok in spellings:
-                candidates.update(self._postings[tok])
+        for qtok in places:
+            for tok, weight in self._spellings(qtok):
+                postings = self._postings[tok]
+                candidates.update(postings)
+                for i in postings:
+                    row = best[i]
+                    if weight > row.get(qtok, 0.0):
+                        row[qtok] = weight
+        repeated = len(places) < len(qtoks)
         scored: list[tuple[float, int]] = []
         for i in candidates:
-            ttoks = set(self._tokens[i])
+            row = best[i]
+            weights = _in_query_order(row, places) if repeated else list(row.values())
             total = 0.0
-            matched = 0
-            for spellings in per_token:
-                best = max((w for tok, w in spellings.items() if tok in ttoks), default=0.0)
-                total += best
-                matched += best > 0
-            if not matched:
-                continue
+            for weight in weights:  # not sum(): it rounds differently from 3.12 on
+                total += weight
             score = total / len(qtoks)
             # Prefer titles that the query covers: extra title words cost a little.
-            score *= 0.8 + 0.2 * min(1.0, matched / len(ttoks))
+            score *= 0.8 + 0.2 * min(1.0, len(weights) / len(set(self._tokens[i])))
             if self._norm[i] == qnorm:
                 score = 1.0
             scored.append((round(score, 6), i))
@@ -201,3 +220,33 @@ class TitleIndex:
 
     def entry(self, i: int) -> tuple[str, str, str]:
         return self._entries[i]
+
+
+#: difflib ratio a close spelling needs
+_SPELLING_CUTOFF = 0.8
+
+
+def _letters(token: str) -> int:
+    """The set of ``token``'s characters, as a bit mask."""
+    mask = 0
+    for c in token:
+        mask |= 1 << ord(c)
+    return mask
+
+
+def _common_bound(a: str, a_letters: int, b: str, b_letters: int) -> float:
+    """An upper bound of ``SequenceMatcher(None, a, b).ratio()`` from lengths and letter sets.
+
+    Each letter of one word missing from the other is at least one character
+    no match can use.
+    """
+    common = min(
+        len(a) - (a_letters & ~b_letters).bit_count(),
+        len(b) - (b_letters & ~a_letters).bit_count(),
+    )
+    return 2.0 * common / (len(a) + len(b))
+
+
+def _in_query_order(row: dict[str, float], places: dict[str, list[int]]) -> list[float]:
+    """An entry's weights once per place of their word in the query, in query order."""
+    return [weight for _, weight in sorted((p, w) for tok, w in row.items() for p in places[tok])]
