@@ -149,6 +149,13 @@ class TitleIndex:
         for tok in self._postings:
             by_len[len(tok)].append((tok, _letters(tok)))
         self._vocab_by_len = dict(by_len)
+        #: (length, letter) -> places in ``_vocab_by_len[length]`` of the words with that letter
+        with_letter: dict[tuple[int, str], set[int]] = defaultdict(set)
+        for length, vocab in by_len.items():
+            for place, (tok, _) in enumerate(vocab):
+                for c in set(tok):
+                    with_letter[length, c].add(place)
+        self._with_letter = dict(with_letter)
         # Bounded: a query's spellings are worth keeping, but not every typo ever typed.
         self._spellings = functools.lru_cache(maxsize=4096)(self._find_spellings)
 
@@ -162,14 +169,19 @@ class TitleIndex:
         letters = _letters(token)
         matcher = difflib.SequenceMatcher(None, token)
         for length in range(len(token) - 2, len(token) + 3):
-            for cand, cand_letters in self._vocab_by_len.get(length, ()):
-                if cand in found:
+            # A letter of one word missing from the other is a character no match
+            # can use: this bound on ratio() drops most candidates before difflib.
+            common = _least_common(len(token), length)
+            spare, cand_spare = len(token) - common, length - common
+            vocab = self._vocab_by_len.get(length, [])
+            for place in self._missing_at_most(token, length, spare):
+                cand, cand_letters = vocab[place]
+                if cand in found or (cand_letters & ~letters).bit_count() > cand_spare:
+                    continue
+                if (letters & ~cand_letters).bit_count() > spare:
                     continue
                 if cand.startswith(token) and len(token) >= 4:
                     found[cand] = 0.85
-                    continue
-                # Upper bounds of ratio() first, cheapest first: most candidates stop here.
-                if _common_bound(token, letters, cand, cand_letters) < _SPELLING_CUTOFF:
                     continue
                 matcher.set_seq2(cand)
                 if matcher.quick_ratio() < _SPELLING_CUTOFF:
@@ -178,6 +190,24 @@ class TitleIndex:
                 if ratio >= _SPELLING_CUTOFF:
                     found[cand] = 0.9 * ratio
         return tuple(found.items())
+
+    def _missing_at_most(self, token: str, length: int, spare: int) -> Iterable[int]:
+        """Places, in order, of the ``length``-letter words that may lack ``spare`` of its letters.
+
+        Pigeonhole: split the letters into ``spare + 1`` groups, and such a
+        word has every letter of one group; set intersections find them fast.
+        """
+        if spare < 0:
+            return ()
+        letters = sorted(set(token))
+        if len(letters) <= spare:
+            return range(len(self._vocab_by_len.get(length, ())))
+        found: set[int] = set()
+        for group in range(spare + 1):
+            found |= set.intersection(
+                *(self._with_letter.get((length, c), set()) for c in letters[group :: spare + 1])
+            )
+        return sorted(found)
 
     def scored(self, query: str) -> list[tuple[float, int]]:
         """Return ``(score, entry index)`` pairs, best first; score in (0, 1]."""
@@ -234,17 +264,14 @@ def _letters(token: str) -> int:
     return mask
 
 
-def _common_bound(a: str, a_letters: int, b: str, b_letters: int) -> float:
-    """An upper bound of ``SequenceMatcher(None, a, b).ratio()`` from lengths and letter sets.
+def _least_common(length: int, cand_length: int) -> int:
+    """The fewest matching characters that reach the cutoff, by difflib's own arithmetic.
 
-    Each letter of one word missing from the other is at least one character
-    no match can use.
+    Prefix candidates (``"oper"`` → ``"operator"``) have all of the word's
+    letters and at most two more, so this never drops them either.
     """
-    common = min(
-        len(a) - (a_letters & ~b_letters).bit_count(),
-        len(b) - (b_letters & ~a_letters).bit_count(),
-    )
-    return 2.0 * common / (len(a) + len(b))
+    total = length + cand_length
+    return next(c for c in range(total + 1) if 2.0 * c / total >= _SPELLING_CUTOFF)
 
 
 def _in_query_order(row: dict[str, float], places: dict[str, list[int]]) -> list[float]:
