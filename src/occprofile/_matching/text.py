@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from ..errors import InvalidArgumentError
+from .arguments import MAX_QUERY_LENGTH
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 #: hyphens, en and em dashes, minus signs and their compatibility forms
@@ -112,12 +113,16 @@ def close_matches(query: str, choices: Iterable[str], n: int = 5) -> list[str]:
     by_norm: dict[str, str] = {}
     for choice in choices:
         by_norm.setdefault(normalize(choice), choice)
-    return suggest(normalize(query), by_norm, n)
+    return suggest(normalize(query[:MAX_QUERY_LENGTH]), by_norm, n)
 
 
 def suggest(norm: str, keyed: dict[str, str], n: int = 5) -> list[str]:
-    """Up to ``n`` distinct values whose normalised key is close to ``norm``."""
+    """Up to ``n`` distinct values whose normalised key is close to ``norm``.
+
+    Only the start of a long ``norm`` is compared: difflib's time grows with it.
+    """
     found: list[str] = []
+    norm = norm[:MAX_QUERY_LENGTH]
     for key in difflib.get_close_matches(norm, list(keyed), n=3 * n, cutoff=0.6):
         if keyed[key] not in found:
             found.append(keyed[key])
