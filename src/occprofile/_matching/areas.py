@@ -46,7 +46,7 @@ class AreaIndex:
         """Resolve an area code, name, unambiguous part of a name, state or "national"."""
         check_query(query, "area")
         text = query.strip()
-        if text.isdigit():
+        if _lookup.is_number(text):
             code = _lookup.parse_area_code(text)
             if code in self.by_code:
                 return self.by_code[code]
@@ -109,7 +109,7 @@ class AreaIndex:
         """Resolve a state name, postal abbreviation or FIPS code to the state area."""
         check_query(query, "state")
         text = query.strip()
-        if text.isdigit():
+        if _lookup.is_number(text):
             found = self.by_code.get(_lookup.parse_area_code(text.zfill(2)))
             states = [found] if found is not None and found.kind is AreaKind.STATE else []
         else:

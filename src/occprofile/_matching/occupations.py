@@ -63,7 +63,8 @@ def in_soc_group(soc: str, group: str) -> bool:
 def major_group_code(text: str) -> str:
     """``text`` stripped, with a two-digit major group spelled out: ``"29"`` → ``"29-0000"``."""
     text = text.strip()
-    return f"{text}-0000" if len(text) == 2 and text.isdigit() else text
+    folded = _lookup.fold_code(text)
+    return f"{folded}-0000" if len(folded) == 2 and folded.isdecimal() else text
 
 
 class TitleData:

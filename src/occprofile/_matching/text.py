@@ -20,6 +20,9 @@ from .arguments import MAX_QUERY_LENGTH
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 #: hyphens, en and em dashes, minus signs and their compatibility forms
 _DASHES = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
+#: what a code may hold besides digits: a compatibility form of one of these
+#: (fullwidth full stop, no-break and ideographic spaces) reads as it
+_CODE_PUNCTUATION = frozenset(".- ")
 _INITIALS = re.compile(r"\b(?:[a-z]\.){2,}")
 _CODE_CHARS = re.compile(r"^[\d\s.\-]+$")
 _ONET_CODE = re.compile(r"^(\d{2})-?(\d{4})\.?(\d{2})$")
@@ -30,10 +33,33 @@ _SOC_CODE = re.compile(r"^(\d{2})-?(\d{4})$")
 STOPWORDS = frozenset({"a", "an", "and", "for", "in", "of", "or", "the", "to", "with"})
 
 
-def normalize(text: str) -> str:
-    """Lower-case, accents dropped, ``&`` → ``and``, punctuation folded to single spaces."""
+def fold_code(text: str) -> str:
+    """``text`` with decimal digits of any script, dashes, dots and spaces in ASCII.
+
+    Fullwidth or Arabic-Indic digits and an en dash read as "43-6013". Only
+    decimal digits count: superscript and circled digits are digits to
+    ``str.isdigit()``, but no code is written with them.
+    """
     # Typographic dashes separate words like "-" does ("Winston\u2013Salem"), not vanish.
     text = _DASHES.sub("-", text)
+    return text if text.isascii() else "".join(_fold_code_char(c) for c in text)
+
+
+def _fold_code_char(c: str) -> str:
+    if c.isdecimal():
+        return str(unicodedata.decimal(c))
+    folded = unicodedata.normalize("NFKC", c)
+    return folded if folded in _CODE_PUNCTUATION else c
+
+
+def is_number(text: str) -> bool:
+    """True for input made only of decimal digits (of any script), spaces around them aside."""
+    return fold_code(text).strip().isdecimal()
+
+
+def normalize(text: str) -> str:
+    """Lower-case, accents dropped, ``&`` → ``and``, punctuation folded to single spaces."""
+    text = fold_code(text)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     text = text.lower().replace("&", " and ").replace("*", " ")
     # Initials become one word: "D.C." and "U.S." read as "dc" and "us".
@@ -63,7 +89,8 @@ def title_key(text: str) -> str:
 
 
 def looks_like_code(text: str) -> bool:
-    """True for input made only of digits, dashes, dots and spaces."""
+    """True for input made only of digits, dashes, dots and spaces (see :func:`fold_code`)."""
+    text = fold_code(text)
     return bool(_CODE_CHARS.match(text)) and any(c.isdigit() for c in text)
 
 
@@ -74,7 +101,7 @@ def parse_occupation_code(text: str) -> tuple[str, str | None]:
     ``"43-6013"``/``"436013"`` → ``("43-6013", None)``.
     Raises ``ValueError`` for digit strings of any other shape.
     """
-    compact = text.strip().replace(" ", "")
+    compact = fold_code(text).strip().replace(" ", "")
     m = _ONET_CODE.match(compact)
     if m:
         soc = f"{m[1]}-{m[2]}"
@@ -94,8 +121,8 @@ def parse_area_code(text: str) -> str:
     7 digits as published (``"0031080"``), a 5-digit CBSA or BLS nonmetro
     code (``"31080"``) or a 2-digit state FIPS code (``"06"``).
     """
-    compact = text.strip()
-    if compact.isdigit():
+    compact = fold_code(text).strip()
+    if compact.isdecimal():
         if len(compact) == 7:
             return compact
         if len(compact) == 5:
