@@ -22,7 +22,7 @@ from .._store.schema import AreasFile
 from ..errors import AmbiguousAreaError, InvalidArgumentError, UnknownAreaError
 from ..models import Area, AreaKind
 from . import text as _lookup
-from .arguments import check_bool, check_str
+from .arguments import check_bool, check_query, check_str
 
 NATIONAL_CODE = "0000000"
 _NATIONAL_ALIASES = frozenset({"national", "nation", "us", "u s", "usa", "united states"})
@@ -44,9 +44,9 @@ class AreaIndex:
 
     def find(self, query: str) -> Area:
         """Resolve an area code, name, unambiguous part of a name, state or "national"."""
-        check_str(query, "area")
+        check_query(query, "area")
         text = query.strip()
-        if text.isdigit():
+        if _lookup.is_number(text):
             code = _lookup.parse_area_code(text)
             if code in self.by_code:
                 return self.by_code[code]
@@ -107,9 +107,9 @@ class AreaIndex:
 
     def state(self, query: str) -> Area:
         """Resolve a state name, postal abbreviation or FIPS code to the state area."""
-        check_str(query, "state")
+        check_query(query, "state")
         text = query.strip()
-        if text.isdigit():
+        if _lookup.is_number(text):
             found = self.by_code.get(_lookup.parse_area_code(text.zfill(2)))
             states = [found] if found is not None and found.kind is AreaKind.STATE else []
         else:

@@ -12,10 +12,24 @@ from ..errors import ArgumentTypeError, InvalidArgumentError
 
 C = TypeVar("C", bound=str)
 
+#: The most characters a lookup reads. The longest packaged title has 128 and
+#: the longest area name 73; longer text only costs time (search grows with
+#: its words), so it is refused: every lookup answers in well under 0.3 s.
+MAX_QUERY_LENGTH = 200
+
 
 def check_str(value: object, what: str) -> None:
     if not isinstance(value, str):
         raise ArgumentTypeError(f"{what} must be a str, not {type(value).__name__}: {value!r}")
+
+
+def check_query(value: object, what: str) -> None:
+    """A str no longer than :data:`MAX_QUERY_LENGTH`: what lookups by name or code accept."""
+    check_str(value, what)
+    if isinstance(value, str) and len(value) > MAX_QUERY_LENGTH:
+        raise InvalidArgumentError(
+            f"{what} is {len(value):,} characters; the limit is {MAX_QUERY_LENGTH}."
+        )
 
 
 def check_n(n: object, what: str = "n") -> None:

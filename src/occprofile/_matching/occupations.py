@@ -27,7 +27,7 @@ from ..errors import (
 )
 from ..models import Occupation, SearchHit, SocLevel, WageOccupation
 from . import text as _lookup
-from .arguments import check_choice, check_n, check_str
+from .arguments import check_choice, check_n, check_query, check_str
 
 SOC_LEVELS: tuple[SocLevel, ...] = ("total", "major", "minor", "broad", "detailed")
 #: SOC major group 55 (military): in O*NET, not in OEWS.
@@ -63,7 +63,8 @@ def in_soc_group(soc: str, group: str) -> bool:
 def major_group_code(text: str) -> str:
     """``text`` stripped, with a two-digit major group spelled out: ``"29"`` → ``"29-0000"``."""
     text = text.strip()
-    return f"{text}-0000" if len(text) == 2 and text.isdigit() else text
+    folded = _lookup.fold_code(text)
+    return f"{folded}-0000" if len(folded) == 2 and folded.isdecimal() else text
 
 
 class TitleData:
@@ -142,7 +143,7 @@ class OccupationIndex:
 
     def ranked_hits(self, text: str, n: int) -> tuple[SearchHit, ...]:
         """Occupations whose title or alternate titles best match ``text``, best first."""
-        check_str(text, "text")
+        check_query(text, "search text")
         check_n(n)
         if not _lookup.normalize(text):
             raise InvalidArgumentError("Empty search text: pass words to look for.")
@@ -187,7 +188,7 @@ class OccupationIndex:
 
     def find(self, query: str) -> Occupation:
         """Resolve a code, title, alternate title or free text to an O*NET occupation."""
-        check_str(query, "occupation")
+        check_query(query, "occupation")
         text = major_group_code(query)
         if _lookup.looks_like_code(text):
             soc, onet_code = _lookup.parse_occupation_code(text)
@@ -227,7 +228,7 @@ class OccupationIndex:
         broad (``29-1020``) groups work the same way. A group OEWS does not
         publish (military, ``55-0000``) is accepted by code.
         """
-        check_str(group, "group")
+        check_query(group, "group")
         text = major_group_code(group)
         if not _lookup.normalize(text):
             raise InvalidArgumentError("Empty group: pass a SOC group code or title.")
@@ -318,7 +319,7 @@ class OccupationIndex:
         accepted as codes or exact OEWS titles; an O*NET occupation maps to
         its ``wage_code``.
         """
-        check_str(query, "occupation")
+        check_query(query, "occupation")
         text = major_group_code(query)
         if _lookup.looks_like_code(text):
             soc, onet_code = _lookup.parse_occupation_code(text)

@@ -8,16 +8,21 @@ read (and tested) in one place.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from ..errors import InvalidArgumentError
+from .arguments import MAX_QUERY_LENGTH
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 #: hyphens, en and em dashes, minus signs and their compatibility forms
 _DASHES = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
+#: what a code may hold besides digits: a compatibility form of one of these
+#: (fullwidth full stop, no-break and ideographic spaces) reads as it
+_CODE_PUNCTUATION = frozenset(".- ")
 _INITIALS = re.compile(r"\b(?:[a-z]\.){2,}")
 _CODE_CHARS = re.compile(r"^[\d\s.\-]+$")
 _ONET_CODE = re.compile(r"^(\d{2})-?(\d{4})\.?(\d{2})$")
@@ -28,10 +33,33 @@ _SOC_CODE = re.compile(r"^(\d{2})-?(\d{4})$")
 STOPWORDS = frozenset({"a", "an", "and", "for", "in", "of", "or", "the", "to", "with"})
 
 
-def normalize(text: str) -> str:
-    """Lower-case, accents dropped, ``&`` → ``and``, punctuation folded to single spaces."""
+def fold_code(text: str) -> str:
+    """``text`` with decimal digits of any script, dashes, dots and spaces in ASCII.
+
+    Fullwidth or Arabic-Indic digits and an en dash read as "43-6013". Only
+    decimal digits count: superscript and circled digits are digits to
+    ``str.isdigit()``, but no code is written with them.
+    """
     # Typographic dashes separate words like "-" does ("Winston\u2013Salem"), not vanish.
     text = _DASHES.sub("-", text)
+    return text if text.isascii() else "".join(_fold_code_char(c) for c in text)
+
+
+def _fold_code_char(c: str) -> str:
+    if c.isdecimal():
+        return str(unicodedata.decimal(c))
+    folded = unicodedata.normalize("NFKC", c)
+    return folded if folded in _CODE_PUNCTUATION else c
+
+
+def is_number(text: str) -> bool:
+    """True for input made only of decimal digits (of any script), spaces around them aside."""
+    return fold_code(text).strip().isdecimal()
+
+
+def normalize(text: str) -> str:
+    """Lower-case, accents dropped, ``&`` → ``and``, punctuation folded to single spaces."""
+    text = fold_code(text)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     text = text.lower().replace("&", " and ").replace("*", " ")
     # Initials become one word: "D.C." and "U.S." read as "dc" and "us".
@@ -61,7 +89,8 @@ def title_key(text: str) -> str:
 
 
 def looks_like_code(text: str) -> bool:
-    """True for input made only of digits, dashes, dots and spaces."""
+    """True for input made only of digits, dashes, dots and spaces (see :func:`fold_code`)."""
+    text = fold_code(text)
     return bool(_CODE_CHARS.match(text)) and any(c.isdigit() for c in text)
 
 
@@ -72,7 +101,7 @@ def parse_occupation_code(text: str) -> tuple[str, str | None]:
     ``"43-6013"``/``"436013"`` → ``("43-6013", None)``.
     Raises ``ValueError`` for digit strings of any other shape.
     """
-    compact = text.strip().replace(" ", "")
+    compact = fold_code(text).strip().replace(" ", "")
     m = _ONET_CODE.match(compact)
     if m:
         soc = f"{m[1]}-{m[2]}"
@@ -92,8 +121,8 @@ def parse_area_code(text: str) -> str:
     7 digits as published (``"0031080"``), a 5-digit CBSA or BLS nonmetro
     code (``"31080"``) or a 2-digit state FIPS code (``"06"``).
     """
-    compact = text.strip()
-    if compact.isdigit():
+    compact = fold_code(text).strip()
+    if compact.isdecimal():
         if len(compact) == 7:
             return compact
         if len(compact) == 5:
@@ -111,12 +140,16 @@ def close_matches(query: str, choices: Iterable[str], n: int = 5) -> list[str]:
     by_norm: dict[str, str] = {}
     for choice in choices:
         by_norm.setdefault(normalize(choice), choice)
-    return suggest(normalize(query), by_norm, n)
+    return suggest(normalize(query[:MAX_QUERY_LENGTH]), by_norm, n)
 
 
 def suggest(norm: str, keyed: dict[str, str], n: int = 5) -> list[str]:
-    """Up to ``n`` distinct values whose normalised key is close to ``norm``."""
+    """Up to ``n`` distinct values whose normalised key is close to ``norm``.
+
+    Only the start of a long ``norm`` is compared: difflib's time grows with it.
+    """
     found: list[str] = []
+    norm = norm[:MAX_QUERY_LENGTH]
     for key in difflib.get_close_matches(norm, list(keyed), n=3 * n, cutoff=0.6):
         if keyed[key] not in found:
             found.append(keyed[key])
@@ -144,29 +177,69 @@ class TitleIndex:
             for tok in set(toks):
                 postings[tok].append(i)
         self._postings = dict(postings)
-        by_len: dict[int, list[str]] = defaultdict(list)
+        by_len: dict[int, list[tuple[str, int]]] = defaultdict(list)
         for tok in self._postings:
-            by_len[len(tok)].append(tok)
+            by_len[len(tok)].append((tok, _letters(tok)))
         self._vocab_by_len = dict(by_len)
+        #: (length, letter) -> places in ``_vocab_by_len[length]`` of the words with that letter
+        with_letter: dict[tuple[int, str], set[int]] = defaultdict(set)
+        for length, vocab in by_len.items():
+            for place, (tok, _) in enumerate(vocab):
+                for c in set(tok):
+                    with_letter[length, c].add(place)
+        self._with_letter = dict(with_letter)
+        # Bounded: a query's spellings are worth keeping, but not every typo ever typed.
+        self._spellings = functools.lru_cache(maxsize=4096)(self._find_spellings)
 
-    def _spellings(self, token: str) -> dict[str, float]:
+    def _find_spellings(self, token: str) -> tuple[tuple[str, float], ...]:
         """Vocabulary tokens that may be what ``token`` meant, with a weight."""
         found: dict[str, float] = {}
         if token in self._postings:
             found[token] = 1.0
         if len(token) < 3:
-            return found
+            return tuple(found.items())
+        letters = _letters(token)
+        matcher = difflib.SequenceMatcher(None, token)
         for length in range(len(token) - 2, len(token) + 3):
-            for cand in self._vocab_by_len.get(length, ()):
-                if cand in found:
+            # A letter of one word missing from the other is a character no match
+            # can use: this bound on ratio() drops most candidates before difflib.
+            common = _least_common(len(token), length)
+            spare, cand_spare = len(token) - common, length - common
+            vocab = self._vocab_by_len.get(length, [])
+            for place in self._missing_at_most(token, length, spare):
+                cand, cand_letters = vocab[place]
+                if cand in found or (cand_letters & ~letters).bit_count() > cand_spare:
+                    continue
+                if (letters & ~cand_letters).bit_count() > spare:
                     continue
                 if cand.startswith(token) and len(token) >= 4:
                     found[cand] = 0.85
                     continue
-                ratio = difflib.SequenceMatcher(None, token, cand).ratio()
-                if ratio >= 0.8:
+                matcher.set_seq2(cand)
+                if matcher.quick_ratio() < _SPELLING_CUTOFF:
+                    continue
+                ratio = matcher.ratio()
+                if ratio >= _SPELLING_CUTOFF:
                     found[cand] = 0.9 * ratio
-        return found
+        return tuple(found.items())
+
+    def _missing_at_most(self, token: str, length: int, spare: int) -> Iterable[int]:
+        """Places, in order, of the ``length``-letter words that may lack ``spare`` of its letters.
+
+        Pigeonhole: split the letters into ``spare + 1`` groups, and such a
+        word has every letter of one group; set intersections find them fast.
+        """
+        if spare < 0:
+            return ()
+        letters = sorted(set(token))
+        if len(letters) <= spare:
+            return range(len(self._vocab_by_len.get(length, ())))
+        found: set[int] = set()
+        for group in range(spare + 1):
+            found |= set.intersection(
+                *(self._with_letter.get((length, c), set()) for c in letters[group :: spare + 1])
+            )
+        return sorted(found)
 
     def scored(self, query: str) -> list[tuple[float, int]]:
         """Return ``(score, entry index)`` pairs, best first; score in (0, 1]."""
@@ -174,25 +247,33 @@ class TitleIndex:
         if not qtoks:
             return []
         qnorm = " ".join(qtoks)
-        per_token = [self._spellings(t) for t in qtoks]
+        # A repeated word is spelled once; its places keep the sum in query order.
+        places: dict[str, list[int]] = defaultdict(list)
+        for place, qtok in enumerate(qtoks):
+            places[qtok].append(place)
+        # entry index -> {query word: its best weight in that entry}, words in query order
+        best: dict[int, dict[str, float]] = defaultdict(dict)
+        # Ties are sorted stably in this set's order, as they always were.
         candidates: set[int] = set()
-        for spellings in per_token:
-            for tok in spellings:
-                candidates.update(self._postings[tok])
+        for qtok in places:
+            for tok, weight in self._spellings(qtok):
+                postings = self._postings[tok]
+                candidates.update(postings)
+                for i in postings:
+                    row = best[i]
+                    if weight > row.get(qtok, 0.0):
+                        row[qtok] = weight
+        repeated = len(places) < len(qtoks)
         scored: list[tuple[float, int]] = []
         for i in candidates:
-            ttoks = set(self._tokens[i])
+            row = best[i]
+            weights = _in_query_order(row, places) if repeated else list(row.values())
             total = 0.0
-            matched = 0
-            for spellings in per_token:
-                best = max((w for tok, w in spellings.items() if tok in ttoks), default=0.0)
-                total += best
-                matched += best > 0
-            if not matched:
-                continue
+            for weight in weights:  # not sum(): it rounds differently from 3.12 on
+                total += weight
             score = total / len(qtoks)
             # Prefer titles that the query covers: extra title words cost a little.
-            score *= 0.8 + 0.2 * min(1.0, matched / len(ttoks))
+            score *= 0.8 + 0.2 * min(1.0, len(weights) / len(set(self._tokens[i])))
             if self._norm[i] == qnorm:
                 score = 1.0
             scored.append((round(score, 6), i))
@@ -201,3 +282,30 @@ class TitleIndex:
 
     def entry(self, i: int) -> tuple[str, str, str]:
         return self._entries[i]
+
+
+#: difflib ratio a close spelling needs
+_SPELLING_CUTOFF = 0.8
+
+
+def _letters(token: str) -> int:
+    """The set of ``token``'s characters, as a bit mask."""
+    mask = 0
+    for c in token:
+        mask |= 1 << ord(c)
+    return mask
+
+
+def _least_common(length: int, cand_length: int) -> int:
+    """The fewest matching characters that reach the cutoff, by difflib's own arithmetic.
+
+    Prefix candidates (``"oper"`` → ``"operator"``) have all of the word's
+    letters and at most two more, so this never drops them either.
+    """
+    total = length + cand_length
+    return next(c for c in range(total + 1) if 2.0 * c / total >= _SPELLING_CUTOFF)
+
+
+def _in_query_order(row: dict[str, float], places: dict[str, list[int]]) -> list[float]:
+    """An entry's weights once per place of their word in the query, in query order."""
+    return [weight for _, weight in sorted((p, w) for tok, w in row.items() for p in places[tok])]
