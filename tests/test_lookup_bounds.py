@@ -21,8 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import occprofile as op
-from occprofile._matching.arguments import MAX_QUERY_LENGTH
-from occprofile._matching.text import TitleIndex, tokens
+from occprofile._matching.text import MAX_QUERY_LENGTH, TitleIndex, tokens
 
 REQUIRED = 0.3
 HARD_CAP = 1.0

@@ -197,4 +197,3 @@ class DataIntegrityError(OccprofileError, RuntimeError):
     def __init__(self, message: str, *, resource: str | None = None) -> None:
         self.resource = resource
         super().__init__(message)
-

@@ -9,13 +9,9 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from ..errors import ArgumentTypeError, InvalidArgumentError
+from .text import MAX_QUERY_LENGTH, close_matches
 
 C = TypeVar("C", bound=str)
-
-#: The most characters a lookup reads. The longest packaged title has 128 and
-#: the longest area name 73; longer text only costs time (search grows with
-#: its words), so it is refused: every lookup answers in well under 0.3 s.
-MAX_QUERY_LENGTH = 200
 
 
 def check_str(value: object, what: str) -> None:
@@ -53,8 +49,6 @@ def check_choice(value: object, choices: Sequence[C], what: str) -> C:
     for choice in choices:
         if value == choice:
             return choice
-    from .text import close_matches
-
     hint = close_matches(value, choices, n=1)
     did = f" Did you mean {hint[0]!r}?" if hint else ""
     raise InvalidArgumentError(f"Unknown {what} {value!r}: choose one of {list(choices)}.{did}")

@@ -15,7 +15,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from ..errors import InvalidArgumentError
-from .arguments import MAX_QUERY_LENGTH
+
+#: The most characters a lookup reads. The longest packaged title has 128 and
+#: the longest area name 73; longer text only costs time (search grows with
+#: its words), so it is refused: every lookup answers in well under 0.3 s.
+MAX_QUERY_LENGTH = 200
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 #: hyphens, en and em dashes, minus signs and their compatibility forms
