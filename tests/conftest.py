@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import gzip
+import os
 import shutil
 import sqlite3
+import sysconfig
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import require_upstream
+import occprofile
+from tests.helpers import REPO_ROOT, require_upstream
+
+#: Set by .ci/run when the tests run against the installed wheel.
+INSTALLED = "OCCPROFILE_TEST_INSTALLED"
 
 
 @pytest.fixture(scope="session")
@@ -29,6 +35,20 @@ def oews_db(
     conn = sqlite3.connect(target)
     yield conn
     conn.close()
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"occprofile {occprofile.__version__} from {Path(occprofile.__file__).parent}"
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """With OCCPROFILE_TEST_INSTALLED set, refuse to test anything but the installed package."""
+    if not os.environ.get(INSTALLED):
+        return
+    where = Path(occprofile.__file__).resolve()
+    site_packages = Path(sysconfig.get_paths()["purelib"]).resolve()
+    if not where.is_relative_to(site_packages) or where.is_relative_to(REPO_ROOT / "src"):
+        raise pytest.UsageError(f"{INSTALLED} is set, but occprofile was imported from {where}")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

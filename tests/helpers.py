@@ -10,6 +10,8 @@ from typing import Any
 import openpyxl
 import pytest
 
+import occprofile
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 UPSTREAM = REPO_ROOT.parent / "shared" / "data"
 
@@ -22,6 +24,15 @@ def require_upstream() -> Path:
     if os.environ.get("CI"):
         pytest.fail(reason)
     pytest.skip(reason)
+
+
+def module_functions() -> set[str]:
+    """The names of the module API's functions (the shared Dataset's bound methods)."""
+    return {
+        name
+        for name in occprofile.__all__
+        if name[0].islower() and callable(getattr(occprofile, name))
+    }
 
 
 def obj(value: object) -> dict[str, Any]:

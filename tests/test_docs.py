@@ -10,17 +10,41 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import module_functions
+
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = sorted(
-    p for p in [ROOT / "README.md", *(ROOT / "docs").glob("*.md")] if ">>> " in p.read_text()
-)
+DOCS = ROOT / "docs"
+MARKDOWN = sorted([ROOT / "README.md", *DOCS.rglob("*.md")])
+PAGES = [p for p in MARKDOWN if ">>> " in p.read_text()]
+#: Fenced code blocks of Python (``python``, ``pycon`` or ``py``) and their body.
+PYTHON_BLOCK = re.compile(r"^```(?:python|pycon|py)\s*\n(.*?)^```", re.MULTILINE | re.DOTALL)
 
 
 def test_there_are_examples_to_run() -> None:
-    assert ROOT / "docs" / "getting-started.md" in PAGES
+    pages = {p.relative_to(ROOT).as_posix() for p in PAGES}
+    assert {
+        "README.md",
+        "docs/index.md",
+        "docs/profile.md",
+        "docs/ratings.md",
+        "docs/where-the-jobs-are.md",
+        "docs/compare-areas.md",
+        "docs/similar-jobs.md",
+        "docs/outlook.md",
+        "docs/education.md",
+        "docs/data-and-releases.md",
+        "docs/frames.md",
+    } <= pages
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+@pytest.mark.parametrize("page", MARKDOWN, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_every_python_block_is_executed(page: Path) -> None:
+    """A Python block without ``>>>`` would be shown but never run."""
+    unrun = [b for b in PYTHON_BLOCK.findall(page.read_text()) if ">>> " not in b]
+    assert unrun == [], f"{page.name}: write these as >>> examples so they run"
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_examples_run(page: Path) -> None:
     parser = doctest.DocTestParser()
     test = parser.get_doctest(page.read_text(), {}, page.name, str(page), 0)
@@ -45,3 +69,18 @@ def test_the_plot_images_are_those_make_plots_draws(tmp_path: Path) -> None:
     assert drawn == shown == sorted(p.name for p in images.glob("*.png"))
     for name in drawn:
         assert (tmp_path / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_api_reference_lists_every_module_function() -> None:
+    """docs/api/index.md names its members; a new module function must be added there."""
+    listed = set(re.findall(r"^\s+- (\w+)$", (DOCS / "api" / "index.md").read_text(), re.M))
+    assert module_functions() - listed == set()
+
+
+def test_the_nav_names_every_page() -> None:
+    """mkdocs.yml's nav lists every page (the tutorial page is made from the notebook)."""
+    nav = (ROOT / "mkdocs.yml").read_text().partition("\nnav:\n")[2]
+    in_nav = set(re.findall(r"^\s+- (?:[^:\n]+: )?(\S+\.md)$", nav, re.M))
+    pages = {p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")}
+    assert pages - in_nav == set()
+    assert in_nav - pages == {"tutorial.md"}
