@@ -46,8 +46,9 @@ class ArgumentTypeError(OccprofileError, TypeError):
 class MissingExtraError(OccprofileError, ImportError):
     """An optional feature's package is not installed; the message names the extra to install.
 
-    ``extra`` is the ``occprofile[...]`` extra that brings it, ``name`` (as for
-    any ``ImportError``) the missing package. Make one with :meth:`for_extra`.
+    ``extra`` is the ``occprofile[...]`` extra that brings it, ``package``
+    (and ``name``, as for any ``ImportError``) the missing package, ``message``
+    what the user reads. Make one with :meth:`for_extra`.
     """
 
     def __init__(self, message: str, *, extra: str, package: str) -> None:
