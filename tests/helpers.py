@@ -35,6 +35,15 @@ def module_functions() -> set[str]:
     }
 
 
+def check_golden(path: Path, actual: str, update: bool) -> None:
+    """``actual`` equals the golden file at ``path`` (``update``: rewrite it first)."""
+    if update:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+    expected = path.read_text(encoding="utf-8")
+    assert actual == expected, f"{path.name} differs; rerun with --update-golden and review"
+
+
 def obj(value: object) -> dict[str, Any]:
     """A decoded JSON object, checked (for tests that walk generated documents)."""
     assert isinstance(value, dict)

@@ -14,6 +14,7 @@ import pytest
 
 import occprofile as op
 from occprofile.career import Report
+from tests.helpers import check_golden
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -41,19 +42,12 @@ SECTIONS = (
 )
 
 
-def _check(path: Path, actual: str, update: bool) -> None:
-    if update:
-        path.write_text(actual, encoding="utf-8")
-    expected = path.read_text(encoding="utf-8")
-    assert actual == expected, f"{path.name} differs; rerun with --update-golden and review"
-
-
 @pytest.mark.parametrize("code", sorted(CASES))
 @pytest.mark.parametrize("fmt", ["txt", "md"])
 def test_golden(code: str, fmt: str, update_golden: bool) -> None:
     report = op.report(code)
     text = report.to_text() if fmt == "txt" else report.to_markdown()
-    _check(GOLDEN / f"{code}.{fmt}", text, update_golden)
+    check_golden(GOLDEN / f"{code}.{fmt}", text, update_golden)
 
 
 def _section_titles(text: str) -> list[str]:

@@ -194,10 +194,6 @@ def test_the_exported_notebook_opens(
     assert "Speaking (importance 4.00, level 3.62)" in browser.page_source
 
 
-@pytest.mark.xfail(
-    reason="records show their attrs repr until the HTML reprs land (notebook issue)",
-    strict=False,
-)
 def test_the_exported_notebook_shows_no_raw_repr(
     browser: webdriver.Chrome, served: str, notebook_html: str
 ) -> None:

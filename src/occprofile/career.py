@@ -404,7 +404,8 @@ class Report(Record):
     """A whole career profile, the way a career site shows it, ready to render.
 
     Built by :meth:`occprofile.Dataset.report`; ``str(report)`` is the text
-    rendering, :meth:`to_markdown` the Markdown one (Jupyter shows it).
+    rendering, :meth:`to_markdown` the Markdown one; Jupyter shows the same
+    sections as HTML.
     Rating sections hold the top ``n`` by importance; an empty or missing
     part renders as one line saying so.
     """

@@ -200,6 +200,12 @@ class Rating(Record):
         return f"{self.name} (importance {self.importance_text}, level {self.level_text})"
 
 
+def _importance_key(r: Rating) -> tuple[bool, float, float, str]:
+    imp = r.importance.value if r.importance else 0.0
+    lvl = r.level.value if r.level else -1.0
+    return (r.importance is None, -imp, -lvl, r.name)
+
+
 @frozen(repr=False)
 class RatingSection(Record, Tabular):
     """All ratings of one domain for an occupation, and whether data exists.
@@ -236,6 +242,12 @@ class RatingSection(Record, Tabular):
     def __getitem__(self, index: slice) -> tuple[Rating, ...]: ...
     def __getitem__(self, index: int | slice) -> Rating | tuple[Rating, ...]:
         return self.ratings[index]
+
+    def _by_importance(self, n: int | None = None) -> RatingSection:
+        """The top ``n`` (all: ``None``) by importance, then level (both descending), then
+        name; an unrated importance last."""
+        ranked = sorted(self.ratings, key=_importance_key)[:n]
+        return RatingSection(self.domain, self.available, tuple(ranked), self.note)
 
     def by_name(self, name: str) -> Rating:
         """The rating of the element called ``name`` (case-insensitive).

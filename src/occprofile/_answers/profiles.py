@@ -113,14 +113,7 @@ def by_importance(profile: Profile, domain: RatingDomain, n: int | None) -> Rati
     if n is not None:
         check_n(n)
     section: RatingSection = getattr(profile, check_domain(domain))
-    ranked = sorted(section.ratings, key=_importance_key)[:n]
-    return RatingSection(section.domain, section.available, tuple(ranked), section.note)
-
-
-def _importance_key(r: Rating) -> tuple[bool, float, float, str]:
-    imp = r.importance.value if r.importance else 0.0
-    lvl = r.level.value if r.level else -1.0
-    return (r.importance is None, -imp, -lvl, r.name)
+    return section._by_importance(n)
 
 
 def _category_label(ref: ElementsFile, scale: str, category: int) -> str:

@@ -1,7 +1,7 @@
 """What a printed report or comparison says, section by section.
 
-The words, figures and their order; ``layout`` turns the sections into text
-or Markdown. Records are imported for type checking only: the records'
+The words, figures and their order; ``layout`` turns the sections into text,
+Markdown or HTML. Records are imported for type checking only: the records'
 display methods import this module, never the other way round.
 """
 
@@ -10,11 +10,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .layout import Block, Bullets, Section, Table, markdown_document, text_document
+from .layout import (
+    Block,
+    Bullets,
+    Section,
+    Table,
+    html_document,
+    markdown_document,
+    text_document,
+)
 
 if TYPE_CHECKING:
-    from ..career import Distribution, Education, Outlook, Report
-    from ..models import Comparison, EducationShare, Figure, RatingSection
+    from ..career import Distribution, Education, Outlook, Report, SimilarOccupation
+    from ..models import Comparison, EducationShare, Figure, RankedEstimate, RatingSection
 
 RATING_TITLES = {
     "skills": ("Skills", "Skill"),
@@ -35,14 +43,14 @@ def _pct(value: float) -> str:
 LOW_PRECISION = " (low precision)"
 
 
-def _share(share: EducationShare) -> str:
+def share_text(share: EducationShare) -> str:
     """A percentage, caveated when O*NET recommends suppressing it (low precision)."""
     return _pct(share.percent) + (LOW_PRECISION if share.recommend_suppress else "")
 
 
 def _distribution(label: str, dist: Distribution) -> str:
     top = dist.most_common
-    return f"{label}: most common answer '{top.label}' ({_share(top)} of respondents)."
+    return f"{label}: most common answer '{top.label}' ({share_text(top)} of respondents)."
 
 
 def _hourly_instead(annual: Figure, hourly: Figure) -> bool:
@@ -73,7 +81,7 @@ def mean_wage_phrase(annual: Figure, hourly: Figure) -> str:
 HOURLY_NOTE = "/hour: OEWS publishes only an hourly mean wage for that row."
 
 
-def _hourly_note(pairs: Sequence[tuple[Figure, Figure]]) -> list[Block]:
+def hourly_note(pairs: Sequence[tuple[Figure, Figure]]) -> list[Block]:
     return [HOURLY_NOTE] if any(_hourly_instead(a, h) for a, h in pairs) else []
 
 
@@ -98,7 +106,7 @@ def education_blocks(e: Education) -> tuple[Block, ...]:
         blocks.append(f"{e.job_zone.name}. {e.job_zone.education}")
     if e.required_education is not None:
         shares = sorted(e.required_education, key=lambda s: (-s.percent, s.category))
-        rows = tuple((_share(s), s.label) for s in shares if s.percent > 0)
+        rows = tuple((share_text(s), s.label) for s in shares if s.percent > 0)
         blocks.append("Required level of education (O*NET, share of respondents):")
         blocks.append(Table(("Share", "Education"), rows, "rl"))
     others = [
@@ -152,18 +160,32 @@ def rating_blocks(section: RatingSection) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def metro_blocks(report: Report) -> tuple[Block, ...]:
-    if not report.top_metros:
-        return (report.top_metros_note or "No metro area has an estimate.",)
+def ranking_blocks(ranking: Sequence[RankedEstimate], area_label: str) -> list[Block]:
+    """Rank, area, employment and mean wage of each row, and the figure ranked by
+    when it is neither of those; the hourly note where a row needs it."""
+    by = ranking[0].by if ranking else "employment"
+    extra = by not in ("employment", "annual_mean")
+    money = is_money(by)
     rows = tuple(
         (
             str(r.rank),
             r.estimate.area.name,
             r.estimate.employment.format(),
             mean_wage(r.estimate.annual_mean, r.estimate.hourly_mean),
+            *((r.ranked_value.format(money=money),) if extra else ()),
         )
-        for r in report.top_metros
+        for r in ranking
     )
+    headers: tuple[str, ...] = ("#", area_label, "Employment", "Annual mean wage")
+    if extra:
+        headers += (by.replace("_", " ").capitalize(),)
+    pairs = [(r.estimate.annual_mean, r.estimate.hourly_mean) for r in ranking]
+    return [Table(headers, rows, "rlrr" + "r" * extra), *hourly_note(pairs)]
+
+
+def metro_blocks(report: Report) -> tuple[Block, ...]:
+    if not report.top_metros:
+        return (report.top_metros_note or "No metro area has an estimate.",)
     blocks: list[Block] = []
     if report.national is not None:
         n = report.national
@@ -171,17 +193,15 @@ def metro_blocks(report: Report) -> tuple[Block, ...]:
             f"United States: {jobs_and_wage(n.employment, n.annual_mean, n.hourly_mean)} "
             f"({n.occupation})."
         )
-    blocks.append(Table(("#", "Metro area", "Employment", "Annual mean wage"), rows, "rlrr"))
-    pairs = [(r.estimate.annual_mean, r.estimate.hourly_mean) for r in report.top_metros]
-    return (*blocks, *_hourly_note(pairs))
+    return (*blocks, *ranking_blocks(report.top_metros, "Metro area"))
 
 
-def similar_blocks(report: Report) -> tuple[Block, ...]:
-    if not report.similar:
+def similar_blocks(similar: Sequence[SimilarOccupation]) -> tuple[Block, ...]:
+    if not similar:
         return ("O*NET lists no related occupations for this occupation.",)
     rows = []
     shared = False
-    for s in report.similar:
+    for s in similar:
         code = s.wage_occupation.code if s.wage_occupation else "none"
         if s.wage_occupation and s.occupation.code != f"{code}.00":
             code += "*"
@@ -202,14 +222,15 @@ def similar_blocks(report: Report) -> tuple[Block, ...]:
             "* OEWS publishes these figures for the whole SOC occupation, aggregate or broad group "
             "of that code, which includes more than the O*NET occupation named."
         )
-    blocks.extend(_hourly_note([(s.annual_mean, s.hourly_mean) for s in report.similar]))
+    blocks.extend(hourly_note([(s.annual_mean, s.hourly_mean) for s in similar]))
     return tuple(blocks)
 
 
-def _signed(value: float, money: bool = False) -> str:
+def signed(value: float, money: bool = False, digits: int = 0) -> str:
+    """A change with its sign: "+7,750", "-$1,234", "+$2.15" (``digits=2``)."""
     sign = "+" if value >= 0 else "-"
     unit = "$" if money else ""
-    return f"{sign}{unit}{abs(value):,.0f}"
+    return f"{sign}{unit}{abs(value):,.{digits}f}"
 
 
 def _thousands(f: Figure) -> str:
@@ -261,22 +282,26 @@ def outlook_blocks(o: Outlook) -> tuple[Block, ...]:
     text = f"National, May 2019: {before}. May 2025: {after}."
     if h.employment_change is not None and h.employment_percent_change is not None:
         text += (
-            f" Employment change: {_signed(h.employment_change)} "
+            f" Employment change: {signed(h.employment_change)} "
             f"({h.employment_percent_change:+.1f}%)."
         )
     if h.annual_mean_change is not None and h.annual_mean_percent_change is not None:
         text += (
-            f" Annual mean wage change: {_signed(h.annual_mean_change, money=True)} "
+            f" Annual mean wage change: {signed(h.annual_mean_change, money=True)} "
             f"({h.annual_mean_percent_change:+.1f}%, not adjusted for inflation)."
         )
     elif h.hourly_mean_change is not None and h.hourly_mean_percent_change is not None:
-        sign = "+" if h.hourly_mean_change >= 0 else "-"
         text += (
-            f" Hourly mean wage change: {sign}${abs(h.hourly_mean_change):,.2f} "
+            f" Hourly mean wage change: {signed(h.hourly_mean_change, money=True, digits=2)} "
             f"({h.hourly_mean_percent_change:+.1f}%, not adjusted for inflation)."
         )
     blocks.append(" ".join((text, *h.notes)))
     return tuple(blocks)
+
+
+def is_money(measure: str) -> bool:
+    """Whether an :class:`Estimate` figure is a wage (``annual_mean``, ``hourly_p10``)."""
+    return measure.startswith(("annual", "hourly"))
 
 
 #: The comparison rows a report shows (``Comparison.rows`` has all 17).
@@ -287,7 +312,7 @@ def comparison_blocks(c: Comparison, measures: Sequence[str] = COMPARED) -> tupl
     rows = []
     for name in measures:
         row = c.row(name)
-        money = name.startswith(("annual", "hourly"))
+        money = is_money(name)
         digits = max(len((f.text or "").partition(".")[2]) for f in (row.a, row.b))
         diff = f"{row.difference:+,.{digits}f}" if row.difference is not None else "n/a"
         ratio = f"{row.ratio:.2f}x" if row.ratio is not None else "n/a"
@@ -296,6 +321,9 @@ def comparison_blocks(c: Comparison, measures: Sequence[str] = COMPARED) -> tupl
     headers = ("Measure", "A", "B", "A - B", "A / B")
     # The table shows each figure's status; only the notes about whole areas follow it.
     return (legend, Table(headers, tuple(rows), "lrrrr"), *c.area_notes)
+
+
+SIMILAR_TITLE = "Similar occupations (national, OEWS May 2025)"
 
 
 def sections(report: Report) -> list[Section]:
@@ -319,7 +347,7 @@ def sections(report: Report) -> list[Section]:
         out.append(
             Section("Two areas compared (OEWS May 2025)", comparison_blocks(report.comparison))
         )
-    out.append(Section("Similar occupations (national, OEWS May 2025)", similar_blocks(report)))
+    out.append(Section(SIMILAR_TITLE, similar_blocks(report.similar)))
     out.append(Section("Outlook", outlook_blocks(report.outlook)))
     out.append(Section("Sources", tuple(r.credit for r in report.releases)))
     return out
@@ -335,6 +363,10 @@ def render_text(report: Report) -> str:
 
 def render_markdown(report: Report) -> str:
     return markdown_document(_title(report), sections(report))
+
+
+def render_html(report: Report) -> str:
+    return html_document(_title(report), sections(report))
 
 
 # -- a comparison on its own ---------------------------------------------------
@@ -353,3 +385,7 @@ def render_comparison_text(c: Comparison) -> str:
 
 def render_comparison_markdown(c: Comparison) -> str:
     return markdown_document(*_comparison_document(c))
+
+
+def render_comparison_html(c: Comparison) -> str:
+    return html_document(*_comparison_document(c))

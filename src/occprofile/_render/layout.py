@@ -1,12 +1,13 @@
-"""Page layout: sections of paragraphs, bullet lists and tables, as text or Markdown.
+"""Page layout: sections of paragraphs, bullet lists and tables, as text, Markdown or HTML.
 
-Both renderings come from one intermediate form, so they always say the
+All renderings come from one intermediate form, so they always say the
 same thing; only the markup differs. This module knows nothing of
 occprofile's records: ``content`` decides what a page says, this how it looks.
 """
 
 from __future__ import annotations
 
+import html
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,7 +28,14 @@ class Bullets:
     items: tuple[str, ...]
 
 
-Block = str | Table | Bullets
+@dataclass(frozen=True)
+class Facts:
+    """Labelled values, as a card's key facts show them ("Job zone: Three")."""
+
+    items: tuple[tuple[str, str], ...]
+
+
+Block = str | Table | Bullets | Facts
 
 
 @dataclass(frozen=True)
@@ -73,6 +81,8 @@ def _text_table(table: Table) -> list[str]:
 def _text_block(block: Block) -> list[str]:
     if isinstance(block, Table):
         return _text_table(block)
+    if isinstance(block, Facts):
+        return _text_block(Bullets(tuple(f"{label}: {value}" for label, value in block.items)))
     if isinstance(block, Bullets):
         return [
             line
@@ -115,6 +125,8 @@ def _md_block(block: Block) -> list[str]:
             "| " + " | ".join(rule) + " |",
             *("| " + " | ".join(md_escape(c) for c in row) + " |" for row in block.rows),
         ]
+    if isinstance(block, Facts):
+        return [f"- **{md_escape(label)}:** {md_escape(value)}" for label, value in block.items]
     if isinstance(block, Bullets):
         return [f"- {md_escape(item)}" for item in block.items]
     return [md_escape(block)]
@@ -127,4 +139,106 @@ def markdown_document(title: str, parts: Sequence[Section]) -> str:
         for block in section.blocks:
             lines.append("")
             lines.extend(_md_block(block))
+    return "\n".join(lines) + "\n"
+
+
+# -- html -------------------------------------------------------------------
+#
+# Inline styles only (a notebook page holds many fragments; a <style> block
+# would restyle them all): text keeps the page's colour, rules are translucent
+# grey, so a fragment reads on light and dark themes alike.
+
+_STYLES = {
+    "page": "line-height:1.45;max-width:64em",
+    "card": "line-height:1.45;max-width:76em;padding:.5em 1em .7em;"
+    "border:1px solid rgba(127,127,127,.45);border-radius:6px",
+    "h": "margin:.2em 0 .5em;font-size:1.3em;font-weight:600;line-height:1.25",
+    "h2": "margin:1em 0 .35em;font-size:1.08em;font-weight:600",
+    "p": "margin:.35em 0;text-align:left",
+    # A note under a tile's table wraps at the table's width instead of widening the tile.
+    "tile-p": "margin:.35em 0;text-align:left;width:0;min-width:100%",
+    "ul": "margin:.35em 0;padding-left:1.5em;text-align:left",
+    "table": "border-collapse:collapse;margin:.35em 0;table-layout:auto;width:auto",
+    # Rules on rows, not cells (a notebook's own CSS may clear cell borders).
+    "head": "border-bottom:1px solid rgba(127,127,127,.7)",
+    "row": "border-bottom:1px solid rgba(127,127,127,.3)",
+    "th": "padding:.25em .75em;font-weight:600;vertical-align:bottom",
+    "td": "padding:.25em .75em;vertical-align:top",
+    "more": "margin:.2em 0 .5em;font-style:italic;opacity:.8",
+    # A card's titled sections flow side by side where the page is wide enough.
+    "tile": "display:inline-block;vertical-align:top;max-width:36em;margin-right:2em",
+    "dt": "padding:.1em 1em .1em 0;font-weight:600;text-align:left;vertical-align:top;"
+    "white-space:nowrap",
+    "dd": "padding:.1em 0;text-align:left;vertical-align:top",
+}
+#: Right-aligned cells are figures: never broken inside.
+_ALIGN = {"l": ";text-align:left", "r": ";text-align:right;white-space:nowrap"}
+
+
+def _tag(tag: str, style: str, text: str) -> str:
+    return f'<{tag} style="{_STYLES[style]}">{text}</{tag}>'
+
+
+def _html_table(table: Table, max_rows: int | None) -> list[str]:
+    def row(cells: Sequence[str], kind: str, rule: str) -> str:
+        return (
+            f'<tr style="{_STYLES[rule]}">'
+            + "".join(
+                f'<{kind} style="{_STYLES[kind]}{_ALIGN[a]}">{html.escape(c)}</{kind}>'
+                for c, a in zip(cells, table.align, strict=True)
+            )
+            + "</tr>"
+        )
+
+    shown = table.rows if max_rows is None else table.rows[:max_rows]
+    lines = [
+        f'<table style="{_STYLES["table"]}">',
+        f"<thead>{row(table.headers, 'th', 'head')}</thead>",
+        "<tbody>",
+        *(row(cells, "td", "row") for cells in shown),
+        "</tbody>",
+        "</table>",
+    ]
+    hidden = len(table.rows) - len(shown)
+    if hidden:
+        lines.append(_tag("p", "more", f"… {hidden:,} more row{'s' if hidden > 1 else ''}"))
+    return lines
+
+
+def _html_block(block: Block, max_rows: int | None, p: str = "p") -> list[str]:
+    if isinstance(block, Table):
+        return _html_table(block, max_rows)
+    if isinstance(block, Facts):
+        rows = (
+            f"<tr>{_tag('th', 'dt', html.escape(label))}{_tag('td', 'dd', html.escape(value))}</tr>"
+            for label, value in block.items
+        )
+        return [f'<table style="{_STYLES["table"]}">', "<tbody>", *rows, "</tbody>", "</table>"]
+    if isinstance(block, Bullets):
+        items = (f"<li>{html.escape(item)}</li>" for item in block.items)
+        return [f'<ul style="{_STYLES["ul"]}">', *items, "</ul>"]
+    return [_tag("p", p, html.escape(block))]
+
+
+def html_document(
+    title: str, parts: Sequence[Section], *, max_rows: int | None = None, card: bool = False
+) -> str:
+    """One self-contained ``<div>``: the title, each section under its heading (none
+    for an untitled section), tables cut after ``max_rows`` rows with a line saying
+    how many more there are. A ``card`` has a frame, and its titled sections sit side
+    by side where they fit."""
+    box = "card" if card else "page"
+    lines = [f'<div style="{_STYLES[box]}">', _tag("h3", "h", html.escape(title))]
+    for section in parts:
+        tile = card and bool(section.title)
+        if tile:
+            lines.append(f'<div style="{_STYLES["tile"]}">')
+        if section.title:
+            lines.append(_tag("h4", "h2", html.escape(section.title)))
+        p = "tile-p" if tile and any(isinstance(b, Table) for b in section.blocks) else "p"
+        for block in section.blocks:
+            lines.extend(_html_block(block, max_rows, p))
+        if tile:
+            lines.append("</div>")
+    lines.append("</div>")
     return "\n".join(lines) + "\n"
