@@ -200,3 +200,9 @@ def test_the_exported_notebook_shows_no_raw_repr(
     browser.get(f"{served}/{notebook_html}")
     shows_raw_repr = RAW_REPR in browser.find_element(By.TAG_NAME, "body").text
     assert not shows_raw_repr, f"the notebook shows {RAW_REPR!r}..."
+    tables = [t.text for t in browser.find_elements(By.CSS_SELECTOR, ".jp-OutputArea-output table")]
+    # the profile card (its skills table), the ranking row, the frame
+    assert any("Speaking" in t and "Active Listening" in t for t in tables)
+    assert any("New York-Newark-Jersey City, NY-NJ" in t and "52,640" in t for t in tables)
+    assert any("occupation_code" in t and "29-1" in t for t in tables)
+    assert browser.find_elements(By.CSS_SELECTOR, ".jp-OutputArea-output img")  # the plot
