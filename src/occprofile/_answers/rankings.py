@@ -11,10 +11,9 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
-from .._matching.arguments import check_bool, check_n
-from .._matching.text import close_matches
+from .._matching.arguments import check_bool, check_choice, check_n
 from .._store.layout import oews_shard
-from ..errors import ArgumentTypeError, InvalidArgumentError, NoWageDataError
+from ..errors import ArgumentTypeError, NoWageDataError
 from ..models import AreaKind, RankedEstimate, Ranking, Status
 from .figures import UNRANKED, rank_key
 
@@ -70,13 +69,7 @@ def check_by(by: object) -> RankKey:
     if not isinstance(by, str):
         raise ArgumentTypeError(f"by must be a str, not {type(by).__name__}: {by!r}")
     key = by.strip().lower().replace(" ", "_")
-    key = RANK_ALIASES.get(key, key)
-    for known in RANK_BY:
-        if key == known:
-            return known
-    hint = close_matches(by, RANK_BY, n=1)
-    did = f" Did you mean {hint[0]!r}?" if hint else ""
-    raise InvalidArgumentError(f"Unknown ranking {by!r}: choose one of {list(RANK_BY)}.{did}")
+    return check_choice(RANK_ALIASES.get(key, key), tuple(RANK_BY), "ranking")
 
 
 def top_metros(
