@@ -43,6 +43,7 @@ from .errors import (
 
 if TYPE_CHECKING:
     from . import career, models
+    from ._answers.filters import EntryEducation, OutlookFlag
     from ._answers.rankings import RANK_BY, RankBy
     from .career import (
         Certification,
@@ -64,6 +65,7 @@ if TYPE_CHECKING:
         Estimate,
         Figure,
         Occupation,
+        OccupationSelection,
         Profile,
         RankedEstimate,
         Rating,
@@ -86,6 +88,8 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "career": ("occprofile.career", None),
     "RANK_BY": ("occprofile._answers.rankings", "RANK_BY"),
     "RankBy": ("occprofile._answers.rankings", "RankBy"),
+    "EntryEducation": ("occprofile._answers.filters", "EntryEducation"),
+    "OutlookFlag": ("occprofile._answers.filters", "OutlookFlag"),
 }
 #: Modules whose ``__all__`` names (record classes, typed names) are served the same way.
 _LAZY_FROM = ("occprofile.models", "occprofile.career")
@@ -95,18 +99,19 @@ __all__ = [
     "OEWS_PERIOD", "ONET_VERSION", "RANK_BY", "RATING_DOMAINS", "AmbiguousAreaError",
     "AmbiguousOccupationError", "AmbiguousQueryError", "Area", "AreaKind", "ArgumentTypeError",
     "Certification", "CodeMatch", "Comparison", "DataIntegrityError", "Dataset", "Education",
-    "Estimate", "Figure", "InvalidArgumentError", "NationalChange", "NoProfileError",
-    "NoRatingsError", "NoWageDataError", "OccprofileError", "Occupation", "Outlook", "Profile",
-    "Projection", "RankBy", "RankedEstimate", "Rating", "RatingDomain", "RatingMatch",
-    "RatingSection", "Release", "Report", "SearchHit", "SimilarOccupation", "SocLevel",
-    "StateView", "Status", "UnknownAreaError", "UnknownNameError", "UnknownOccupationError",
-    "UnknownQueryError", "WageOccupation", "abilities_by_importance", "all_certifications",
-    "area", "areas", "career", "certifications", "citation", "clear_cache", "compare_metros",
-    "default_dataset", "education", "errors", "estimate", "estimates", "knowledge_by_importance",
-    "metros", "models", "national", "national_change", "occupation", "occupations", "outlook",
-    "profile", "releases", "report", "search", "similar_by_ratings", "similar_occupations",
-    "skills_by_importance", "state", "state_view", "top_metros", "top_states", "wage_occupation",
-    "wage_occupations", "work_activities_by_importance", "work_styles_by_importance",
+    "EntryEducation", "Estimate", "Figure", "InvalidArgumentError", "NationalChange",
+    "NoProfileError", "NoRatingsError", "NoWageDataError", "OccprofileError", "Occupation",
+    "OccupationSelection", "Outlook", "OutlookFlag", "Profile", "Projection", "RankBy",
+    "RankedEstimate", "Rating", "RatingDomain", "RatingMatch", "RatingSection", "Release", "Report",
+    "SearchHit", "SimilarOccupation", "SocLevel", "StateView", "Status", "UnknownAreaError",
+    "UnknownNameError", "UnknownOccupationError", "UnknownQueryError", "WageOccupation",
+    "abilities_by_importance", "all_certifications", "area", "areas", "career", "certifications",
+    "citation", "clear_cache", "compare_metros", "default_dataset", "education", "errors",
+    "estimate", "estimates", "knowledge_by_importance", "metros", "models", "national",
+    "national_change", "occupation", "occupations", "outlook", "profile", "releases", "report",
+    "search", "similar_by_ratings", "similar_occupations", "skills_by_importance", "state",
+    "state_view", "top_metros", "top_states", "wage_occupation", "wage_occupations",
+    "work_activities_by_importance", "work_styles_by_importance",
 ]
 # fmt: on
 

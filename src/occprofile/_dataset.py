@@ -17,6 +17,7 @@ from ._store.resources import DEFAULT_PACKAGE
 from ._store.store import Store
 
 if TYPE_CHECKING:
+    from ._answers.filters import EntryEducation, OutlookFlag
     from ._answers.rankings import RankBy
     from ._answers.sources import Sources
     from ._store.schema import Manifest
@@ -39,13 +40,14 @@ if TYPE_CHECKING:
         Estimate,
         Estimates,
         Occupation,
-        Occupations,
+        OccupationSelection,
         Profile,
         Ranking,
         RatingDomain,
         RatingSection,
         Release,
         Releases,
+        RiasecInterest,
         SearchHits,
         SocLevel,
         WageOccupation,
@@ -127,17 +129,56 @@ class Dataset:
         """Resolve a query to the OEWS occupation whose estimates answer it."""
         return self._src.occupations().find_wage(query)
 
-    def occupations(self, group: str | None = None) -> Occupations:
-        """All 1,016 O*NET-SOC occupations by code, or those in one SOC group.
+    def occupations(
+        self,
+        group: str | None = None,
+        *,
+        job_zone: int | None = None,
+        education: EntryEducation | None = None,
+        interest: RiasecInterest | None = None,
+        technology: str | None = None,
+        hot_technology: bool = False,
+        in_demand: bool = False,
+        outlook: OutlookFlag | None = None,
+    ) -> OccupationSelection:
+        """All 1,016 O*NET-SOC occupations by code, or those that pass every filter given.
 
         ``group`` is a major, minor or broad SOC group by code (``"29"``,
         ``"29-0000"``, ``"29-1020"``) or OEWS title ("Healthcare Practitioners
-        and Technical Occupations").
-        """
-        from .models import Occupations
+        and Technical Occupations"). ``job_zone`` is an O*NET job zone (1-5).
+        ``education`` is a BLS typical entry-level education category, exactly
+        as published ("Bachelor's degree"; see ``EntryEducation``), from the
+        employment projections. ``interest`` is the first interest high point
+        ("Realistic", ... "Conventional"; any case). ``technology`` names a
+        technology: its words, whole and in order and in any case, in one of
+        the occupation's O*NET technology examples or their commodity titles
+        ("Python", "Excel", "spreadsheet software"; "C" is not "C++");
+        ``hot_technology`` / ``in_demand`` count only technology O*NET flags
+        so (alone: any such technology). ``outlook`` is a flag derived from the
+        projections by occprofile's rules, not O*NET's Bright Outlook
+        designation: ``"growing"``, ``"declining"``, ``"faster_than_average"``
+        (above the all-occupations percent change), ``"much_faster_than_average"``
+        (at least twice it), ``"many_openings"`` (at least 20 thousand
+        openings a year) or ``"bright"`` (either of the last two). An occupation
+        without the fact a filter reads (no job zone, no projection) fails it.
 
-        index = self._src.occupations()
-        return Occupations(index.onet.values() if group is None else index.within(group))
+        Returns an :class:`OccupationSelection` by code, whose ``criteria``
+        states each rule applied, with its thresholds. Arguments are checked
+        before any data is read.
+        """
+        from ._answers.filters import check_criteria, select
+
+        criteria = check_criteria(
+            group=group,
+            job_zone=job_zone,
+            education=education,
+            interest=interest,
+            technology=technology,
+            hot_technology=hot_technology,
+            in_demand=in_demand,
+            outlook=outlook,
+        )
+        return select(self._src, criteria)
 
     def wage_occupations(self, level: SocLevel | None = None) -> WageOccupations:
         """All OEWS occupations, optionally of one SOC level (major, minor, broad, detailed)."""
