@@ -45,13 +45,16 @@ if TYPE_CHECKING:
     from . import career, models
     from ._answers.filters import EntryEducation, OutlookFlag
     from ._answers.rankings import RANK_BY, RankBy
+    from ._answers.top_occupations import OccupationRankBy
     from .career import (
         Certification,
         CodeMatch,
         Education,
         NationalChange,
+        OccupationRanking,
         Outlook,
         Projection,
+        RankedOccupation,
         RatingMatch,
         Report,
         SimilarOccupation,
@@ -88,6 +91,7 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "career": ("occprofile.career", None),
     "RANK_BY": ("occprofile._answers.rankings", "RANK_BY"),
     "RankBy": ("occprofile._answers.rankings", "RankBy"),
+    "OccupationRankBy": ("occprofile._answers.top_occupations", "OccupationRankBy"),
     "EntryEducation": ("occprofile._answers.filters", "EntryEducation"),
     "OutlookFlag": ("occprofile._answers.filters", "OutlookFlag"),
 }
@@ -101,16 +105,17 @@ __all__ = [
     "Certification", "CodeMatch", "Comparison", "DataIntegrityError", "Dataset", "Education",
     "EntryEducation", "Estimate", "Figure", "InvalidArgumentError", "NationalChange",
     "NoProfileError", "NoRatingsError", "NoWageDataError", "OccprofileError", "Occupation",
-    "OccupationSelection", "Outlook", "OutlookFlag", "Profile", "Projection", "RankBy",
-    "RankedEstimate", "Rating", "RatingDomain", "RatingMatch", "RatingSection", "Release", "Report",
-    "SearchHit", "SimilarOccupation", "SocLevel", "StateView", "Status", "UnknownAreaError",
-    "UnknownNameError", "UnknownOccupationError", "UnknownQueryError", "WageOccupation",
-    "abilities_by_importance", "all_certifications", "area", "areas", "career", "certifications",
-    "citation", "clear_cache", "compare_metros", "default_dataset", "education", "errors",
-    "estimate", "estimates", "knowledge_by_importance", "metros", "models", "national",
-    "national_change", "occupation", "occupations", "outlook", "profile", "releases", "report",
-    "search", "similar_by_ratings", "similar_occupations", "skills_by_importance", "state",
-    "state_view", "top_metros", "top_states", "wage_occupation", "wage_occupations",
+    "OccupationRankBy", "OccupationRanking", "OccupationSelection", "Outlook", "OutlookFlag",
+    "Profile", "Projection", "RankBy", "RankedEstimate", "RankedOccupation", "Rating",
+    "RatingDomain", "RatingMatch", "RatingSection", "Release", "Report", "SearchHit",
+    "SimilarOccupation", "SocLevel", "StateView", "Status", "UnknownAreaError", "UnknownNameError",
+    "UnknownOccupationError", "UnknownQueryError", "WageOccupation", "abilities_by_importance",
+    "all_certifications", "area", "areas", "career", "certifications", "citation", "clear_cache",
+    "compare_metros", "default_dataset", "education", "errors", "estimate", "estimates",
+    "knowledge_by_importance", "metros", "models", "national", "national_change", "occupation",
+    "occupations", "outlook", "profile", "releases", "report", "search", "similar_by_ratings",
+    "similar_occupations", "skills_by_importance", "state", "state_view", "top_metros",
+    "top_occupations", "top_states", "wage_occupation", "wage_occupations",
     "work_activities_by_importance", "work_styles_by_importance",
 ]
 # fmt: on
@@ -142,6 +147,7 @@ national = _default.national
 top_metros = _default.top_metros
 top_states = _default.top_states
 compare_metros = _default.compare_metros
+top_occupations = _default.top_occupations
 skills_by_importance = _default.skills_by_importance
 knowledge_by_importance = _default.knowledge_by_importance
 abilities_by_importance = _default.abilities_by_importance

@@ -20,11 +20,13 @@ if TYPE_CHECKING:
     from ._answers.filters import EntryEducation, OutlookFlag
     from ._answers.rankings import RankBy
     from ._answers.sources import Sources
+    from ._answers.top_occupations import OccupationRankBy
     from ._store.schema import Manifest
     from .career import (
         Certifications,
         Education,
         NationalChange,
+        OccupationRanking,
         Outlook,
         RatingMatches,
         Report,
@@ -305,6 +307,67 @@ class Dataset:
 
         key = rankings.check_by(by)
         return rankings.top_states(self._src, self.wage_occupation(occupation), n, key)
+
+    def top_occupations(
+        self,
+        area: str,
+        n: int = 10,
+        *,
+        by: OccupationRankBy = "employment",
+        level: SocLevel = "detailed",
+        group: str | None = None,
+        job_zone: int | None = None,
+        education: EntryEducation | None = None,
+        interest: RiasecInterest | None = None,
+    ) -> OccupationRanking:
+        """The occupations of one area ranked by one figure, best first.
+
+        ``area`` is the nation, a state, a metro or a nonmetro area (as
+        :meth:`area` takes it); ``n`` how many to return. ``by`` is an OEWS
+        figure of the area (as in :meth:`top_metros`: ``"employment"``,
+        ``"annual_mean"``, ``"hourly_median"``, ``"location_quotient"``,
+        ``"jobs_per_1000"``, ...) or a national projection of the occupations
+        found there: ``"projected_growth"`` (percent change) or
+        ``"projected_openings"`` (annual average, thousands). Ties are broken
+        by code. Figures not released rank last, flagged by
+        ``ranked_value.status``; if none is released, :class:`NoWageDataError`
+        says so. A top-coded wage ranks at its lower bound.
+
+        ``level`` is the SOC level ranked: ``"detailed"`` is the most
+        detailed codes OEWS publishes (every detailed SOC code, and the
+        seven broad codes, such as 13-1020 Buyers and Purchasing Agents, that
+        OEWS publishes in place of their detailed occupations); ``"broad"``,
+        ``"minor"``, ``"major"`` and ``"total"`` are the codes of that shape.
+        ``group`` keeps the codes inside a SOC group (code or title, as
+        :meth:`occupations` takes it); ``job_zone``, ``education`` and
+        ``interest`` filter as in :meth:`occupations`.
+
+        Filters on OEWS codes that cover several O*NET occupations (11-1011
+        pays 11-1011.00 and 11-1011.03; the aggregate 21-1018 pays three; a
+        group code covers every occupation in it): a code is kept when at
+        least one O*NET occupation it covers passes every filter, and
+        ``occupations`` lists those that pass; the OEWS figures, and the
+        rank, are always the whole code's.
+
+        Returns an :class:`OccupationRanking` whose ``release`` says which
+        release answered (OEWS May 2025, or the projections), and whose
+        ``criteria`` states each filter applied. Arguments are checked
+        before any data is read.
+        """
+        from ._answers import top_occupations as answer
+        from ._answers.filters import check_criteria
+        from ._matching.arguments import check_n, check_str
+
+        check_str(area, "area")
+        check_n(n)
+        key = answer.check_by(by)
+        chosen = answer.check_level(level, key)
+        criteria = check_criteria(
+            group=group, job_zone=job_zone, education=education, interest=interest
+        )
+        return answer.top_occupations(
+            self._src, self.area(area), n=n, by=key, level=chosen, criteria=criteria
+        )
 
     def compare_metros(self, occupation: str, a: str, b: str) -> Comparison:
         """Two areas side by side for one occupation: every OEWS figure,

@@ -11,11 +11,11 @@ collections, missing data explicit.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from attrs import frozen
 
-from ._record import Record, Results, Tabular
+from ._record import NotedResults, Record, Results, Tabular
 from .models import (
     Area,
     Comparison,
@@ -26,6 +26,7 @@ from .models import (
     Occupation,
     Ranking,
     RatingSection,
+    Release,
     Releases,
     WageOccupation,
 )
@@ -42,8 +43,10 @@ __all__ = [
     "HistoricalEstimate",
     "MatchedCode",
     "NationalChange",
+    "OccupationRanking",
     "Outlook",
     "Projection",
+    "RankedOccupation",
     "RatingMatch",
     "RatingMatches",
     "Report",
@@ -471,3 +474,75 @@ class Certifications(Results[Certification]):
 
     __slots__ = ()
     item_name = "certification"
+
+
+# --------------------------------------------------------------------------
+# Questions across occupations
+
+
+@frozen(repr=False)
+class RankedOccupation(Record):
+    """One row of :meth:`~occprofile.Dataset.top_occupations`: its place, the figure
+    ranked by, the OEWS estimate of the area, and the O*NET occupations it covers.
+
+    ``occupations`` are the O*NET occupations whose figures the OEWS code
+    gives (for a group-level code, those inside the group too) that pass the
+    question's filters; the estimate is always the whole OEWS code's. For a
+    ranking by projected growth or openings, ``projection`` is the
+    projections code that answered (national figures, whatever the area).
+    A row whose figure is not released ranks after every released one, with
+    ``ranked_value.released`` ``False``.
+    """
+
+    rank: int
+    by: str
+    ranked_value: Figure
+    estimate: Estimate
+    occupations: tuple[Occupation, ...]
+    projection: MatchedCode | None = None
+
+    def _summary(self) -> str:
+        return str(self)
+
+    @property
+    def wage_occupation(self) -> WageOccupation:
+        """The OEWS occupation ranked."""
+        return self.estimate.occupation
+
+    def __str__(self) -> str:
+        from ._render.content import ranked_occupation_line
+
+        return ranked_occupation_line(self)
+
+
+class OccupationRanking(NotedResults[RankedOccupation]):
+    """Occupations of one area ranked by one figure, best first.
+
+    ``release`` is the release whose figure ranked them (OEWS May 2025, or
+    the employment projections for ``by="projected_growth"`` or
+    ``"projected_openings"``); ``criteria`` says, one line per filter, the
+    rule applied; ``note`` says why the ranking is empty, when it is.
+    """
+
+    item_name = "occupation"
+    area: Area | None
+    by: str
+    level: str
+    release: Release | None
+    criteria: tuple[str, ...]
+    note: str | None
+
+    def __new__(
+        cls,
+        items: Iterable[RankedOccupation] = (),
+        *,
+        area: Area | None = None,
+        by: str = "employment",
+        level: str = "detailed",
+        release: Release | None = None,
+        criteria: tuple[str, ...] = (),
+        note: str | None = None,
+    ) -> OccupationRanking:
+        return cls._noted(
+            items, area=area, by=by, level=level, release=release, criteria=criteria, note=note
+        )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, get_args
 
 from .._matching.arguments import check_bool, check_n
 from .._matching.text import close_matches
@@ -66,16 +66,25 @@ _OTHER_BASIS: Mapping[str, str] = MappingProxyType(
 
 def check_by(by: object) -> RankKey:
     """The canonical ``by`` name (case-insensitive, aliases accepted)."""
+    return check_ranking(by, tuple(RANK_BY), RANK_ALIASES)
+
+
+K = TypeVar("K", bound=str)
+
+
+def check_ranking(by: object, keys: tuple[K, ...], aliases: Mapping[str, K]) -> K:
+    """``by`` as one of ``keys``: any case, spaces for underscores, ``aliases`` accepted;
+    else a typed error suggesting the closest key."""
     if not isinstance(by, str):
         raise ArgumentTypeError(f"by must be a str, not {type(by).__name__}: {by!r}")
     key = by.strip().lower().replace(" ", "_")
-    key = RANK_ALIASES.get(key, key)
-    for known in RANK_BY:
+    key = aliases.get(key, key)
+    for known in keys:
         if key == known:
             return known
-    hint = close_matches(by, RANK_BY, n=1)
+    hint = close_matches(by, keys, n=1)
     did = f" Did you mean {hint[0]!r}?" if hint else ""
-    raise InvalidArgumentError(f"Unknown ranking {by!r}: choose one of {list(RANK_BY)}.{did}")
+    raise InvalidArgumentError(f"Unknown ranking {by!r}: choose one of {list(keys)}.{did}")
 
 
 def top_metros(

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from .layout import Block, Bullets, Section, Table, markdown_document, text_document
 
 if TYPE_CHECKING:
-    from ..career import Distribution, Education, Outlook, Report
+    from ..career import Distribution, Education, Outlook, RankedOccupation, Report
     from ..models import Comparison, EducationShare, Figure, RatingSection
 
 RATING_TITLES = {
@@ -353,3 +353,28 @@ def render_comparison_text(c: Comparison) -> str:
 
 def render_comparison_markdown(c: Comparison) -> str:
     return markdown_document(*_comparison_document(c))
+
+
+# -- questions across occupations ----------------------------------------------
+
+
+def ranked_value_text(by: str, value: Figure) -> str:
+    """A ranked figure as a phrase: "annual_median $52,000", "projected growth 10.6%"."""
+    if by == "projected_growth":
+        return f"projected growth {value.format()}%" if value.released else "no projection"
+    if by == "projected_openings":
+        return (
+            f"{value.format()} thousand projected openings a year"
+            if value.released
+            else "no projection"
+        )
+    return f"{by} {value.format(money=by.startswith(('annual_', 'hourly_')))}"
+
+
+def ranked_occupation_line(r: RankedOccupation) -> str:
+    """ "1. 43-6013 Medical Secretaries and Administrative Assistants: 52,640 jobs, ..." """
+    e = r.estimate
+    line = f"{r.rank}. {e.occupation}: {jobs_and_wage(e.employment, e.annual_mean, e.hourly_mean)}"
+    if r.by not in ("employment", "annual_mean"):
+        line += f", {ranked_value_text(r.by, r.ranked_value)}"
+    return line
