@@ -51,6 +51,7 @@ if TYPE_CHECKING:
         CodeMatch,
         Education,
         NationalChange,
+        OccupationComparison,
         OccupationRanking,
         Outlook,
         Projection,
@@ -105,18 +106,19 @@ __all__ = [
     "Certification", "CodeMatch", "Comparison", "DataIntegrityError", "Dataset", "Education",
     "EntryEducation", "Estimate", "Figure", "InvalidArgumentError", "NationalChange",
     "NoProfileError", "NoRatingsError", "NoWageDataError", "OccprofileError", "Occupation",
-    "OccupationRankBy", "OccupationRanking", "OccupationSelection", "Outlook", "OutlookFlag",
-    "Profile", "Projection", "RankBy", "RankedEstimate", "RankedOccupation", "Rating",
-    "RatingDomain", "RatingMatch", "RatingSection", "Release", "Report", "SearchHit",
-    "SimilarOccupation", "SocLevel", "StateView", "Status", "UnknownAreaError", "UnknownNameError",
-    "UnknownOccupationError", "UnknownQueryError", "WageOccupation", "abilities_by_importance",
-    "all_certifications", "area", "areas", "career", "certifications", "citation", "clear_cache",
-    "compare_metros", "default_dataset", "education", "errors", "estimate", "estimates",
-    "knowledge_by_importance", "metros", "models", "national", "national_change", "occupation",
-    "occupations", "outlook", "profile", "releases", "report", "search", "similar_by_ratings",
-    "similar_occupations", "skills_by_importance", "state", "state_view", "top_metros",
-    "top_occupations", "top_states", "wage_occupation", "wage_occupations",
-    "work_activities_by_importance", "work_styles_by_importance",
+    "OccupationComparison", "OccupationRankBy", "OccupationRanking", "OccupationSelection",
+    "Outlook", "OutlookFlag", "Profile", "Projection", "RankBy", "RankedEstimate",
+    "RankedOccupation", "Rating", "RatingDomain", "RatingMatch", "RatingSection", "Release",
+    "Report", "SearchHit", "SimilarOccupation", "SocLevel", "StateView", "Status",
+    "UnknownAreaError", "UnknownNameError", "UnknownOccupationError", "UnknownQueryError",
+    "WageOccupation", "abilities_by_importance", "all_certifications", "area", "areas", "career",
+    "certifications", "citation", "clear_cache", "compare_metros", "compare_occupations",
+    "default_dataset", "education", "errors", "estimate", "estimates", "knowledge_by_importance",
+    "metros", "models", "national", "national_change", "occupation", "occupations", "outlook",
+    "profile", "releases", "report", "search", "similar_by_ratings", "similar_occupations",
+    "skills_by_importance", "state", "state_view", "top_metros", "top_occupations", "top_states",
+    "wage_occupation", "wage_occupations", "work_activities_by_importance",
+    "work_styles_by_importance",
 ]
 # fmt: on
 
@@ -148,6 +150,7 @@ top_metros = _default.top_metros
 top_states = _default.top_states
 compare_metros = _default.compare_metros
 top_occupations = _default.top_occupations
+compare_occupations = _default.compare_occupations
 skills_by_importance = _default.skills_by_importance
 knowledge_by_importance = _default.knowledge_by_importance
 abilities_by_importance = _default.abilities_by_importance

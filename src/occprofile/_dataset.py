@@ -26,6 +26,7 @@ if TYPE_CHECKING:
         Certifications,
         Education,
         NationalChange,
+        OccupationComparison,
         OccupationRanking,
         Outlook,
         RatingMatches,
@@ -437,6 +438,35 @@ class Dataset:
 
         chosen = check_domains(domains)
         return similar_by_ratings(self._src, self.occupation(occupation), n, chosen)
+
+    def compare_occupations(
+        self, a: str, b: str, *, area: str | None = None
+    ) -> OccupationComparison:
+        """Two occupations side by side, and what ``b`` needs that ``a`` has less of.
+
+        ``a`` and ``b`` are occupations (as :meth:`occupation` takes them);
+        ``area`` is where their OEWS employment and wages are compared (the
+        nation by default). The comparison holds both occupations' OEWS
+        figures with differences ``a - b`` and ratios ``a / b``, their
+        outlook and education (job zone, BLS entry requirements), ``gap``:
+        the skills, knowledge, abilities and work activities for which
+        ``b``'s O*NET importance or level is higher than ``a``'s (largest
+        importance difference first, then level), and the technology they
+        share and do not share. ``print()`` shows it as a table;
+        ``to_markdown()`` and ``gap.to_pandas()`` too. Tasks are not compared
+        (O*NET writes them for one occupation each); ``notes`` says so, and
+        what else could not be compared.
+        """
+        from ._answers.compare_occupations import compare_occupations, national_area
+        from ._matching.arguments import check_str
+
+        check_str(a, "a")
+        check_str(b, "b")
+        if area is not None:
+            check_str(area, "area")
+        occ_a, occ_b = self.occupation(a), self.occupation(b)
+        where = self.area(area) if area is not None else national_area(self._src)
+        return compare_occupations(self._src, occ_a, occ_b, where)
 
     def outlook(self, occupation: str) -> Outlook:
         """Employment projections 2020-30 and the national change May 2019 -> May 2025."""

@@ -19,7 +19,9 @@ from ._record import NotedResults, Record, Results, Tabular
 from .models import (
     Area,
     Comparison,
+    ComparisonRow,
     EducationShare,
+    Element,
     Estimate,
     Figure,
     JobZone,
@@ -40,13 +42,16 @@ __all__ = [
     "Distribution",
     "Education",
     "EntryRequirements",
+    "GapRow",
     "HistoricalEstimate",
     "MatchedCode",
     "NationalChange",
+    "OccupationComparison",
     "OccupationRanking",
     "Outlook",
     "Projection",
     "RankedOccupation",
+    "RatingGap",
     "RatingMatch",
     "RatingMatches",
     "Report",
@@ -546,3 +551,91 @@ class OccupationRanking(NotedResults[RankedOccupation]):
         return cls._noted(
             items, area=area, by=by, level=level, release=release, criteria=criteria, note=note
         )
+
+
+@frozen(repr=False)
+class GapRow(Record):
+    """One element where occupation ``b`` needs more than ``a``: both occupations'
+    O*NET importance (1-5) and level (0-7), and the differences ``b - a``.
+
+    A level or its difference is ``None`` where either occupation has no
+    level rating for the element (abilities outside 43-6013.00).
+    """
+
+    domain: str
+    element: Element
+    importance_a: float
+    importance_b: float
+    importance_difference: float
+    level_a: float | None
+    level_b: float | None
+    level_difference: float | None
+
+    def _summary(self) -> str:
+        return f"{self.domain}: {self}"
+
+    def __str__(self) -> str:
+        level = f", level {self.level_difference:+.2f}" if self.level_difference is not None else ""
+        return f"{self.element.name}: importance {self.importance_difference:+.2f}{level}"
+
+
+class RatingGap(Results[GapRow]):
+    """Where ``b`` needs more than ``a``, domain by domain, largest difference first."""
+
+    __slots__ = ()
+    item_name = "element"
+
+
+@frozen(repr=False)
+class OccupationComparison(Record):
+    """Two occupations side by side: pay and employment in one area, outlook,
+    preparation, the ratings where ``b`` needs more than ``a``, and technology.
+
+    ``wages`` compares every OEWS figure of the two occupations' wage codes
+    in ``area`` (difference ``a - b``, ratio ``a / b``, as
+    :class:`Comparison` does for two areas). ``gap`` holds the skills,
+    knowledge, abilities and work activities for which ``b``'s importance or
+    level is higher than ``a``'s, over ``gap_domains``: the domains both have
+    ratings in (``notes`` says why another was left out). Technology is compared by example name
+    (any case). ``notes`` says what could not be compared; O*NET task
+    statements are written for one occupation each, so tasks are not
+    compared.
+    """
+
+    a: Occupation
+    b: Occupation
+    area: Area
+    estimate_a: Estimate | None
+    estimate_b: Estimate | None
+    wages: tuple[ComparisonRow, ...]
+    outlook_a: Outlook
+    outlook_b: Outlook
+    education_a: Education
+    education_b: Education
+    gap: RatingGap
+    gap_domains: tuple[str, ...]
+    technology_shared: tuple[str, ...]
+    technology_only_a: tuple[str, ...]
+    technology_only_b: tuple[str, ...]
+    notes: tuple[str, ...]
+
+    def _summary(self) -> str:
+        return f"{self.a.code} vs {self.b.code} in {self.area.name}: {len(self.gap)} gaps"
+
+    def to_text(self) -> str:
+        """The comparison as plain text, 78 columns wide."""
+        from ._render.content import render_occupation_comparison_text
+
+        return render_occupation_comparison_text(self)
+
+    def to_markdown(self) -> str:
+        """The same in GitHub-flavoured Markdown."""
+        from ._render.content import render_occupation_comparison_markdown
+
+        return render_occupation_comparison_markdown(self)
+
+    def _repr_markdown_(self) -> str:
+        return self.to_markdown()
+
+    def __str__(self) -> str:
+        return self.to_text()
