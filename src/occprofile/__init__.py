@@ -50,6 +50,8 @@ if TYPE_CHECKING:
         Certification,
         CodeMatch,
         Education,
+        InterestMatch,
+        InterestMatches,
         NationalChange,
         OccupationComparison,
         OccupationRanking,
@@ -104,21 +106,21 @@ __all__ = [
     "OEWS_PERIOD", "ONET_VERSION", "RANK_BY", "RATING_DOMAINS", "AmbiguousAreaError",
     "AmbiguousOccupationError", "AmbiguousQueryError", "Area", "AreaKind", "ArgumentTypeError",
     "Certification", "CodeMatch", "Comparison", "DataIntegrityError", "Dataset", "Education",
-    "EntryEducation", "Estimate", "Figure", "InvalidArgumentError", "NationalChange",
-    "NoProfileError", "NoRatingsError", "NoWageDataError", "OccprofileError", "Occupation",
-    "OccupationComparison", "OccupationRankBy", "OccupationRanking", "OccupationSelection",
-    "Outlook", "OutlookFlag", "Profile", "Projection", "RankBy", "RankedEstimate",
-    "RankedOccupation", "Rating", "RatingDomain", "RatingMatch", "RatingSection", "Release",
-    "Report", "SearchHit", "SimilarOccupation", "SocLevel", "StateView", "Status",
-    "UnknownAreaError", "UnknownNameError", "UnknownOccupationError", "UnknownQueryError",
-    "WageOccupation", "abilities_by_importance", "all_certifications", "area", "areas", "career",
-    "certifications", "citation", "clear_cache", "compare_metros", "compare_occupations",
-    "default_dataset", "education", "errors", "estimate", "estimates", "knowledge_by_importance",
-    "metros", "models", "national", "national_change", "occupation", "occupations", "outlook",
-    "profile", "releases", "report", "search", "similar_by_ratings", "similar_occupations",
-    "skills_by_importance", "state", "state_view", "top_metros", "top_occupations", "top_states",
-    "wage_occupation", "wage_occupations", "work_activities_by_importance",
-    "work_styles_by_importance",
+    "EntryEducation", "Estimate", "Figure", "InterestMatch", "InterestMatches",
+    "InvalidArgumentError", "NationalChange", "NoProfileError", "NoRatingsError", "NoWageDataError",
+    "OccprofileError", "Occupation", "OccupationComparison", "OccupationRankBy",
+    "OccupationRanking", "OccupationSelection", "Outlook", "OutlookFlag", "Profile", "Projection",
+    "RankBy", "RankedEstimate", "RankedOccupation", "Rating", "RatingDomain",
+    "RatingMatch", "RatingSection", "Release", "Report", "SearchHit", "SimilarOccupation",
+    "SocLevel", "StateView", "Status", "UnknownAreaError", "UnknownNameError",
+    "UnknownOccupationError", "UnknownQueryError", "WageOccupation", "abilities_by_importance",
+    "all_certifications", "area", "areas", "career", "certifications", "citation", "clear_cache",
+    "compare_metros", "compare_occupations", "default_dataset", "education", "errors", "estimate",
+    "estimates", "knowledge_by_importance", "match_interests", "metros", "models", "national",
+    "national_change", "occupation", "occupations", "outlook", "profile", "releases", "report",
+    "search", "similar_by_ratings", "similar_occupations", "skills_by_importance", "state",
+    "state_view", "top_metros", "top_occupations", "top_states", "wage_occupation",
+    "wage_occupations", "work_activities_by_importance", "work_styles_by_importance",
 ]
 # fmt: on
 
@@ -151,6 +153,7 @@ top_states = _default.top_states
 compare_metros = _default.compare_metros
 top_occupations = _default.top_occupations
 compare_occupations = _default.compare_occupations
+match_interests = _default.match_interests
 skills_by_importance = _default.skills_by_importance
 knowledge_by_importance = _default.knowledge_by_importance
 abilities_by_importance = _default.abilities_by_importance

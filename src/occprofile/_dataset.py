@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .career import (
         Certifications,
         Education,
+        InterestMatches,
         NationalChange,
         OccupationComparison,
         OccupationRanking,
@@ -467,6 +468,45 @@ class Dataset:
         occ_a, occ_b = self.occupation(a), self.occupation(b)
         where = self.area(area) if area is not None else national_area(self._src)
         return compare_occupations(self._src, occ_a, occ_b, where)
+
+    def match_interests(
+        self,
+        *,
+        realistic: float | None = None,
+        investigative: float | None = None,
+        artistic: float | None = None,
+        social: float | None = None,
+        enterprising: float | None = None,
+        conventional: float | None = None,
+        n: int = 10,
+    ) -> InterestMatches:
+        """Occupations whose O*NET interest profile is closest to the scores given.
+
+        Each score is on O*NET's Occupational Interest scale, 1 to 7; give
+        at least one. Closeness is occprofile's method, not O*NET's Interest
+        Profiler scoring: the root-mean-square difference between the given
+        scores and the occupation's, over the interests given (one score
+        alone ranks by nearness on that interest), reported as ``difference``
+        and as ``similarity = 1 - difference / 6``. Ties are broken by code;
+        the 93 occupations O*NET has not rated are left out.
+
+        Returns the ``n`` closest as :class:`InterestMatches`, closest first.
+        """
+        from ._answers.interests import check_scores, match_interests
+        from ._matching.arguments import check_n
+
+        check_n(n)
+        given = check_scores(
+            {
+                "realistic": realistic,
+                "investigative": investigative,
+                "artistic": artistic,
+                "social": social,
+                "enterprising": enterprising,
+                "conventional": conventional,
+            }
+        )
+        return match_interests(self._src, given, n)
 
     def outlook(self, occupation: str) -> Outlook:
         """Employment projections 2020-30 and the national change May 2019 -> May 2025."""

@@ -30,6 +30,7 @@ from .models import (
     RatingSection,
     Release,
     Releases,
+    RiasecInterest,
     WageOccupation,
 )
 
@@ -44,6 +45,8 @@ __all__ = [
     "EntryRequirements",
     "GapRow",
     "HistoricalEstimate",
+    "InterestMatch",
+    "InterestMatches",
     "MatchedCode",
     "NationalChange",
     "OccupationComparison",
@@ -639,3 +642,56 @@ class OccupationComparison(Record):
 
     def __str__(self) -> str:
         return self.to_text()
+
+
+@frozen(repr=False)
+class InterestMatch(Record):
+    """An occupation whose O*NET interest profile is near the scores given.
+
+    ``difference`` is the root-mean-square difference between the given
+    scores and the occupation's Occupational Interest scores (1-7), over
+    the interests given; ``similarity`` is ``1 - difference / 6`` (1: the
+    same scores; 0: as far apart as the scale allows). The six scores and
+    the first interest high point are the occupation's own.
+    """
+
+    _repr_fields = ("occupation", "similarity", "high_point")
+
+    occupation: Occupation
+    similarity: float
+    difference: float
+    realistic: float
+    investigative: float
+    artistic: float
+    social: float
+    enterprising: float
+    conventional: float
+    high_point: RiasecInterest | None
+
+    def _summary(self) -> str:
+        return str(self)
+
+    def __str__(self) -> str:
+        return f"{self.occupation}: similarity {self.similarity:.3f}"
+
+
+class InterestMatches(NotedResults[InterestMatch]):
+    """Occupations ranked by closeness of interest profile, closest first.
+
+    ``given`` holds the scores asked about, by interest; ``method`` says how
+    closeness is measured (occprofile's method, not O*NET's Interest
+    Profiler scoring).
+    """
+
+    item_name = "occupation"
+    given: tuple[tuple[str, float], ...]
+    method: str
+
+    def __new__(
+        cls,
+        items: Iterable[InterestMatch] = (),
+        *,
+        given: tuple[tuple[str, float], ...] = (),
+        method: str = "",
+    ) -> InterestMatches:
+        return cls._noted(items, given=given, method=method)
