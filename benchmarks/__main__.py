@@ -5,9 +5,9 @@
 
 Runs the question families in this order, one table: cold start (import,
 first call, fresh process vs sqlite3; instructions with ``--instructions``),
-warm queries, profiles, career queries, then package size and memory. How
-each is measured is in its module; how they are timed, in
-:mod:`benchmarks.harness`.
+warm queries, profiles, career queries, questions across occupations, then
+package size and memory. How each is measured is in its module; how they are
+timed, in :mod:`benchmarks.harness`.
 
 Before measuring, occprofile's modules are compiled to bytecode, as
 ``pip install`` does for an installed package (see
@@ -28,6 +28,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from benchmarks.across import measure_across
 from benchmarks.career import measure_career
 from benchmarks.cold_start import measure_fresh_processes, measure_instructions
 from benchmarks.footprint import measure_memory, measure_size
@@ -84,6 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         rows += measure_warm(repeat, uri)
         rows += measure_profiles(repeat, max(3, repeat // 4))
         rows += measure_career(repeat)
+        rows += measure_across(repeat, uri)
         size_rows, parts = measure_size(sqlite_path)
         rows += size_rows
         memory_rows, memory_note = measure_memory(3, workdir)
