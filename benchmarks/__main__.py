@@ -6,8 +6,8 @@
 Runs the question families in this order, one table: cold start (import,
 first call, fresh process vs sqlite3; instructions with ``--instructions``),
 warm queries, profiles, the manifest check's share of a read, career
-queries, then package size and memory. How each is measured is in its
-module; how they are timed, in
+queries, questions across occupations, then package size and memory. How
+each is measured is in its module; how they are timed, in
 :mod:`benchmarks.harness`.
 
 Before measuring, occprofile's modules are compiled to bytecode, as
@@ -29,6 +29,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from benchmarks.across import measure_across
 from benchmarks.career import measure_career
 from benchmarks.cold_start import measure_fresh_processes, measure_instructions
 from benchmarks.footprint import measure_memory, measure_size
@@ -87,6 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         rows += measure_profiles(repeat, max(3, repeat // 4))
         rows += measure_checksum(repeat)
         rows += measure_career(repeat)
+        rows += measure_across(repeat, uri)
         size_rows, parts = measure_size(sqlite_path)
         rows += size_rows
         memory_rows, memory_note = measure_memory(3, workdir)

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 import occprofile
+import occprofile as op
+from occprofile._store import resources as _resources
 from tests.helpers import REPO_ROOT, require_upstream
 
 #: Set by .ci/run when the tests run against the installed wheel.
@@ -63,3 +65,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def update_golden(request: pytest.FixtureRequest) -> bool:
     """True when the run was asked to rewrite the golden files."""
     return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture
+def reading_nothing(monkeypatch: pytest.MonkeyPatch) -> op.Dataset:
+    """A new Dataset that fails the test if anything reads a packaged resource, for
+    the checks that arguments are refused before any data is read."""
+
+    def no_reading(*args: object) -> object:
+        raise AssertionError(f"data was read: {args}")
+
+    monkeypatch.setattr(_resources, "read_json", no_reading)
+    return op.Dataset()

@@ -44,14 +44,21 @@ from .errors import (
 
 if TYPE_CHECKING:
     from . import career, models
+    from ._answers.filters import EntryEducation, OutlookFlag
     from ._answers.rankings import RANK_BY, RankBy
+    from ._answers.top_occupations import OccupationRankBy
     from .career import (
         Certification,
         CodeMatch,
         Education,
+        InterestMatch,
+        InterestMatches,
         NationalChange,
+        OccupationComparison,
+        OccupationRanking,
         Outlook,
         Projection,
+        RankedOccupation,
         RatingMatch,
         Report,
         SimilarOccupation,
@@ -65,6 +72,7 @@ if TYPE_CHECKING:
         Estimate,
         Figure,
         Occupation,
+        OccupationSelection,
         Profile,
         RankedEstimate,
         Rating,
@@ -77,9 +85,8 @@ if TYPE_CHECKING:
         WageOccupation,
     )
 
-    #: The bundled O*NET release ("29.3") and OEWS period ("May 2025").
-    ONET_VERSION: str
-    OEWS_PERIOD: str
+    ONET_VERSION: str  # the bundled O*NET release ("29.3")
+    OEWS_PERIOD: str  # the bundled OEWS period ("May 2025")
 
 #: Public names served on first access (PEP 562), so that importing stays cheap.
 _LAZY: dict[str, tuple[str, str | None]] = {
@@ -87,6 +94,9 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "career": ("occprofile.career", None),
     "RANK_BY": ("occprofile._answers.rankings", "RANK_BY"),
     "RankBy": ("occprofile._answers.rankings", "RankBy"),
+    "OccupationRankBy": ("occprofile._answers.top_occupations", "OccupationRankBy"),
+    "EntryEducation": ("occprofile._answers.filters", "EntryEducation"),
+    "OutlookFlag": ("occprofile._answers.filters", "OutlookFlag"),
 }
 #: Modules whose ``__all__`` names (record classes, typed names) are served the same way.
 _LAZY_FROM = ("occprofile.models", "occprofile.career")
@@ -96,18 +106,21 @@ __all__ = [
     "OEWS_PERIOD", "ONET_VERSION", "RANK_BY", "RATING_DOMAINS", "AmbiguousAreaError",
     "AmbiguousOccupationError", "AmbiguousQueryError", "Area", "AreaKind", "ArgumentTypeError",
     "Certification", "CodeMatch", "Comparison", "DataIntegrityError", "Dataset", "Education",
-    "Estimate", "Figure", "InvalidArgumentError", "MissingExtraError", "NationalChange",
-    "NoProfileError", "NoRatingsError", "NoWageDataError", "OccprofileError", "Occupation",
-    "Outlook", "Profile", "Projection", "RankBy", "RankedEstimate", "Rating", "RatingDomain",
-    "RatingMatch", "RatingSection", "Release", "Report", "SearchHit", "SimilarOccupation",
-    "SocLevel", "StateView", "Status", "UnknownAreaError", "UnknownNameError",
-    "UnknownOccupationError", "UnknownQueryError", "WageOccupation", "abilities_by_importance",
-    "all_certifications", "area", "areas", "career", "certifications", "citation", "clear_cache",
-    "compare_metros", "default_dataset", "education", "errors", "estimate", "estimates",
-    "knowledge_by_importance", "metros", "models", "national", "national_change", "occupation",
-    "occupations", "outlook", "profile", "releases", "report", "search", "similar_by_ratings",
-    "similar_occupations", "skills_by_importance", "state", "state_view", "top_metros",
-    "top_states", "wage_occupation", "wage_occupations", "work_activities_by_importance",
+    "EntryEducation", "Estimate", "Figure", "InterestMatch", "InterestMatches",
+    "InvalidArgumentError", "MissingExtraError", "NationalChange", "NoProfileError",
+    "NoRatingsError", "NoWageDataError", "OccprofileError", "Occupation", "OccupationComparison",
+    "OccupationRankBy", "OccupationRanking", "OccupationSelection", "Outlook", "OutlookFlag",
+    "Profile", "Projection", "RankBy", "RankedEstimate", "RankedOccupation", "Rating",
+    "RatingDomain", "RatingMatch", "RatingSection", "Release", "Report", "SearchHit",
+    "SimilarOccupation", "SocLevel", "StateView", "Status", "UnknownAreaError",
+    "UnknownNameError", "UnknownOccupationError", "UnknownQueryError", "WageOccupation",
+    "abilities_by_importance", "all_certifications", "area", "areas", "career", "certifications",
+    "citation", "clear_cache", "compare_metros", "compare_occupations", "default_dataset",
+    "education", "errors", "estimate", "estimates", "knowledge_by_importance", "match_interests",
+    "metros", "models", "national", "national_change", "occupation", "occupations", "outlook",
+    "profile", "releases", "report", "search", "similar_by_ratings", "similar_occupations",
+    "skills_by_importance", "state", "state_view", "top_metros", "top_occupations", "top_states",
+    "wage_occupation", "wage_occupations", "work_activities_by_importance",
     "work_styles_by_importance",
 ]
 # fmt: on
@@ -139,6 +152,9 @@ national = _default.national
 top_metros = _default.top_metros
 top_states = _default.top_states
 compare_metros = _default.compare_metros
+top_occupations = _default.top_occupations
+compare_occupations = _default.compare_occupations
+match_interests = _default.match_interests
 skills_by_importance = _default.skills_by_importance
 knowledge_by_importance = _default.knowledge_by_importance
 abilities_by_importance = _default.abilities_by_importance

@@ -17,13 +17,18 @@ from ._store.resources import DEFAULT_PACKAGE
 from ._store.store import Store
 
 if TYPE_CHECKING:
+    from ._answers.filters import EntryEducation, OutlookFlag
     from ._answers.rankings import RankBy
     from ._answers.sources import Sources
+    from ._answers.top_occupations import OccupationRankBy
     from ._store.schema import Manifest
     from .career import (
         Certifications,
         Education,
+        InterestMatches,
         NationalChange,
+        OccupationComparison,
+        OccupationRanking,
         Outlook,
         RatingMatches,
         Report,
@@ -39,13 +44,14 @@ if TYPE_CHECKING:
         Estimate,
         Estimates,
         Occupation,
-        Occupations,
+        OccupationSelection,
         Profile,
         Ranking,
         RatingDomain,
         RatingSection,
         Release,
         Releases,
+        RiasecInterest,
         SearchHits,
         SocLevel,
         WageOccupation,
@@ -127,17 +133,56 @@ class Dataset:
         """Resolve a query to the OEWS occupation whose estimates answer it."""
         return self._src.occupations().find_wage(query)
 
-    def occupations(self, group: str | None = None) -> Occupations:
-        """All 1,016 O*NET-SOC occupations by code, or those in one SOC group.
+    def occupations(
+        self,
+        group: str | None = None,
+        *,
+        job_zone: int | None = None,
+        education: EntryEducation | None = None,
+        interest: RiasecInterest | None = None,
+        technology: str | None = None,
+        hot_technology: bool = False,
+        in_demand: bool = False,
+        outlook: OutlookFlag | None = None,
+    ) -> OccupationSelection:
+        """All 1,016 O*NET-SOC occupations by code, or those that pass every filter given.
 
         ``group`` is a major, minor or broad SOC group by code (``"29"``,
         ``"29-0000"``, ``"29-1020"``) or OEWS title ("Healthcare Practitioners
-        and Technical Occupations").
-        """
-        from .models import Occupations
+        and Technical Occupations"). ``job_zone`` is an O*NET job zone (1-5).
+        ``education`` is a BLS typical entry-level education category, exactly
+        as published ("Bachelor's degree"; see ``EntryEducation``), from the
+        employment projections. ``interest`` is the first interest high point
+        ("Realistic", ... "Conventional"; any case). ``technology`` names a
+        technology: its words, whole and in order and in any case, in one of
+        the occupation's O*NET technology examples or their commodity titles
+        ("Python", "Excel", "spreadsheet software"; "C" is not "C++");
+        ``hot_technology`` / ``in_demand`` count only technology O*NET flags
+        so (alone: any such technology). ``outlook`` is a flag derived from the
+        projections by occprofile's rules, not O*NET's Bright Outlook
+        designation: ``"growing"``, ``"declining"``, ``"faster_than_average"``
+        (above the all-occupations percent change), ``"much_faster_than_average"``
+        (at least twice it), ``"many_openings"`` (at least 20 thousand
+        openings a year) or ``"bright"`` (either of the last two). An occupation
+        without the fact a filter reads (no job zone, no projection) fails it.
 
-        index = self._src.occupations()
-        return Occupations(index.onet.values() if group is None else index.within(group))
+        Returns an :class:`OccupationSelection` by code, whose ``criteria``
+        states each rule applied, with its thresholds. Arguments are checked
+        before any data is read.
+        """
+        from ._answers.filters import check_criteria, select
+
+        criteria = check_criteria(
+            group=group,
+            job_zone=job_zone,
+            education=education,
+            interest=interest,
+            technology=technology,
+            hot_technology=hot_technology,
+            in_demand=in_demand,
+            outlook=outlook,
+        )
+        return select(self._src, criteria)
 
     def wage_occupations(self, level: SocLevel | None = None) -> WageOccupations:
         """All OEWS occupations, optionally of one SOC level (major, minor, broad, detailed)."""
@@ -265,6 +310,67 @@ class Dataset:
         key = rankings.check_by(by)
         return rankings.top_states(self._src, self.wage_occupation(occupation), n, key)
 
+    def top_occupations(
+        self,
+        area: str,
+        n: int = 10,
+        *,
+        by: OccupationRankBy = "employment",
+        level: SocLevel = "detailed",
+        group: str | None = None,
+        job_zone: int | None = None,
+        education: EntryEducation | None = None,
+        interest: RiasecInterest | None = None,
+    ) -> OccupationRanking:
+        """The occupations of one area ranked by one figure, best first.
+
+        ``area`` is the nation, a state, a metro or a nonmetro area (as
+        :meth:`area` takes it); ``n`` how many to return. ``by`` is an OEWS
+        figure of the area (as in :meth:`top_metros`: ``"employment"``,
+        ``"annual_mean"``, ``"hourly_median"``, ``"location_quotient"``,
+        ``"jobs_per_1000"``, ...) or a national projection of the occupations
+        found there: ``"projected_growth"`` (percent change) or
+        ``"projected_openings"`` (annual average, thousands). Ties are broken
+        by code. Figures not released rank last, flagged by
+        ``ranked_value.status``; if none is released, :class:`NoWageDataError`
+        says so. A top-coded wage ranks at its lower bound.
+
+        ``level`` is the SOC level ranked: ``"detailed"`` is the most
+        detailed codes OEWS publishes (every detailed SOC code, and the
+        seven broad codes, such as 13-1020 Buyers and Purchasing Agents, that
+        OEWS publishes in place of their detailed occupations); ``"broad"``,
+        ``"minor"``, ``"major"`` and ``"total"`` are the codes of that shape.
+        ``group`` keeps the codes inside a SOC group (code or title, as
+        :meth:`occupations` takes it); ``job_zone``, ``education`` and
+        ``interest`` filter as in :meth:`occupations`.
+
+        Filters on OEWS codes that cover several O*NET occupations (11-1011
+        pays 11-1011.00 and 11-1011.03; the aggregate 21-1018 pays three; a
+        group code covers every occupation in it): a code is kept when at
+        least one O*NET occupation it covers passes every filter, and
+        ``occupations`` lists those that pass; the OEWS figures, and the
+        rank, are always the whole code's.
+
+        Returns an :class:`OccupationRanking` whose ``release`` says which
+        release answered (OEWS May 2025, or the projections), and whose
+        ``criteria`` states each filter applied. Arguments are checked
+        before any data is read.
+        """
+        from ._answers import top_occupations as answer
+        from ._answers.filters import check_criteria
+        from ._matching.arguments import check_n, check_str
+
+        check_str(area, "area")
+        check_n(n)
+        key = answer.check_by(by)
+        chosen = answer.check_level(level, key)
+        criteria = check_criteria(
+            group=group, job_zone=job_zone, education=education, interest=interest
+        )
+        return answer.top_occupations(
+            self._src, self.area(area), n=n, by=key, level=chosen, criteria=criteria
+        )
+
     def compare_metros(self, occupation: str, a: str, b: str) -> Comparison:
         """Two areas side by side for one occupation: every OEWS figure,
         difference ``a - b`` and ratio ``a / b`` where both are released.
@@ -333,6 +439,74 @@ class Dataset:
 
         chosen = check_domains(domains)
         return similar_by_ratings(self._src, self.occupation(occupation), n, chosen)
+
+    def compare_occupations(
+        self, a: str, b: str, *, area: str | None = None
+    ) -> OccupationComparison:
+        """Two occupations side by side, and what ``b`` needs that ``a`` has less of.
+
+        ``a`` and ``b`` are occupations (as :meth:`occupation` takes them);
+        ``area`` is where their OEWS employment and wages are compared (the
+        nation by default). The comparison holds both occupations' OEWS
+        figures with differences ``a - b`` and ratios ``a / b``, their
+        outlook and education (job zone, BLS entry requirements), ``gap``:
+        the skills, knowledge, abilities and work activities for which
+        ``b``'s O*NET importance or level is higher than ``a``'s (largest
+        importance difference first, then level), and the technology they
+        share and do not share. ``print()`` shows it as a table;
+        ``to_markdown()`` and ``gap.to_pandas()`` too. Tasks are not compared
+        (O*NET writes them for one occupation each); ``notes`` says so, and
+        what else could not be compared.
+        """
+        from ._answers.compare_occupations import compare_occupations, national_area
+        from ._matching.arguments import check_str
+
+        check_str(a, "a")
+        check_str(b, "b")
+        if area is not None:
+            check_str(area, "area")
+        occ_a, occ_b = self.occupation(a), self.occupation(b)
+        where = self.area(area) if area is not None else national_area(self._src)
+        return compare_occupations(self._src, occ_a, occ_b, where)
+
+    def match_interests(
+        self,
+        *,
+        realistic: float | None = None,
+        investigative: float | None = None,
+        artistic: float | None = None,
+        social: float | None = None,
+        enterprising: float | None = None,
+        conventional: float | None = None,
+        n: int = 10,
+    ) -> InterestMatches:
+        """Occupations whose O*NET interest profile is closest to the scores given.
+
+        Each score is on O*NET's Occupational Interest scale, 1 to 7; give
+        at least one. Closeness is occprofile's method, not O*NET's Interest
+        Profiler scoring: the root-mean-square difference between the given
+        scores and the occupation's, over the interests given (one score
+        alone ranks by nearness on that interest), reported as ``difference``
+        and as ``similarity = 1 - difference / 6``. Ties are broken by code;
+        the 93 occupations O*NET has not rated are left out.
+
+        Returns the ``n`` closest as :class:`InterestMatches`, closest first.
+        """
+        from ._answers.interests import check_scores, match_interests
+        from ._matching.arguments import check_n
+
+        check_n(n)
+        given = check_scores(
+            {
+                "realistic": realistic,
+                "investigative": investigative,
+                "artistic": artistic,
+                "social": social,
+                "enterprising": enterprising,
+                "conventional": conventional,
+            }
+        )
+        return match_interests(self._src, given, n)
 
     def outlook(self, occupation: str) -> Outlook:
         """Employment projections 2020-30 and the national change May 2019 -> May 2025."""

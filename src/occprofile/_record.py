@@ -143,3 +143,28 @@ class Results(Tabular, tuple[T, ...]):
                 return short_repr(self, (), f"{text}; ... ({len(self) - i} more)")
             text += (": " if i == 0 else "; ") + shown
         return short_repr(self, (), text)
+
+
+R = TypeVar("R", bound="NotedResults[Any]")
+
+
+class NotedResults(Results[T]):
+    """A result collection that also says how it was made: the rule a filter
+    applied, the release that answered, a note on what is missing.
+
+    Those are read-only attributes set by the constructor (each subclass's
+    ``__new__`` names them, with defaults, so ``copy`` and ``pickle``, which
+    call it with the rows alone, work); equality is the rows', as for any tuple.
+    """
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only: cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only: cannot delete {name!r}")
+
+    @classmethod
+    def _noted(cls: type[R], items: Iterable[Any], **notes: object) -> R:
+        made = tuple.__new__(cls, items)
+        made.__dict__.update(notes)
+        return made

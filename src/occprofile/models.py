@@ -11,12 +11,12 @@ saying so -- never a silent ``0``.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Literal, overload
 
 from attrs import frozen
 
-from ._record import Record, Results, Tabular
+from ._record import NotedResults, Record, Results, Tabular
 
 __all__ = [
     "RATING_DOMAINS",
@@ -36,6 +36,7 @@ __all__ = [
     "JobZone",
     "Measure",
     "Occupation",
+    "OccupationSelection",
     "Occupations",
     "Profile",
     "RankedEstimate",
@@ -811,3 +812,18 @@ class Releases(Results[Release]):
 
     __slots__ = ()
     item_name = "release"
+
+
+class OccupationSelection(NotedResults[Occupation], Occupations):
+    """O*NET-SOC occupations chosen by filters (``occupations(...)``), by code.
+
+    ``criteria`` says, one line per filter, the rule applied (empty: none).
+    """
+
+    item_name = "occupation"
+    criteria: tuple[str, ...]
+
+    def __new__(
+        cls, items: Iterable[Occupation] = (), *, criteria: tuple[str, ...] = ()
+    ) -> OccupationSelection:
+        return cls._noted(items, criteria=criteria)

@@ -57,6 +57,10 @@ def _number(text: str, resource: str) -> float:
     return float(text)
 
 
+#: A released value as a float, checked: for code that reads many (the area index).
+parse_number = _number
+
+
 def parse_figure(
     datatype: str,
     text: str | None,

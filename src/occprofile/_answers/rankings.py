@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, get_args
 
 from .._matching.arguments import check_bool, check_choice, check_n
 from .._store.layout import oews_shard
@@ -66,10 +66,19 @@ _OTHER_BASIS: Mapping[str, str] = MappingProxyType(
 
 def check_by(by: object) -> RankKey:
     """The canonical ``by`` name (case-insensitive, aliases accepted)."""
+    return check_ranking(by, tuple(RANK_BY), RANK_ALIASES)
+
+
+K = TypeVar("K", bound=str)
+
+
+def check_ranking(by: object, keys: tuple[K, ...], aliases: Mapping[str, K]) -> K:
+    """``by`` as one of ``keys``: any case, spaces for underscores, ``aliases`` accepted;
+    else a typed error suggesting the closest key."""
     if not isinstance(by, str):
         raise ArgumentTypeError(f"by must be a str, not {type(by).__name__}: {by!r}")
     key = by.strip().lower().replace(" ", "_")
-    return check_choice(RANK_ALIASES.get(key, key), tuple(RANK_BY), "ranking")
+    return check_choice(aliases.get(key, key), keys, "ranking")
 
 
 def top_metros(

@@ -21,8 +21,23 @@ from .layout import (
 )
 
 if TYPE_CHECKING:
-    from ..career import Distribution, Education, Outlook, Report, SimilarOccupation
-    from ..models import Comparison, EducationShare, Figure, RankedEstimate, RatingSection
+    from ..career import (
+        Distribution,
+        Education,
+        OccupationComparison,
+        Outlook,
+        RankedOccupation,
+        Report,
+        SimilarOccupation,
+    )
+    from ..models import (
+        Comparison,
+        ComparisonRow,
+        EducationShare,
+        Figure,
+        RankedEstimate,
+        RatingSection,
+    )
 
 RATING_TITLES = {
     "skills": ("Skills", "Skill"),
@@ -308,19 +323,23 @@ def is_money(measure: str) -> bool:
 COMPARED = ("employment", "annual_mean", "hourly_mean", "annual_median", "location_quotient")
 
 
+COMPARED_HEADERS = ("Measure", "A", "B", "A - B", "A / B")
+
+
+def compared_cells(row: ComparisonRow) -> tuple[str, str, str, str, str]:
+    """A comparison row's cells: measure, A, B, A - B (at the published precision), A / B."""
+    money = row.measure.startswith(("annual", "hourly"))
+    digits = max(len((f.text or "").partition(".")[2]) for f in (row.a, row.b))
+    diff = f"{row.difference:+,.{digits}f}" if row.difference is not None else "n/a"
+    ratio = f"{row.ratio:.2f}x" if row.ratio is not None else "n/a"
+    return (row.measure.replace("_", " "), row.a.format(money), row.b.format(money), diff, ratio)
+
+
 def comparison_blocks(c: Comparison, measures: Sequence[str] = COMPARED) -> tuple[Block, ...]:
-    rows = []
-    for name in measures:
-        row = c.row(name)
-        money = is_money(name)
-        digits = max(len((f.text or "").partition(".")[2]) for f in (row.a, row.b))
-        diff = f"{row.difference:+,.{digits}f}" if row.difference is not None else "n/a"
-        ratio = f"{row.ratio:.2f}x" if row.ratio is not None else "n/a"
-        rows.append((name.replace("_", " "), row.a.format(money), row.b.format(money), diff, ratio))
+    rows = [compared_cells(c.row(name)) for name in measures]
     legend = f"A: {c.area_a.name} ({c.area_a.kind}). B: {c.area_b.name} ({c.area_b.kind})."
-    headers = ("Measure", "A", "B", "A - B", "A / B")
     # The table shows each figure's status; only the notes about whole areas follow it.
-    return (legend, Table(headers, tuple(rows), "lrrrr"), *c.area_notes)
+    return (legend, Table(COMPARED_HEADERS, tuple(rows), "lrrrr"), *c.area_notes)
 
 
 SIMILAR_TITLE = "Similar occupations (national, OEWS May 2025)"
@@ -389,3 +408,132 @@ def render_comparison_markdown(c: Comparison) -> str:
 
 def render_comparison_html(c: Comparison) -> str:
     return html_document(*_comparison_document(c))
+
+
+# -- questions across occupations ----------------------------------------------
+
+
+def ranked_value_text(by: str, value: Figure) -> str:
+    """A ranked figure as a phrase: "annual_median $52,000", "projected growth 10.6%"."""
+    if by == "projected_growth":
+        return f"projected growth {value.format()}%" if value.released else "no projection"
+    if by == "projected_openings":
+        return (
+            f"{value.format()} thousand projected openings a year"
+            if value.released
+            else "no projection"
+        )
+    return f"{by} {value.format(money=by.startswith(('annual_', 'hourly_')))}"
+
+
+def ranked_occupation_line(r: RankedOccupation) -> str:
+    """ "1. 43-6013 Medical Secretaries and Administrative Assistants: 52,640 jobs, ..." """
+    e = r.estimate
+    line = f"{r.rank}. {e.occupation}: {jobs_and_wage(e.employment, e.annual_mean, e.hourly_mean)}"
+    if r.by not in ("employment", "annual_mean"):
+        line += f", {ranked_value_text(r.by, r.ranked_value)}"
+    return line
+
+
+#: The wage rows a printed occupation comparison shows (``wages`` has all 17).
+OCCUPATION_MEASURES = (
+    "employment",
+    "hourly_mean",
+    "annual_mean",
+    "annual_p10",
+    "annual_median",
+    "annual_p90",
+    "location_quotient",
+)
+#: Gap rows printed per domain (``gap`` has them all).
+GAP_SHOWN = 8
+
+
+def _outlook_line(o: Outlook) -> str:
+    p = o.projection
+    if p is None:
+        return f"{o.occupation.title}: {o.projection_note}"
+    return (
+        f"{o.occupation.title}: {p.percent_change.format()}% projected change, "
+        f"{_thousands(p.annual_openings_thousands)} openings a year "
+        f"(BLS {p.source.code}, {p.source.match})."
+    )
+
+
+def _preparation_line(e: Education) -> str:
+    zone = e.job_zone.name if e.job_zone else "no O*NET job zone"
+    entry = e.entry_requirements.education if e.entry_requirements else "no BLS entry requirement"
+    return f"{e.occupation.title}: {zone}; typical entry education: {entry}."
+
+
+def _gap_blocks(c: OccupationComparison) -> tuple[Block, ...]:
+    if not c.gap_domains:
+        return ("No ratings are compared: see the notes.",)
+    if not c.gap:
+        compared = ", ".join(d.replace("_", " ") for d in c.gap_domains)
+        return (f"{c.b.title} needs no more than {c.a.title} in {compared}.",)
+    blocks: list[Block] = []
+    for domain, (plural, singular) in RATING_TITLES.items():
+        rows = [g for g in c.gap if g.domain == domain]
+        if not rows:
+            continue
+        shown = tuple(
+            (
+                g.element.name,
+                f"{g.importance_a:.2f}",
+                f"{g.importance_b:.2f}",
+                f"{g.importance_difference:+.2f}",
+                f"{g.level_difference:+.2f}" if g.level_difference is not None else "n/a",
+            )
+            for g in rows[:GAP_SHOWN]
+        )
+        blocks.append(Table((singular, "Imp. A", "Imp. B", "B - A", "Level B - A"), shown, "lrrrr"))
+        if len(rows) > GAP_SHOWN:
+            blocks.append(f"... and {len(rows) - GAP_SHOWN} more {plural.lower()} (see .gap).")
+    return tuple(blocks)
+
+
+def _technology_blocks(c: OccupationComparison) -> tuple[Block, ...]:
+    def listed(names: tuple[str, ...]) -> str:
+        return "; ".join(names) if names else "none"
+
+    return (
+        Bullets(
+            (
+                f"Both ({len(c.technology_shared)}): {listed(c.technology_shared)}",
+                f"Only A ({len(c.technology_only_a)}): {listed(c.technology_only_a)}",
+                f"Only B ({len(c.technology_only_b)}): {listed(c.technology_only_b)}",
+            )
+        ),
+    )
+
+
+def occupation_comparison_sections(c: OccupationComparison) -> list[Section]:
+    """What a printed comparison of two occupations says, section by section."""
+    by_name = {r.measure: r for r in c.wages}
+    rows = tuple(compared_cells(by_name[name]) for name in OCCUPATION_MEASURES)
+    legend = f"A: {c.a}. B: {c.b}."
+    wages = Table(COMPARED_HEADERS, rows, "lrrrr")
+    return [
+        Section(f"Employment and wages, {c.area.name} (OEWS May 2025)", (legend, wages)),
+        Section("Outlook", (Bullets((_outlook_line(c.outlook_a), _outlook_line(c.outlook_b))),)),
+        Section(
+            "Preparation",
+            (Bullets((_preparation_line(c.education_a), _preparation_line(c.education_b))),),
+        ),
+        Section("Where B needs more than A (O*NET importance 1-5, level 0-7)", _gap_blocks(c)),
+        Section("Technology", _technology_blocks(c)),
+        Section("Notes", (Bullets(c.notes),)),
+    ]
+
+
+def _occupation_comparison_title(c: OccupationComparison) -> str:
+    return f"{c.a.title} vs {c.b.title}"
+
+
+def render_occupation_comparison_text(c: OccupationComparison) -> str:
+    return text_document(_occupation_comparison_title(c), occupation_comparison_sections(c))
+
+
+def render_occupation_comparison_markdown(c: OccupationComparison) -> str:
+    return markdown_document(_occupation_comparison_title(c), occupation_comparison_sections(c))
