@@ -482,8 +482,9 @@ class Dataset:
     ) -> InterestMatches:
         """Occupations whose O*NET interest profile is closest to the scores given.
 
-        Each score is on O*NET's Occupational Interest scale, 1 to 7; give
-        at least one. Closeness is occprofile's method, not O*NET's Interest
+        ``realistic``, ``investigative``, ``artistic``, ``social``,
+        ``enterprising`` and ``conventional`` are scores on O*NET's
+        Occupational Interest scale, 1 to 7; give at least one. Closeness is occprofile's method, not O*NET's Interest
         Profiler scoring: the root-mean-square difference between the given
         scores and the occupation's, over the interests given (one score
         alone ranks by nearness on that interest), reported as ``difference``
