@@ -184,3 +184,18 @@ def test_code_reads_titles_and_writes_csv() -> None:
     assert by_title["43-6013"]["matched"] == "code"
     assert by_title["xyzzy plugh"]["code"] == ""
     assert by_title["xyzzy plugh"]["matched"] == "no match"
+
+
+def test_top_occupations_json_is_the_librarys_records() -> None:
+    done = _run("top-occupations", "Texas", "-n", "5", "--by", "annual_mean", "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == op.top_occupations("Texas", 5, by="annual_mean").to_records()
+
+
+def test_compare_occupations_prints_the_comparison() -> None:
+    done = _run("compare-occupations", "43-6013", "29-2072")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == op.compare_occupations("43-6013", "29-2072").to_text()
+    wrong = _run("top-occupations", "TX", "--education", "associates degree")
+    assert wrong.returncode == 2
+    assert 'Did you mean "Associate\'s degree"' in wrong.stderr

@@ -484,9 +484,10 @@ class Dataset:
 
         ``realistic``, ``investigative``, ``artistic``, ``social``,
         ``enterprising`` and ``conventional`` are scores on O*NET's
-        Occupational Interest scale, 1 to 7; give at least one. Closeness is occprofile's method, not O*NET's Interest
-        Profiler scoring: the root-mean-square difference between the given
-        scores and the occupation's, over the interests given (one score
+        Occupational Interest scale, 1 to 7; give at least one. Closeness is
+        occprofile's method, not O*NET's Interest Profiler scoring: the
+        root-mean-square difference between the given scores and the
+        occupation's, over the interests given (one score
         alone ranks by nearness on that interest), reported as ``difference``
         and as ``similarity = 1 - difference / 6``. Ties are broken by code;
         the 93 occupations O*NET has not rated are left out.

@@ -99,6 +99,24 @@ COMMANDS: dict[str, tuple[str, Handler]] = {
         "states ranked for an occupation",
         _simple(lambda a: _op().top_states(a.occupation, a.n, by=a.by)),
     ),
+    "top-occupations": (
+        "occupations of an area ranked by employment, wages or outlook",
+        _simple(
+            lambda a: _op().top_occupations(
+                a.area,
+                a.n,
+                by=a.by,
+                group=a.group,
+                job_zone=a.job_zone,
+                education=a.education,
+                interest=a.interest,
+            )
+        ),
+    ),
+    "compare-occupations": (
+        "two occupations side by side, and what the second needs more of",
+        _simple(lambda a: _op().compare_occupations(a.occupation_a, a.occupation_b, area=a.area)),
+    ),
     "compare-areas": (
         "two areas side by side for one occupation",
         _simple(lambda a: _op().compare_metros(a.occupation, a.area_a, a.area_b)),
@@ -136,7 +154,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _arguments(name: str, sub: argparse.ArgumentParser) -> None:
-    needs_occupation = name not in ("search", "areas", "releases", "code")
+    needs_occupation = name not in (
+        "search",
+        "areas",
+        "releases",
+        "code",
+        "top-occupations",
+        "compare-occupations",
+    )
     if needs_occupation:
         default = DEFAULT_OCCUPATION if name == "report" else None
         sub.add_argument(
@@ -147,7 +172,17 @@ def _arguments(name: str, sub: argparse.ArgumentParser) -> None:
         )
     if name == "search":
         sub.add_argument("text", help="words to look for in titles")
-    if name in ("search", "ratings", "skills", "top-metros", "top-states"):
+    if name == "top-occupations":
+        sub.add_argument("area", help="the nation ('US'), a state, a metro or nonmetro area")
+        sub.add_argument("--group", help="only this SOC group (code or title)")
+        sub.add_argument("--job-zone", type=int, help="only this O*NET job zone (1-5)")
+        sub.add_argument("--education", help="only this BLS typical entry-level education")
+        sub.add_argument("--interest", help="only this first RIASEC interest ('Social', ...)")
+    if name == "compare-occupations":
+        sub.add_argument("occupation_a", help="the first occupation")
+        sub.add_argument("occupation_b", help="the second occupation (the gap: what it needs more)")
+        sub.add_argument("--area", help="compare wages in this area (default: the nation)")
+    if name in ("search", "ratings", "skills", "top-metros", "top-states", "top-occupations"):
         sub.add_argument("-n", type=int, default=10, help="how many results (default: 10)")
     if name == "ratings":
         sub.add_argument(
@@ -158,7 +193,7 @@ def _arguments(name: str, sub: argparse.ArgumentParser) -> None:
         )
     if name == "skills":
         sub.set_defaults(domain="skills")
-    if name in ("top-metros", "top-states"):
+    if name in ("top-metros", "top-states", "top-occupations"):
         sub.add_argument(
             "--by", default="employment", help="employment, annual_mean, ... (default: employment)"
         )

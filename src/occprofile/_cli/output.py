@@ -35,9 +35,8 @@ def write(answer: object, fmt: Format, out: TextIO, text: str | None = None) -> 
     elif fmt == "csv":
         write_csv(records_of(answer), out)
     else:
-        out.write(text if text is not None else _text(answer))
-        if not (text or "").endswith("\n"):
-            out.write("\n")
+        rendered = text if text is not None else _text(answer)
+        out.write(rendered if rendered.endswith("\n") else rendered + "\n")
 
 
 def _json_value(answer: object) -> Any:
