@@ -42,7 +42,7 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
-    from . import career, models
+    from . import career, models, tables
     from ._answers.rankings import RANK_BY, RankBy
     from .career import (
         Certification,
@@ -84,6 +84,7 @@ if TYPE_CHECKING:
 _LAZY: dict[str, tuple[str, str | None]] = {
     "models": ("occprofile.models", None),
     "career": ("occprofile.career", None),
+    "tables": ("occprofile.tables", None),
     "RANK_BY": ("occprofile._answers.rankings", "RANK_BY"),
     "RankBy": ("occprofile._answers.rankings", "RankBy"),
 }
@@ -105,8 +106,9 @@ __all__ = [
     "default_dataset", "education", "errors", "estimate", "estimates", "knowledge_by_importance",
     "metros", "models", "national", "national_change", "occupation", "occupations", "outlook",
     "profile", "releases", "report", "search", "similar_by_ratings", "similar_occupations",
-    "skills_by_importance", "state", "state_view", "top_metros", "top_states", "wage_occupation",
-    "wage_occupations", "work_activities_by_importance", "work_styles_by_importance",
+    "skills_by_importance", "state", "state_view", "tables", "top_metros", "top_states",
+    "wage_occupation", "wage_occupations", "work_activities_by_importance",
+    "work_styles_by_importance",
 ]
 # fmt: on
 

@@ -98,8 +98,8 @@ def verify(name: str, data: bytes, expected: str) -> None:
         )
 
 
-def read_json(package: str, name: str, sha256: str | None) -> Any:
-    """Read, check and decode a JSON resource, gunzipping ``*.gz`` files.
+def read_document(package: str, name: str, sha256: str | None) -> bytes:
+    """The checked bytes of resource ``name``, gunzipped if it is a ``*.gz`` file.
 
     ``sha256`` is the checksum the manifest records (``None`` only for the
     manifest itself, which cannot vouch for itself).
@@ -122,14 +122,24 @@ def read_json(package: str, name: str, sha256: str | None) -> Any:
                 f"packaged resource {name!r} is not a whole gzip file: {exc or type(exc).__name__}",
                 resource=name,
             ) from exc
+    return raw
+
+
+def decode_json(name: str, document: bytes) -> Any:
+    """A resource's checked bytes as JSON, or a DataIntegrityError naming it."""
     import json
 
     try:
-        return json.loads(raw)
+        return json.loads(document)
     except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
         raise DataIntegrityError(
             f"packaged resource {name!r} is not valid UTF-8 JSON: {exc}", resource=name
         ) from exc
+
+
+def read_json(package: str, name: str, sha256: str | None) -> Any:
+    """Read, check and decode a JSON resource, gunzipping ``*.gz`` files."""
+    return decode_json(name, read_document(package, name, sha256))
 
 
 def manifest_checksums(manifest: Any) -> dict[str, str]:
