@@ -3,7 +3,7 @@
 `verify` re-reads the outputs with databuild's code. This reads each one as
 occprofile does when it answers a question: its sha256 against the manifest
 just written (a folder member's against the folder's `checksums`), gunzip and
-strict UTF-8 JSON decoding (`occprofile._store.resources.decode`), then the
+strict UTF-8 JSON decoding (`occprofile._store.resources.load_json`), then the
 package's strict converter into the schema record that
 `occprofile._store.layout.record_class` names for it, the map `Store.read`
 checks too. So the build cannot write a file the library refuses.
@@ -43,7 +43,7 @@ def check_with_library(out: Path) -> int:
     """
     p = Problems()
     try:
-        raw = resources.decode(
+        raw = resources.load_json(
             resources.MANIFEST, (out / resources.MANIFEST).read_bytes(), sha256=None
         )
         manifest = structure(raw, Manifest, resources.MANIFEST)
@@ -64,7 +64,9 @@ def check_with_library(out: Path) -> int:
             p.check(False, f"library check: {name} cannot be read ({type(error).__name__})")
             continue
         try:
-            structure(resources.decode(name, data, checksums.get(name)), record_class(name), name)
+            structure(
+                resources.load_json(name, data, checksums.get(name)), record_class(name), name
+            )
         except DataIntegrityError as error:
             p.check(False, f"library check: {error}")
     if p.items:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -68,3 +70,35 @@ def read_xlsx(path: Path, sheet: str | None = None) -> Iterator[dict[str, Any]]:
             yield dict(zip(header, row, strict=False))
     finally:
         book.close()
+
+
+def assert_same_frames_without_pyarrow(monkeypatch: pytest.MonkeyPatch, tables: list[Any]) -> None:
+    """pandas and polars frames of ``tables`` are the same with pyarrow hidden (pandas
+    then parses text and builds columns from numpy alone, polars from lists)."""
+    import pandas as pd
+
+    expected = [(t.to_pandas(), t.to_polars()) for t in tables]
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # import fails as if not installed
+    for table, (frame, polars_frame) in zip(tables, expected, strict=True):
+        plain = table.to_pandas()
+        assert [str(d) for d in plain.dtypes] == [str(d) for d in frame.dtypes]
+        pd.testing.assert_frame_equal(plain, frame)
+        assert table.to_polars().equals(polars_frame)
+
+
+#: The libraries the core must never import.
+FRAME_LIBRARIES = ("pandas", "polars", "pyarrow", "numpy", "duckdb")
+
+
+def assert_core_only(*statements: str) -> None:
+    """A fresh process runs ``statements`` (``op`` is occprofile) without importing any
+    of :data:`FRAME_LIBRARIES`."""
+    code = "\n".join(
+        [
+            "import sys, occprofile as op",
+            *statements,
+            f"print(sorted(m for m in {FRAME_LIBRARIES!r} if m in sys.modules))",
+        ]
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]", out.stdout

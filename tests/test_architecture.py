@@ -37,7 +37,13 @@ LAYERS = {
     "occprofile._render": set(),
     "occprofile._dataset": {"occprofile._store", "occprofile._matching", "occprofile._answers"},
 }
-BASE = {"occprofile.errors", "occprofile.models", "occprofile.career", "occprofile._record"}
+BASE = {
+    "occprofile.errors",
+    "occprofile.models",
+    "occprofile.career",
+    "occprofile._record",
+    "occprofile._columns",
+}
 
 
 def module_name(path: Path) -> str:

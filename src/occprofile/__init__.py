@@ -9,11 +9,9 @@ nonmetro area), packaged with the library as typed, immutable records.
 >>> op.profile("43-6013").title
 'Medical Secretaries and Administrative Assistants'
 
-The module-level functions are the bound methods of one shared
-:class:`Dataset` over the bundled data (as cattrs' module functions are
-those of its global converter); create your own ``Dataset`` to pass one
-explicitly. Importing reads no data and creates no attrs class: everything
-loads on first use.
+The module functions are the bound methods of one shared :class:`Dataset`
+(as cattrs' are its global converter's); make your own ``Dataset`` to pass
+one explicitly. Importing reads no data and creates no attrs class.
 """
 
 from __future__ import annotations
@@ -43,7 +41,7 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
-    from . import career, models
+    from . import career, models, tables
     from ._answers.filters import EntryEducation, OutlookFlag
     from ._answers.rankings import RANK_BY, RankBy
     from ._answers.top_occupations import OccupationRankBy
@@ -92,6 +90,7 @@ if TYPE_CHECKING:
 _LAZY: dict[str, tuple[str, str | None]] = {
     "models": ("occprofile.models", None),
     "career": ("occprofile.career", None),
+    "tables": ("occprofile.tables", None),
     "RANK_BY": ("occprofile._answers.rankings", "RANK_BY"),
     "RankBy": ("occprofile._answers.rankings", "RankBy"),
     "OccupationRankBy": ("occprofile._answers.top_occupations", "OccupationRankBy"),
@@ -119,7 +118,8 @@ __all__ = [
     "education", "errors", "estimate", "estimates", "knowledge_by_importance", "match_interests",
     "metros", "models", "national", "national_change", "occupation", "occupations", "outlook",
     "profile", "releases", "report", "search", "similar_by_ratings", "similar_occupations",
-    "skills_by_importance", "state", "state_view", "top_metros", "top_occupations", "top_states",
+    "skills_by_importance", "state", "state_view", "tables", "top_metros", "top_occupations",
+    "top_states",
     "wage_occupation", "wage_occupations", "work_activities_by_importance",
     "work_styles_by_importance",
 ]

@@ -3,15 +3,19 @@
 A record's ``repr`` is one short line naming what it is (the nested records
 are named, not dumped); ``_repr_html_`` is Jupyter's rich display. A result
 collection is a tuple (indexing, slicing, equality with tuples all work as
-before) that also exports itself as flat records and data frames. The work
-is done by the faces in ``_render``, imported when a method is called.
+before) that also exports itself as flat records and data frames; a bulk
+:class:`Table` (``occprofile.tables``) holds its columns directly. Columns
+are :mod:`occprofile._columns`; the frames are made by ``_render.frames``,
+imported when a method is called.
 """
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar, get_args
+
+from ._columns import Column, columns_of_rows, records, schema
 
 T = TypeVar("T")
 
@@ -75,12 +79,17 @@ class Record:
 class Tabular:
     """Mixin of everything that is a table: result collections and bulk tables.
 
-    ``to_records()`` needs nothing but the standard library; the frame
-    methods need their extra (``occprofile[pandas]``, ``[polars]``,
-    ``[arrow]``) and say so when it is missing.
+    A table's columns are ``_table_columns()`` (see :mod:`occprofile._columns`):
+    by default those of its rows, records of ``_row_type``, so an empty
+    collection still has its columns and their kinds. ``to_records()`` needs
+    nothing but the standard library; the frame methods need their extra
+    (``occprofile[pandas]``, ``[polars]``, ``[arrow]``) and say so when it is
+    missing.
     """
 
     __slots__ = ()
+    #: The record class of a row (a :class:`Results` subclass reads it from its type argument).
+    _row_type: ClassVar[type | None] = None
 
     def _rows(self) -> Iterable[object]:
         """The records the rows are made of (a tuple's items by default)."""
@@ -88,12 +97,32 @@ class Tabular:
             return self
         raise NotImplementedError(type(self).__name__)
 
+    def _table_columns(self) -> tuple[Column, ...]:
+        """The columns: one per column of the row type's schema, over the rows."""
+        if self._row_type is None:
+            raise NotImplementedError(f"{type(self).__name__} declares no row type")
+        return columns_of_rows(self._row_type, self._rows())
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The column names, in order (the same whatever the rows hold)."""
+        if self._row_type is None:
+            return tuple(c.name for c in self._table_columns())
+        return tuple(spec.name for spec in schema(self._row_type))
+
+    def to_table(self) -> Table:
+        """The same columns as an :class:`occprofile.tables.Table`.
+
+        pyarrow, polars and DuckDB read a tuple as rows before they look for
+        the Arrow stream, so pass a result collection (a tuple) to them as
+        ``x.to_table()``; a table, a rating section or a comparison reads as it is.
+        """
+        return Table(type(self).__name__, self._table_columns())
+
     def to_records(self) -> list[dict[str, Any]]:
         """One flat dict per row: a figure becomes a value column, its status and,
         where they apply, its top-code lower bound and footnote; codes stay strings."""
-        from ._render.records import to_records
-
-        return to_records(self)
+        return records(self._table_columns())
 
     def to_pandas(self) -> Any:
         """A pandas DataFrame with nullable dtypes (needs ``occprofile[pandas]``)."""
@@ -135,6 +164,13 @@ class Results(Tabular, tuple[T, ...]):
     __slots__ = ()
     item_name: ClassVar[str] = "item"
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for base in getattr(cls, "__orig_bases__", ()):
+            args = get_args(base)
+            if args and isinstance(args[0], type):
+                cls._row_type = args[0]
+
     def __repr__(self) -> str:
         text = f"{len(self)} {self.item_name}{'' if len(self) == 1 else 's'}"
         for i, item in enumerate(self):
@@ -168,3 +204,79 @@ class NotedResults(Results[T]):
         made = tuple.__new__(cls, items)
         made.__dict__.update(notes)
         return made
+
+
+# --------------------------------------------------------------------------
+# Bulk tables
+
+
+class Table(Tabular):
+    """A table of :mod:`occprofile.tables`: named columns of one length, stored compactly.
+
+    ``len(t)`` rows, ``t.columns`` their names, ``t.kinds`` their kinds,
+    ``t.head(n)`` the first rows; ``to_records()``, ``to_pandas()``,
+    ``to_polars()``, ``to_arrow()`` and the Arrow C stream as for every
+    result collection.
+    """
+
+    __slots__ = ("_cols", "name")
+    _row_type: ClassVar[type | None] = None
+
+    def __init__(self, name: str, columns: Iterable[Column]) -> None:
+        self.name = name
+        self._cols = tuple(columns)
+        lengths = {len(c) for c in self._cols}
+        if len(lengths) > 1:
+            raise ValueError(f"table {name!r}: columns of different lengths {sorted(lengths)}")
+        names = [c.name for c in self._cols]
+        if len(set(names)) != len(names):
+            raise ValueError(f"table {name!r}: repeated column names")
+
+    @classmethod
+    def of_rows(cls, name: str, row_type: type, rows: Iterable[object]) -> Table:
+        """The table of ``rows``, records of ``row_type``, flattened by :func:`schema`."""
+        return cls(name, columns_of_rows(row_type, rows))
+
+    def __len__(self) -> int:
+        return len(self._cols[0]) if self._cols else 0
+
+    def __repr__(self) -> str:
+        return f"Table({self.name}: {len(self):,} rows × {len(self._cols)} columns)"  # noqa: RUF001
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The column names, in order."""
+        return tuple(c.name for c in self._cols)
+
+    @property
+    def kinds(self) -> dict[str, str]:
+        """Column name -> kind (``str``, ``int``, ``float``, ``bool``, ``category``)."""
+        return {c.name: c.kind for c in self._cols}
+
+    def column(self, name: str) -> list[Any]:
+        """One column's values (``None`` for a null)."""
+        for c in self._cols:
+            if c.name == name:
+                return c.to_list()
+        import difflib
+
+        from .errors import UnknownNameError
+
+        close = difflib.get_close_matches(name, self.columns, n=3)
+        raise UnknownNameError(name, close, detail=f"No column {name!r} in {self!r}.")
+
+    def head(self, n: int = 5) -> Table:
+        """The first ``n`` rows, as a table."""
+        from .errors import ArgumentTypeError, InvalidArgumentError
+
+        if isinstance(n, bool) or not isinstance(n, int):
+            raise ArgumentTypeError(f"n must be an int, not {type(n).__name__}: {n!r}")
+        if n < 0:
+            raise InvalidArgumentError(f"n must be 0 or more rows, got {n}")
+        return Table(self.name, (c.slice(0, n) for c in self._cols))
+
+    def to_table(self) -> Table:
+        return self
+
+    def _table_columns(self) -> tuple[Column, ...]:
+        return self._cols

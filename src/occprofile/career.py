@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Iterator
+from typing import ClassVar
 
-from attrs import frozen
+from attrs import field, frozen
 
+from ._columns import FOOTNOTED, WAGE
 from ._record import NotedResults, Record, Results, Tabular
 from .models import (
     Area,
@@ -76,6 +78,8 @@ class Distribution(Record, Tabular):
     related work experience, ``PT`` on-site or in-plant training, ``OJ``
     on-the-job training.
     """
+
+    _row_type: ClassVar[type] = EducationShare
 
     scale: str
     name: str
@@ -234,9 +238,9 @@ class SimilarOccupation(Record):
     tier: str
     index: int
     wage_occupation: WageOccupation | None
-    employment: Figure
-    annual_mean: Figure
-    hourly_mean: Figure
+    employment: Figure = field(metadata=FOOTNOTED)
+    annual_mean: Figure = field(metadata=WAGE)
+    hourly_mean: Figure = field(metadata=WAGE)
 
     def _summary(self) -> str:
         return str(self)
@@ -296,7 +300,7 @@ class Projection(Record):
     change_thousands: Figure
     percent_change: Figure
     annual_openings_thousands: Figure
-    median_wage_2020: Figure
+    median_wage_2020: Figure = field(metadata=WAGE)
     entry_requirements: EntryRequirements
 
     def _summary(self) -> str:

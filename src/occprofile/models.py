@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Iterator
-from typing import Literal, overload
+from typing import ClassVar, Literal, overload
 
-from attrs import frozen
+from attrs import field, frozen
 
+from ._columns import FOOTNOTED, INLINE, OMIT, WAGE
 from ._record import NotedResults, Record, Results, Tabular
 
 __all__ = [
@@ -168,6 +169,8 @@ class Measure(Record):
 class Rating(Record):
     """An element's importance (1-5) and level (0-7) for one occupation."""
 
+    _table_fields: ClassVar[tuple[str, ...]] = ("element", "importance", "level", "level_status")
+
     element: Element
     importance: Measure | None
     level: Measure | None
@@ -215,6 +218,8 @@ class RatingSection(Record, Tabular):
     this domain for the occupation at all (work activities outside
     43-6013.00); ``note`` says what is and is not there.
     """
+
+    _row_type: ClassVar[type] = Rating
 
     domain: str
     available: bool
@@ -521,6 +526,12 @@ class Figure(Record):
     ($115.00/hour or $239,200/year). ``text`` is exactly what BLS published.
     """
 
+    #: Its columns in a table: the value (named by the figure), ``_status`` and,
+    #: where the figure's field asks (``WAGE``, ``FOOTNOTED``), ``_lower_bound``
+    #: and ``_footnote``. ``text`` is left out: the value is its float.
+    _table_fields: ClassVar[tuple[str, ...]] = ("value", "status", "lower_bound", "footnote")
+    _table_optional: ClassVar[frozenset[str]] = frozenset({"lower_bound", "footnote"})
+
     status: Status
     value: float | None
     text: str | None
@@ -533,13 +544,6 @@ class Figure(Record):
     @property
     def released(self) -> bool:
         return self.status is Status.RELEASED
-
-    def _flat_items(self, name: str) -> Iterator[tuple[str, object]]:
-        """Columns of a flat record: the value, its status, top-code bound and footnote."""
-        yield name, self.value
-        yield f"{name}_status", self.status.value
-        yield f"{name}_lower_bound", self.lower_bound
-        yield f"{name}_footnote", self.footnote
 
     def __str__(self) -> str:
         if self.value is not None:
@@ -568,23 +572,23 @@ class Estimate(Record):
 
     occupation: WageOccupation
     area: Area
-    employment: Figure
-    employment_rse: Figure
-    jobs_per_1000: Figure
-    location_quotient: Figure
-    hourly_mean: Figure
-    annual_mean: Figure
-    wage_rse: Figure
-    hourly_p10: Figure
-    hourly_p25: Figure
-    hourly_median: Figure
-    hourly_p75: Figure
-    hourly_p90: Figure
-    annual_p10: Figure
-    annual_p25: Figure
-    annual_median: Figure
-    annual_p75: Figure
-    annual_p90: Figure
+    employment: Figure = field(metadata=FOOTNOTED)
+    employment_rse: Figure = field(metadata=FOOTNOTED)
+    jobs_per_1000: Figure = field(metadata=FOOTNOTED)
+    location_quotient: Figure = field(metadata=FOOTNOTED)
+    hourly_mean: Figure = field(metadata=WAGE)
+    annual_mean: Figure = field(metadata=WAGE)
+    wage_rse: Figure = field(metadata=FOOTNOTED)
+    hourly_p10: Figure = field(metadata=WAGE)
+    hourly_p25: Figure = field(metadata=WAGE)
+    hourly_median: Figure = field(metadata=WAGE)
+    hourly_p75: Figure = field(metadata=WAGE)
+    hourly_p90: Figure = field(metadata=WAGE)
+    annual_p10: Figure = field(metadata=WAGE)
+    annual_p25: Figure = field(metadata=WAGE)
+    annual_median: Figure = field(metadata=WAGE)
+    annual_p75: Figure = field(metadata=WAGE)
+    annual_p90: Figure = field(metadata=WAGE)
 
     def _summary(self) -> str:
         return f"{self.occupation.code} in {self}"
@@ -606,8 +610,10 @@ class RankedEstimate(Record):
 
     rank: int
     by: str
-    ranked_value: Figure
-    estimate: Estimate
+    #: In a table the figure is the column named by ``by``; the estimate's
+    #: columns come without an ``estimate_`` prefix.
+    ranked_value: Figure = field(metadata=OMIT)
+    estimate: Estimate = field(metadata=INLINE)
 
     def _summary(self) -> str:
         return str(self)
@@ -637,8 +643,8 @@ class ComparisonRow(Record):
     """
 
     measure: str
-    a: Figure
-    b: Figure
+    a: Figure = field(metadata=WAGE)
+    b: Figure = field(metadata=WAGE)
     difference: float | None
     ratio: float | None
     note: str | None
@@ -651,6 +657,8 @@ class ComparisonRow(Record):
 @frozen(repr=False)
 class Comparison(Record, Tabular):
     """Side-by-side OEWS figures for one occupation in two areas."""
+
+    _row_type: ClassVar[type] = ComparisonRow
 
     occupation: WageOccupation
     a: Estimate | None

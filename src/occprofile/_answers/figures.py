@@ -44,12 +44,12 @@ _FOOTNOTE_ONE_UNIT_ONLY = "4"
 _FOOTNOTE_TOP_CODED = "5"
 _TOP_CODE = re.compile(r"\$([\d,.]+) per hour or \$([\d,.]+) per year")
 #: What BLS publishes as a number: digits, optionally a decimal part (no sign, no NaN).
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 def _number(text: str, resource: str) -> float:
     """A published value as a float, or a DataIntegrityError naming the file."""
-    if _NUMBER.fullmatch(text) is None:
+    if NUMBER.fullmatch(text) is None:
         raise DataIntegrityError(
             f"packaged resource {resource!r} holds an unreadable OEWS value {text!r:.40}",
             resource=resource,

@@ -23,36 +23,41 @@ from .other_releases import (
 )
 
 if TYPE_CHECKING:
-    from ..career import NationalChange, Outlook
+    from ..career import NationalChange, Outlook, Projection
     from ..models import WageOccupation
     from .sources import Sources
 
 
 def outlook(src: Sources, occ: Occupation) -> Outlook:
     """Employment projections 2020-30 and the national change May 2019 -> May 2025."""
-    from ..career import Outlook, Projection
+    from ..career import Outlook
+
+    projection, note = projection_of(src, occ)
+    return Outlook(occ, projection, note, national_change(src, occ))
+
+
+def projection_of(src: Sources, occ: Occupation) -> tuple[Projection | None, str | None]:
+    """The 2020-30 projection that answers for ``occ`` and the note saying which code
+    answered (or why none does)."""
+    from ..career import Projection
 
     source = projection_source(src, occ)
-    projection = None
-    note = None
     if source is None:
-        note = no_projection_note(occ)
-    else:
-        rec = src.projections()[source.code]
-        projection = Projection(
-            occ,
-            source,
-            rec.sample_titles,
-            projection_figure(rec.employment_2020),
-            projection_figure(rec.employment_2030),
-            projection_figure(rec.change),
-            projection_figure(rec.percent_change),
-            projection_figure(rec.openings),
-            projection_wage(rec.median_wage),
-            entry_requirements(rec),
-        )
-        note = source.note
-    return Outlook(occ, projection, note, national_change(src, occ))
+        return None, no_projection_note(occ)
+    rec = src.projections()[source.code]
+    projection = Projection(
+        occ,
+        source,
+        rec.sample_titles,
+        projection_figure(rec.employment_2020),
+        projection_figure(rec.employment_2030),
+        projection_figure(rec.change),
+        projection_figure(rec.percent_change),
+        projection_figure(rec.openings),
+        projection_wage(rec.median_wage),
+        entry_requirements(rec),
+    )
+    return projection, source.note
 
 
 def change_subject(src: Sources, query: str) -> Occupation | WageOccupation:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .._matching.arguments import check_choice, check_n
-from .._store.schema import ElementsFile, OnetShard, RatingRecord
+from .._store.schema import EducationRecord, ElementsFile, OnetShard, RatingRecord
 from ..errors import DataIntegrityError
 from ..models import (
     RATING_DOMAINS,
@@ -43,20 +43,7 @@ def build_profile(
         job_zone = JobZone(
             shard.job_zone, z.name, z.experience, z.education, z.training, z.examples, z.svp_range
         )
-    education = tuple(
-        EducationShare(
-            scale=e.scale,
-            category=e.category,
-            label=_category_label(ref, e.scale, e.category),
-            percent=e.percent,
-            n=e.n,
-            standard_error=e.standard_error,
-            lower_ci=e.lower_ci,
-            upper_ci=e.upper_ci,
-            recommend_suppress=e.recommend_suppress,
-        )
-        for e in shard.education
-    )
+    education = education_shares(ref, shard.education)
     ratings = shard.ratings
     return Profile(
         occupation=occ,
@@ -71,18 +58,39 @@ def build_profile(
         ),
         interests=tuple(Interest(element(i.element_id), i.scale, i.value) for i in shard.interests),
         technology_skills=shard.technology_skills,
-        skills=_section("skills", ratings.skills, element),
-        knowledge=_section("knowledge", ratings.knowledge, element),
-        abilities=_section("abilities", ratings.abilities, element),
-        work_activities=_section("work_activities", ratings.work_activities, element),
-        work_styles=_section("work_styles", ratings.work_styles, element),
+        skills=section("skills", ratings.skills, element),
+        knowledge=section("knowledge", ratings.knowledge, element),
+        abilities=section("abilities", ratings.abilities, element),
+        work_activities=section("work_activities", ratings.work_activities, element),
+        work_styles=section("work_styles", ratings.work_styles, element),
         wage_occupation=wage_occ,
     )
 
 
-def _section(
+def education_shares(
+    ref: ElementsFile, records: tuple[EducationRecord, ...]
+) -> tuple[EducationShare, ...]:
+    """An occupation's education, training and experience shares, with category labels."""
+    return tuple(
+        EducationShare(
+            scale=e.scale,
+            category=e.category,
+            label=_category_label(ref, e.scale, e.category),
+            percent=e.percent,
+            n=e.n,
+            standard_error=e.standard_error,
+            lower_ci=e.lower_ci,
+            upper_ci=e.upper_ci,
+            recommend_suppress=e.recommend_suppress,
+        )
+        for e in records
+    )
+
+
+def section(
     domain: str, records: tuple[RatingRecord, ...] | None, element: Callable[[str], Element]
 ) -> RatingSection:
+    """One domain's ratings as packaged (by element id), with a note on what is missing."""
     label = domain.replace("_", " ")
     if not records:  # None: the domain is absent for it; (): O*NET rated nothing in it
         return RatingSection(

@@ -22,9 +22,9 @@ def records_of(answer: object) -> list[dict[str, Any]]:
     if callable(to_records):
         rows: list[dict[str, Any]] = to_records()
         return rows
-    from .._render.records import flatten
+    from .._columns import columns_of_rows, records
 
-    return [flatten(answer)]
+    return records(columns_of_rows(type(answer), [answer]))
 
 
 def write(answer: object, fmt: Format, out: TextIO, text: str | None = None) -> None:

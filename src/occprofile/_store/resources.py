@@ -98,8 +98,8 @@ def verify(name: str, data: bytes, expected: str) -> None:
         )
 
 
-def read_json(package: str, name: str, sha256: str | None) -> Any:
-    """Read, check and decode a JSON resource, gunzipping ``*.gz`` files.
+def read_document(package: str, name: str, sha256: str | None) -> bytes:
+    """The checked bytes of resource ``name``, gunzipped if it is a ``*.gz`` file.
 
     ``sha256`` is the checksum the manifest records (``None`` only for the
     manifest itself, which cannot vouch for itself).
@@ -107,8 +107,8 @@ def read_json(package: str, name: str, sha256: str | None) -> Any:
     return decode(name, read_bytes(package, name), sha256)
 
 
-def decode(name: str, raw: bytes, sha256: str | None) -> Any:
-    """Check the bytes of resource ``name`` against ``sha256`` and decode them, as
+def decode(name: str, raw: bytes, sha256: str | None) -> bytes:
+    """Check the bytes of resource ``name`` against ``sha256`` and gunzip them, as
     :func:`read_json` does (the build checks the files it wrote with this too)."""
     if sha256 is not None:
         verify(name, raw, sha256)
@@ -127,11 +127,16 @@ def decode(name: str, raw: bytes, sha256: str | None) -> Any:
                 f"packaged resource {name!r} is not a whole gzip file: {exc or type(exc).__name__}",
                 resource=name,
             ) from exc
+    return raw
+
+
+def decode_json(name: str, document: bytes) -> Any:
+    """A resource's checked bytes as JSON, or a DataIntegrityError naming it."""
     import json
 
     try:
         # Decoded as UTF-8 here: json.loads would guess UTF-16 or UTF-32 from the bytes.
-        return json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
+        return json.loads(document.decode("utf-8"), parse_constant=_no_constant)
     except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
         raise DataIntegrityError(
             f"packaged resource {name!r} is not valid UTF-8 JSON: {exc}", resource=name
@@ -140,6 +145,16 @@ def decode(name: str, raw: bytes, sha256: str | None) -> Any:
 
 def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number (the build never writes it)")
+
+
+def read_json(package: str, name: str, sha256: str | None) -> Any:
+    """Read, check and decode a JSON resource, gunzipping ``*.gz`` files."""
+    return decode_json(name, read_document(package, name, sha256))
+
+
+def load_json(name: str, raw: bytes, sha256: str | None) -> Any:
+    """The bytes of JSON resource ``name`` checked, gunzipped and decoded (for the build)."""
+    return decode_json(name, decode(name, raw, sha256))
 
 
 def manifest_checksums(manifest: Any) -> dict[str, str]:

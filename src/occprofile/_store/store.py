@@ -104,6 +104,13 @@ class Store:
             raise TypeError(f"{name} is read as {record_class(name).__name__}, not {cls.__name__}")
         return structure(read_json(self.package, name, self.checksum(name)), cls, name)
 
+    def read_document(self, name: str) -> bytes:
+        """The checked, gunzipped bytes of resource ``name``, not kept: for the bulk
+        tables, which read every file once and keep only the columns built from them."""
+        from .resources import read_document
+
+        return read_document(self.package, name, self.checksum(name))
+
     # the manifest -------------------------------------------------------
 
     def _raw_manifest(self) -> dict[str, Any]:
