@@ -54,6 +54,10 @@ QUERIES: dict[str, Callable[[], object]] = {
     "report": lambda: op.report("27-2011.00"),
     "report compared": lambda: op.report("43-6013", compare=("Los Angeles", "San Diego")),
     "releases": op.releases,
+    "occupations as a plain collection": lambda: models.Occupations(op.occupations()[:3]),
+    "top_occupations": lambda: op.top_occupations("Texas", 5, by="annual_mean"),
+    "compare_occupations": lambda: op.compare_occupations("43-6013", "29-1141"),
+    "match_interests": lambda: op.match_interests(social=6, conventional=5, n=3),
 }
 
 

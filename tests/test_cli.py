@@ -130,8 +130,9 @@ def test_subcommand_csv_has_the_same_rows() -> None:
     assert done.returncode == 0, done.stderr
     rows = list(csv.DictReader(io.StringIO(done.stdout)))
     expected = op.top_states("43-6013", 3, by="annual_mean").to_records()
-    assert [r["estimate_area_name"] for r in rows] == [e["estimate_area_name"] for e in expected]
-    assert [float(r["ranked_value"]) for r in rows] == [e["ranked_value"] for e in expected]
+    assert [r["area_name"] for r in rows] == [e["area_name"] for e in expected]
+    assert [float(r["annual_mean"]) for r in rows] == [e["annual_mean"] for e in expected]
+    assert list(rows[0]) == list(expected[0])
 
 
 @pytest.mark.parametrize(
