@@ -21,6 +21,7 @@ import occprofile as op
 from occprofile import tables
 from occprofile._answers.figures import DATATYPE_FIELDS
 from occprofile._record import Table
+from occprofile._store.store import Store
 from tests.helpers import assert_core_only, assert_same_frames_without_pyarrow
 
 #: Cross-industry OEWS estimates in the packaged data (the manifest's count).
@@ -148,6 +149,60 @@ def test_the_arrow_stream_of_a_table() -> None:
     top = duckdb.sql("select area_name from tbl order by employment desc limit 1")
     assert top is not None
     assert top.fetchall() == [(op.top_states("43-6013", 1)[0].area.name,)]
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [b'"1e3"', b'" 5"', b'"nan"', b'"-5"', b'""', b"5", b'"5-3"', b'"5.0.1"', b'"5."', b'".5"'],
+    ids=repr,
+)
+def test_a_value_that_is_not_published_text_is_an_integrity_error(
+    monkeypatch: pytest.MonkeyPatch, bad: bytes
+) -> None:
+    """``float()`` and Arrow would read some of these; BLS publishes none of them."""
+    real = Store.read_document
+
+    def tampered(self: Store, name: str) -> bytes:
+        document = real(self, name)
+        return document.replace(b'"961610"', bad, 1) if name == "oews/43-6013.json.gz" else document
+
+    monkeypatch.setattr(Store, "read_document", tampered)
+    with pytest.raises(op.DataIntegrityError, match=r"oews/43-6013\.json\.gz") as caught:
+        tables.estimates(occupation="43-6013", area_kind="national").to_pandas()
+    assert caught.value.resource == "oews/43-6013.json.gz"
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [(b'["0000000",', b'["9999999",'), (b'"961610",', b""), (b"{}]", b"[]]")],
+    ids=["unknown area", "16 values", "footnotes not a dict"],
+)
+def test_a_malformed_row_is_an_integrity_error(
+    monkeypatch: pytest.MonkeyPatch, old: bytes, new: bytes
+) -> None:
+    real = Store.read_document
+
+    def tampered(self: Store, name: str) -> bytes:
+        document = real(self, name)
+        return document.replace(old, new, 1) if name == "oews/43-6013.json.gz" else document
+
+    monkeypatch.setattr(Store, "read_document", tampered)
+    with pytest.raises(op.DataIntegrityError, match=r"oews/43-6013\.json\.gz"):
+        tables.estimates(occupation="43-6013")
+
+
+def test_the_collector_is_restored() -> None:
+    import gc
+
+    assert gc.isenabled()
+    tables.estimates(occupation="43-6013")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        tables.estimates(occupation="43-6013")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_without_pyarrow_a_table_gives_the_same_frames(monkeypatch: pytest.MonkeyPatch) -> None:

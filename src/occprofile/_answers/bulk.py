@@ -40,8 +40,7 @@ if TYPE_CHECKING:
 
 #: The text a cell without a number (``null``) gets in its value column (masked out).
 _NO_TEXT: dict[str | None, str | None] = {None: "0"}
-#: What a value column's text is made of: numbers, the commas between them, and ``-``.
-_NUMBER_BYTES = b"0123456789.,"
+_DIGITS = b"0123456789"
 _STATUSES = tuple(s.value for s in Status)
 _RELEASED = _STATUSES.index(Status.RELEASED.value)
 
@@ -70,18 +69,20 @@ def _oews_rows(src: Sources, code: str, area_code: dict[str, int]) -> list[Any]:
     data = decode_json(name, src.store.read_document(name))
     ok = isinstance(data, dict) and set(data) == {"code", "estimates"} and data["code"] == code
     rows = data["estimates"] if ok else None
-    if not isinstance(rows, list) or (
-        rows
-        and (
-            set(map(type, rows)) != {list}
-            or set(map(len, rows)) != {3}
-            or set(map(type, map(itemgetter(1), rows))) != {list}
-            or set(map(len, map(itemgetter(1), rows))) != {len(DATATYPE_FIELDS)}
-            or set(map(type, map(itemgetter(2), rows))) != {dict}
-            or not set(map(type, map(itemgetter(0), rows))) <= {str}
-            or not set(map(itemgetter(0), rows)) <= area_code.keys()
+    try:  # a list of [area code, 17 values, footnotes], checked a whole file at a time
+        malformed = not isinstance(rows, list) or bool(
+            rows
+            and (
+                set(map(len, rows)) != {3}
+                or set(map(type, map(itemgetter(1), rows))) != {list}
+                or set(map(len, map(itemgetter(1), rows))) != {len(DATATYPE_FIELDS)}
+                or set(map(type, map(itemgetter(2), rows))) != {dict}
+                or not set(map(itemgetter(0), rows)) <= area_code.keys()
+            )
         )
-    ):
+    except (TypeError, KeyError):  # a row that is no list, an unhashable area code
+        malformed = True
+    if malformed or not isinstance(rows, list):
         raise DataIntegrityError(
             f"packaged resource {name!r} is not an OEWS file of {code} "
             "(rows of a known area, 17 values and footnotes)",
@@ -130,9 +131,13 @@ class _FigureColumns:
         """Append cells of this datatype, all as released numbers for now; ``False``
         (and nothing appended) if one is not published text.
 
-        The published text is kept, joined by commas, and checked to be digits
-        with a decimal point, or ``-``: ``float()`` and Arrow would also read
-        ``" 5"``, ``"1e3"``, ``"nan"`` or ``"-5"``, which BLS never publishes.
+        The published text is kept, joined by commas. ``float()`` and Arrow
+        would also read ``" 5"``, ``"1e3"``, ``"nan"``, ``"-5"`` or ``"5."``,
+        which BLS never publishes, so every cell is checked to be ``-`` or a
+        number as :data:`~.figures.NUMBER` has it (digits, and a point only
+        between digits), a whole column at a time: without its digits the
+        text may hold only commas, one ``-`` for each ``-`` cell, and points
+        never two in a value nor at a value's start or end.
         """
         if not cells:
             return True
@@ -141,11 +146,15 @@ class _FigureColumns:
             joined = ",".join(texts).encode("ascii")  # type: ignore[arg-type]
         except (TypeError, UnicodeEncodeError):
             return False
+        marks = joined.translate(None, _DIGITS)  # commas, points and dashes
         if (
-            b",," in joined
-            or joined.startswith(b",")
-            or joined.endswith(b",")
-            or joined.translate(None, _NUMBER_BYTES) != b"-" * cells.count("-")
+            "" in texts
+            or marks.translate(None, b".,") != b"-" * cells.count("-")
+            or b".." in marks
+            or b",." in joined
+            or b".," in joined
+            or joined.startswith(b".")
+            or joined.endswith(b".")
         ):
             return False
         n = len(cells)
