@@ -9,6 +9,8 @@ same values as ``estimates()``, the profiles and ``outlook()``) and, marked
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from functools import cache
 from typing import Any
 
@@ -211,6 +213,18 @@ def test_without_pyarrow_a_table_gives_the_same_frames(monkeypatch: pytest.Monke
         monkeypatch,
         [tables.estimates(occupation="29-1022"), tables.estimates(state="RI").head(500)],
     )
+
+
+def test_the_estimates_do_not_load_the_career_modules() -> None:
+    career = ("occprofile.career", "occprofile._answers.summaries", "occprofile._answers.outlook")
+    code = (
+        "import sys\n"
+        "from occprofile import tables\n"
+        "tables.estimates(occupation='43-6013'); tables.ratings(occupation='43-6013')\n"
+        f"print(sorted(m for m in {career!r} if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
 
 
 def test_the_bulk_tables_never_import_a_frame_library() -> None:
