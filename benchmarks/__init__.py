@@ -10,6 +10,7 @@ Run it from the repository root as ``python -m benchmarks`` (or
   SQLite file, and the check that it gives the same answer.
 - One module per question family: :mod:`benchmarks.cold_start`,
   :mod:`benchmarks.warm`, :mod:`benchmarks.profiles`,
-  :mod:`benchmarks.career`, :mod:`benchmarks.footprint`.
+  :mod:`benchmarks.career`, :mod:`benchmarks.footprint`,
+  :mod:`benchmarks.tables`.
 - :mod:`benchmarks.__main__`: the command line, which runs them in that order.
 """
