@@ -11,6 +11,6 @@ Run it from the repository root as ``python -m benchmarks`` (or
 - One module per question family: :mod:`benchmarks.cold_start`,
   :mod:`benchmarks.warm`, :mod:`benchmarks.profiles`,
   :mod:`benchmarks.integrity`, :mod:`benchmarks.career`, :mod:`benchmarks.across`
-  (questions across occupations), :mod:`benchmarks.footprint`.
+  (questions across occupations), :mod:`benchmarks.footprint`, :mod:`benchmarks.tables`.
 - :mod:`benchmarks.__main__`: the command line, which runs them in that order.
 """

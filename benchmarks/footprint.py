@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 #: Peak RSS of the process itself: ``ru_maxrss`` and, where /proc exists, VmHWM
 #: (the same high-water mark, per address space) as a cross-check.
-_PEAK_RSS = """
+PEAK_RSS_REPORT = """
 import json, resource
 def _hwm():
     try:
@@ -44,7 +44,7 @@ def report(**extra):
 """
 
 MEMORY_SCRIPT = (
-    _PEAK_RSS
+    PEAK_RSS_REPORT
     + """
 import gc, sys
 trace = sys.argv[1:] == ["trace"]
@@ -59,7 +59,7 @@ report(profiles=n, traced=tracemalloc.get_traced_memory()[0] if trace else 0)
 )
 
 BASELINE_MEMORY_SCRIPT = (
-    _PEAK_RSS
+    PEAK_RSS_REPORT
     + """
 import attrs, cattrs
 report(profiles=0, traced=0)

@@ -9,6 +9,8 @@ same values as ``estimates()``, the profiles and ``outlook()``) and, marked
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from functools import cache
 from typing import Any
 
@@ -21,6 +23,7 @@ import occprofile as op
 from occprofile import tables
 from occprofile._answers.figures import DATATYPE_FIELDS
 from occprofile._record import Table
+from occprofile._store.store import Store
 from tests.helpers import assert_core_only, assert_same_frames_without_pyarrow
 
 #: Cross-industry OEWS estimates in the packaged data (the manifest's count).
@@ -150,12 +153,78 @@ def test_the_arrow_stream_of_a_table() -> None:
     assert top.fetchall() == [(op.top_states("43-6013", 1)[0].area.name,)]
 
 
+@pytest.mark.parametrize(
+    "bad",
+    [b'"1e3"', b'" 5"', b'"nan"', b'"-5"', b'""', b"5", b'"5-3"', b'"5.0.1"', b'"5."', b'".5"'],
+    ids=repr,
+)
+def test_a_value_that_is_not_published_text_is_an_integrity_error(
+    monkeypatch: pytest.MonkeyPatch, bad: bytes
+) -> None:
+    """``float()`` and Arrow would read some of these; BLS publishes none of them."""
+    real = Store.read_document
+
+    def tampered(self: Store, name: str) -> bytes:
+        document = real(self, name)
+        return document.replace(b'"961610"', bad, 1) if name == "oews/43-6013.json.gz" else document
+
+    monkeypatch.setattr(Store, "read_document", tampered)
+    with pytest.raises(op.DataIntegrityError, match=r"oews/43-6013\.json\.gz") as caught:
+        tables.estimates(occupation="43-6013", area_kind="national").to_pandas()
+    assert caught.value.resource == "oews/43-6013.json.gz"
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [(b'["0000000",', b'["9999999",'), (b'"961610",', b""), (b"{}]", b"[]]")],
+    ids=["unknown area", "16 values", "footnotes not a dict"],
+)
+def test_a_malformed_row_is_an_integrity_error(
+    monkeypatch: pytest.MonkeyPatch, old: bytes, new: bytes
+) -> None:
+    real = Store.read_document
+
+    def tampered(self: Store, name: str) -> bytes:
+        document = real(self, name)
+        return document.replace(old, new, 1) if name == "oews/43-6013.json.gz" else document
+
+    monkeypatch.setattr(Store, "read_document", tampered)
+    with pytest.raises(op.DataIntegrityError, match=r"oews/43-6013\.json\.gz"):
+        tables.estimates(occupation="43-6013")
+
+
+def test_the_collector_is_restored() -> None:
+    import gc
+
+    assert gc.isenabled()
+    tables.estimates(occupation="43-6013")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        tables.estimates(occupation="43-6013")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_without_pyarrow_a_table_gives_the_same_frames(monkeypatch: pytest.MonkeyPatch) -> None:
     """The figures kept as published text are parsed by ``float()`` instead of Arrow."""
     assert_same_frames_without_pyarrow(
         monkeypatch,
         [tables.estimates(occupation="29-1022"), tables.estimates(state="RI").head(500)],
     )
+
+
+def test_the_estimates_do_not_load_the_career_modules() -> None:
+    career = ("occprofile.career", "occprofile._answers.summaries", "occprofile._answers.outlook")
+    code = (
+        "import sys\n"
+        "from occprofile import tables\n"
+        "tables.estimates(occupation='43-6013'); tables.ratings(occupation='43-6013')\n"
+        f"print(sorted(m for m in {career!r} if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
 
 
 def test_the_bulk_tables_never_import_a_frame_library() -> None:

@@ -128,15 +128,23 @@ class Column:
             return [lookup[code] for code in self.data]
         return list(self.data)
 
-    def texts(self) -> list[bytes]:
-        """A ``text`` column's texts, one a row."""
-        return bytes(self.data).split(b",") if len(self) else []
+    def texts(self, stop: int | None = None) -> list[bytes]:
+        """A ``text`` column's texts, one a row (only the first ``stop``, if given)."""
+        if not len(self):
+            return []
+        if stop is None:
+            found: list[bytes] = self.data.split(b",")  # type: ignore[attr-defined]
+            return found
+        first: list[bytes] = self.data.split(b",", stop)[:stop]  # type: ignore[attr-defined]
+        return first
 
     def slice(self, start: int, stop: int) -> Column:
         """Rows ``start`` to ``stop`` (a copy in the same encoding)."""
-        data = self.data[start:stop]
+        start, stop, _ = slice(start, stop).indices(len(self))
         if self.encoding == "text":
-            data = b",".join(self.texts()[start:stop])
+            data: Sequence[Any] = b",".join(self.texts(stop)[start:stop])
+        else:
+            data = self.data[start:stop]
         return Column(
             self.name,
             self.kind,

@@ -107,9 +107,9 @@ def ratings(
 def occupations(*, dataset: Dataset | None = None) -> Table:
     """Every O*NET occupation (1,016) with its OEWS wage link, job zone, most common
     required education, BLS entry requirements and 2020-30 projection summary."""
-    from ._answers import bulk
+    from ._answers import summaries
 
-    return bulk.occupations(_sources(dataset)[1])
+    return summaries.occupations(_sources(dataset)[1])
 
 
 def projections(*, dataset: Dataset | None = None) -> Table:
@@ -120,6 +120,6 @@ def projections(*, dataset: Dataset | None = None) -> Table:
     an O*NET sub-occupation, or one BLS combined with others, shares its row's
     figures with the occupations of that code.
     """
-    from ._answers import bulk
+    from ._answers import summaries
 
-    return bulk.projections(_sources(dataset)[1])
+    return summaries.projections(_sources(dataset)[1])

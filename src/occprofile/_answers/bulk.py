@@ -1,12 +1,13 @@
-"""The bulk tables of ``occprofile.tables``: every estimate, rating, occupation, projection.
+"""The bulk tables of ``occprofile.tables``: every OEWS estimate and O*NET rating.
 
-``estimates`` builds its columns straight from the packaged OEWS rows, one
-file at a time, never an :class:`Estimate` a row: values are converted a
-whole column at a time, and only the cells without a released number (about
+``estimates`` builds its columns straight from the packaged OEWS rows, a
+few thousand rows at a time, never an :class:`Estimate` a row: values are
+converted a whole column at a time, and only the cells without a released number (about
 one in thirty) go through :func:`~.figures.parse_figure`, the one place
 that decides what a ``-`` means. Its columns are :func:`schema` of
 :class:`Estimate`, so they are those of ``estimates(occ).to_pandas()``
-exactly. The other tables are small enough to flatten from records.
+exactly. ``ratings`` flattens the profiles' rating sections, one file at a
+time; the career tables (occupations, projections) are in :mod:`.summaries`.
 """
 
 from __future__ import annotations
@@ -19,17 +20,13 @@ from itertools import compress
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
-from attrs import field, frozen
-
-from .._columns import INLINE, WAGE, Column, Spec, columns_of_rows, schema
+from .._columns import Column, Spec, schema
 from .._record import Table
 from .._store.resources import decode_json
-from ..career import CodeMatch, Distribution, Projection
 from ..errors import DataIntegrityError
-from ..models import Estimate, Figure, Occupation, Rating, Status
+from ..models import Estimate, Occupation, Rating, Status
 from .figures import DATATYPE_FIELDS, DATATYPE_INDEX, NUMBER, parse_figure
-from .outlook import projection_of
-from .profiles import education_shares, section
+from .profiles import section
 
 if TYPE_CHECKING:
     from ..models import Area, RatingDomain, WageOccupation
@@ -40,14 +37,13 @@ if TYPE_CHECKING:
 
 #: The text a cell without a number (``null``) gets in its value column (masked out).
 _NO_TEXT: dict[str | None, str | None] = {None: "0"}
-#: What a value column's text is made of: numbers, the commas between them, and ``-``.
-_NUMBER_BYTES = b"0123456789.,"
+_DIGITS = b"0123456789"
 _STATUSES = tuple(s.value for s in Status)
 _RELEASED = _STATUSES.index(Status.RELEASED.value)
 
 
 @contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while OEWS files are decoded.
 
     The decoded rows hold no reference cycles (reference counting frees each
@@ -70,18 +66,20 @@ def _oews_rows(src: Sources, code: str, area_code: dict[str, int]) -> list[Any]:
     data = decode_json(name, src.store.read_document(name))
     ok = isinstance(data, dict) and set(data) == {"code", "estimates"} and data["code"] == code
     rows = data["estimates"] if ok else None
-    if not isinstance(rows, list) or (
-        rows
-        and (
-            set(map(type, rows)) != {list}
-            or set(map(len, rows)) != {3}
-            or set(map(type, map(itemgetter(1), rows))) != {list}
-            or set(map(len, map(itemgetter(1), rows))) != {len(DATATYPE_FIELDS)}
-            or set(map(type, map(itemgetter(2), rows))) != {dict}
-            or not set(map(type, map(itemgetter(0), rows))) <= {str}
-            or not set(map(itemgetter(0), rows)) <= area_code.keys()
+    try:  # a list of [area code, 17 values, footnotes], checked a whole file at a time
+        malformed = not isinstance(rows, list) or bool(
+            rows
+            and (
+                set(map(len, rows)) != {3}
+                or set(map(type, map(itemgetter(1), rows))) != {list}
+                or set(map(len, map(itemgetter(1), rows))) != {len(DATATYPE_FIELDS)}
+                or set(map(type, map(itemgetter(2), rows))) != {dict}
+                or not set(map(itemgetter(0), rows)) <= area_code.keys()
+            )
         )
-    ):
+    except (TypeError, KeyError):  # a row that is no list, an unhashable area code
+        malformed = True
+    if malformed or not isinstance(rows, list):
         raise DataIntegrityError(
             f"packaged resource {name!r} is not an OEWS file of {code} "
             "(rows of a known area, 17 values and footnotes)",
@@ -126,37 +124,60 @@ class _FigureColumns:
         self.bounds: list[float] = []  # the lower bounds seen (one per unit)
         self.bound_codes = array("b")
 
-    def grow(self, cells: tuple[str | None, ...]) -> bool:
-        """Append cells of this datatype, all as released numbers for now; ``False``
-        (and nothing appended) if one is not published text.
+    def grow(self, cells: tuple[str | None, ...]) -> tuple[str | None, ...] | None:
+        """Append cells of this datatype, all as released numbers for now, and return
+        the markers among them (``-``, ``None``) to mark; ``None`` (and nothing
+        appended) if a cell is not published text.
 
-        The published text is kept, joined by commas, and checked to be digits
-        with a decimal point, or ``-``: ``float()`` and Arrow would also read
-        ``" 5"``, ``"1e3"``, ``"nan"`` or ``"-5"``, which BLS never publishes.
+        The published text is kept, joined by commas. ``float()`` and Arrow
+        would also read ``" 5"``, ``"1e3"``, ``"nan"``, ``"-5"`` or ``"5."``,
+        which BLS never publishes, so every cell is checked to be ``-`` or a
+        number as :data:`~.figures.NUMBER` has it (digits, and a point only
+        between digits), a whole column at a time: without its digits the
+        text may hold only commas, one ``-`` for each ``-`` cell, and points
+        never two in a value nor at a value's start or end. (Scanning the
+        cells themselves costs more than these byte searches: comparing a
+        text to ``None`` is slow.)
         """
         if not cells:
-            return True
-        texts = cells if None not in cells else tuple(map(_NO_TEXT.get, cells, cells))
+            return ()
+        texts = cells
+        markers: tuple[str | None, ...] = ()
         try:
-            joined = ",".join(texts).encode("ascii")  # type: ignore[arg-type]
-        except (TypeError, UnicodeEncodeError):
-            return False
+            joined = ",".join(texts)  # type: ignore[arg-type]
+        except TypeError:  # a None (no text upstream), or no text at all
+            texts = tuple(map(_NO_TEXT.get, cells, cells))
+            markers = (None,)
+            try:
+                joined = ",".join(texts)  # type: ignore[arg-type]
+            except TypeError:
+                return None
+        try:
+            text = joined.encode("ascii")
+        except UnicodeEncodeError:
+            return None
+        dashes = cells.count("-")
+        marks = text.translate(None, _DIGITS)  # commas, points and dashes
         if (
-            b",," in joined
-            or joined.startswith(b",")
-            or joined.endswith(b",")
-            or joined.translate(None, _NUMBER_BYTES) != b"-" * cells.count("-")
+            marks.translate(None, b".,") != b"-" * dashes
+            or b".." in marks
+            or b",," in text
+            or b",." in text
+            or b".," in text
+            or text.startswith((b",", b"."))
+            or text.endswith((b",", b"."))
+            or not text
         ):
-            return False
+            return None
         n = len(cells)
         if self.text:
             self.text += b","
-        self.text += joined
+        self.text += text
         self.valid += b"\x01" * n
         self.statuses.frombytes(bytes([_RELEASED]) * n)
         self.footnotes.frombytes(b"\xff" * n)  # -1: no footnote
         self.bound_codes.frombytes(b"\xff" * n)
-        return True
+        return ("-", *markers) if dashes else markers
 
     def mark(self, row: int, status: int, footnote: int, bound: float | None) -> None:
         """A cell that is not a plain released number."""
@@ -223,17 +244,17 @@ class _Estimates:
         columns = list(zip(*map(itemgetter(1), rows), strict=True))
         footnoted = 0  # footnotes of cells without a number
         for datatype, cells, target in zip(DATATYPE_FIELDS, columns, self.figures, strict=True):
-            if not target.grow(cells):
+            markers = target.grow(cells)
+            if markers is None:
                 name = self.file_of(start + _first_unpublished(cells))
                 raise DataIntegrityError(
                     f"packaged resource {name!r} holds a value that is not published OEWS text",
                     resource=name,
                 )
-            for marker in ("-", None):
-                if marker in cells:
-                    footnoted += self.mark_all(
-                        target, datatype, marker, cells, notes=notes, start=start
-                    )
+            for marker in markers:
+                footnoted += self.mark_all(
+                    target, datatype, marker, cells, notes=notes, start=start
+                )
         if sum(map(len, notes)) == footnoted:
             return  # no footnote on a released number, none of an unknown datatype
         for j in compress(range(len(rows)), notes):  # the rows with footnotes
@@ -314,7 +335,7 @@ def estimates(
     wanted = None if areas is None else {a.code for a in areas}
     built = _Estimates(src, occupations)
     pending: list[Any] = []
-    with _collector_paused():
+    with collector_paused():
         for k, occ in enumerate(occupations):
             rows = _oews_rows(src, occ.code, built.area_code)
             if wanted is not None:
@@ -344,7 +365,7 @@ def _looked_up(spec: Spec, records: Sequence[object], rows: array[int]) -> Colum
 # O*NET ratings
 
 
-def _onet_document(src: Sources, occ: Occupation) -> dict[str, Any]:
+def onet_document(src: Sources, occ: Occupation) -> dict[str, Any]:
     name = f"onet/{occ.code}.json.gz"
     data = decode_json(name, src.store.read_document(name))
     if not isinstance(data, dict) or data.get("code") != occ.code:
@@ -365,10 +386,10 @@ def ratings(
     found: list[list[Any]] = [[] for _ in specs]
     codes: list[str] = []
     titles: list[str] = []
-    with _collector_paused():
+    with collector_paused():
         for occ in occupations:
             name = f"onet/{occ.code}.json.gz"
-            record = structure(_onet_document(src, occ)["ratings"], RatingsRecord, name)
+            record = structure(onet_document(src, occ)["ratings"], RatingsRecord, name)
             for domain in domains:
                 rated = section(domain, getattr(record, domain), element).ratings
                 codes += [occ.code] * len(rated)
@@ -386,87 +407,3 @@ def ratings(
             ),
         ),
     )
-
-
-# --------------------------------------------------------------------------
-# Occupations and projections
-
-
-@frozen
-class OccupationSummary:
-    """One row of ``tables.occupations()``: an occupation, its wage link, job zone,
-    education and projection summary."""
-
-    occupation: Occupation = field(metadata=INLINE)
-    wage_title: str | None
-    job_zone: int | None
-    job_zone_name: str | None
-    #: O*NET's most common required level of education, and its share (percent).
-    required_education: str | None
-    required_education_percent: float | None
-    #: BLS typical entry requirements (2020-30 projections).
-    entry_education: str | None
-    entry_work_experience: str | None
-    entry_training: str | None
-    projection_code: str | None
-    projection_match: CodeMatch | None
-    employment_2020_thousands: Figure
-    employment_2030_thousands: Figure
-    percent_change: Figure
-    annual_openings_thousands: Figure
-    median_wage_2020: Figure = field(metadata=WAGE)
-
-
-def occupations(src: Sources) -> Table:
-    """Every O*NET occupation, by code, with its summary."""
-    with _collector_paused():
-        rows = [_summary(src, occ) for occ in src.occupations().onet.values()]
-    return Table.of_rows("occupations", OccupationSummary, rows)
-
-
-def _summary(src: Sources, occ: Occupation) -> OccupationSummary:
-    from .._store.converter import structure
-    from .._store.schema import EducationRecord
-
-    name = f"onet/{occ.code}.json.gz"
-    ref = src.reference()
-    data = _onet_document(src, occ)
-    zone = data.get("job_zone")
-    if zone is not None and (not isinstance(zone, int) or str(zone) not in ref.job_zones):
-        raise DataIntegrityError(f"{name}: job zone {zone!r}", resource=name)
-    records = structure(data["education"], tuple[EducationRecord, ...], name)
-    shares = tuple(s for s in education_shares(ref, records) if s.scale == "RL")
-    common = Distribution("RL", "", shares).most_common if shares else None
-    projection, note = projection_of(src, occ)
-    if projection is None:
-        absent = Figure(Status.NO_ESTIMATE, None, None, note)
-        entry, source, figures = None, None, (absent,) * 5
-    else:
-        entry, source = projection.entry_requirements, projection.source
-        figures = (
-            projection.employment_2020_thousands,
-            projection.employment_2030_thousands,
-            projection.percent_change,
-            projection.annual_openings_thousands,
-            projection.median_wage_2020,
-        )
-    return OccupationSummary(
-        occ,
-        src.occupations().oews[occ.wage_code].title if occ.wage_code else None,
-        zone,
-        ref.job_zones[str(zone)].name if zone is not None else None,
-        common.label if common else None,
-        common.percent if common else None,
-        entry.education if entry else None,
-        entry.work_experience if entry else None,
-        entry.training if entry else None,
-        source.code if source else None,
-        source.match if source else None,
-        *figures,
-    )
-
-
-def projections(src: Sources) -> Table:
-    """The 2020-30 projection of every O*NET occupation BLS projects (``outlook().projection``)."""
-    found = (projection_of(src, occ)[0] for occ in src.occupations().onet.values())
-    return Table("projections", columns_of_rows(Projection, [p for p in found if p is not None]))

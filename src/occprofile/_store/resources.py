@@ -8,6 +8,7 @@ file, never a raw ``EOFError`` or ``JSONDecodeError``.
 
 from __future__ import annotations
 
+import functools
 import os
 from typing import Any
 
@@ -63,11 +64,16 @@ def check_package(package: object) -> str:
     return package
 
 
-def _node(package: str, name: str) -> Any:
+@functools.cache
+def _root(package: str) -> Any:
     # Imported here, not at module level: ``import occprofile`` reads nothing.
     import importlib_resources
 
-    node = importlib_resources.files(package)
+    return importlib_resources.files(package)
+
+
+def _node(package: str, name: str) -> Any:
+    node = _root(package)  # found once a package: the bulk tables read 1,104 files
     for part in name.split("/"):
         node = node.joinpath(part)
     return node
