@@ -20,6 +20,7 @@ from databuild import (
     oews,
     onet,
     projections,
+    projections_2024,
     sections,
     similarity,
     soc_changes,
@@ -38,6 +39,7 @@ MAIN_COLLECTION = {
     "certifications.json": "certifications",
     "oes_2019.json.gz": "occupations",
     "projections.json.gz": "projections",
+    "projections_2024_34.json.gz": "projections",
     "similarity.json.gz": "domains",
     "soc_changes.json": "combined",
     "elements.json": "elements",
@@ -106,6 +108,18 @@ def make_documents(source: Path) -> Documents:
     national_2019 = history.read_national_2019(source, log)
     crosswalk = soc_changes.read_crosswalk(log)
     docs["projections.json.gz"] = projections.projections_document(projected)
+    projected_2024 = projections_2024.read_projections_2024(
+        source, log, projections_2024.category_codes(projected)
+    )
+    recoded = projections_2024.check_recoded(
+        crosswalk, [str(row["code"]) for row in projected if isinstance(row, dict)], projected_2024
+    )
+    if recoded:
+        raise projections_2024.Projections2024Error(
+            f"{soc_changes.CURATED.name} as the 2020-30 -> 2024-34 code changes: "
+            + "; ".join(recoded)
+        )
+    docs["projections_2024_34.json.gz"] = projections_2024.projections_document(projected_2024)
     docs["oes_2019.json.gz"] = history.history_document(national_2019)
     docs["soc_changes.json"] = soc_changes.changes_document(
         crosswalk,
@@ -128,6 +142,7 @@ def make_documents(source: Path) -> Documents:
         work_activities_codes=sorted(rated.work_activities),
         projections=len(projected),
         oes_2019_occupations=len(national_2019),
+        projections_2024=len(projected_2024.rows),
     )
     distribution = " and ".join(
         {".xlsx": "Excel", ".txt": "text"}[suffix] for suffix in sorted(tables.formats)
@@ -141,6 +156,7 @@ def make_documents(source: Path) -> Documents:
             supplemented=rated.supplemented,
         ),
         manifest.oews_release(data.release, data.flat_files),
+        manifest.projections_2024_release(),
         manifest.projections_release(),
         manifest.oes_2019_release(),
     ]
@@ -152,6 +168,7 @@ def make_documents(source: Path) -> Documents:
         "projections": len(projected),
         "oes_2019_occupations": len(national_2019),
         "certifications": len(curated),
+        "projections_2024_34": len(projected_2024.rows),
     }
     return Documents(docs, releases, log.files(), counts, expectations, wage_bases)
 

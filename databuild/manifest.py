@@ -253,3 +253,31 @@ def oes_2019_release() -> Json:
             "detailed) are kept once."
         ),
     }
+
+
+def projections_2024_release() -> Json:
+    """The BLS Employment Projections 2024-34 entry."""
+    return {
+        "key": "projections_2024_34",
+        "name": "Employment Projections",
+        "version": "2024-34",
+        "period": "2024-2034",
+        "publisher": "U.S. Bureau of Labor Statistics",
+        "license": "Public domain (U.S. government work)",
+        "url": "https://www.bls.gov/emp/",
+        "credit": (
+            "Employment Projections 2024-34, U.S. Bureau of Labor Statistics (public domain); "
+            "median wages from the BLS Occupational Employment and Wage Statistics, May 2024."
+        ),
+        "changes": (
+            "Read from Table 1.2 of the BLS workbook occupation.xlsx (Occupational projections, "
+            "2024-2034, and worker characteristics, 2024; published 28 August 2025). Only the "
+            "832 detailed rows (Line item) are kept, not the summary rows or the employment "
+            "distribution and Occupational Outlook Handbook columns; numbers are kept as the "
+            "text the workbook shows (employment in thousands), the top-coded wage (>=$239,200) "
+            "and '\u2014' (data unavailable) as published. The entry requirements' category "
+            "codes, which the workbook does not give, are those the 2020-30 table gives the "
+            "same category texts. Codes follow the 2024 National Employment Matrix (SOC 2018); "
+            "the 30 codes of 2020-30 that it recodes are those of soc_changes.json."
+        ),
+    }

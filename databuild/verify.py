@@ -18,7 +18,13 @@ from pathlib import Path
 import openpyxl
 
 from databuild import oews
-from databuild.sources import EP_DIR, OES_2019_DIR, ONET_DIR, InputLog
+from databuild.sources import (
+    EP_2024_DIR,
+    EP_DIR,
+    OES_2019_DIR,
+    ONET_DIR,
+    InputLog,
+)
 from databuild.tables import find_optional_table, find_table
 from databuild.writer import Json, decode, sha256_bytes
 
@@ -30,6 +36,7 @@ TOP_LEVEL = (
     "oews_reference.json",
     "occupations.json",
     "projections.json.gz",
+    "projections_2024_34.json.gz",
     "similarity.json.gz",
     "soc_changes.json",
     "titles.json.gz",
@@ -50,6 +57,7 @@ KNOWN_COUNTS: dict[tuple[str, str], dict[str, int]] = {
         "oews_estimates": 236799,
         "projections": 790,
         "oes_2019_occupations": 1316,
+        "projections_2024": 832,
     },
 }
 
@@ -95,6 +103,7 @@ class Expectations:
     work_activities_codes: list[str] = field(default_factory=list)
     projections: int = 0
     oes_2019_occupations: int = 0
+    projections_2024: int = 0
 
 
 # -- raw sample -------------------------------------------------------------
@@ -255,8 +264,46 @@ def oes_2019_samples(source: Path, wanted: int = SAMPLES_PER_TABLE) -> list[Samp
     return samples
 
 
+def projection_2024_samples(source: Path, wanted: int = SAMPLES_PER_TABLE) -> list[Sample]:
+    """Every n-th detailed row of the 2024-34 workbook: employment 2024, percent
+    self-employed and median wage, as the workbook shows them."""
+    book = openpyxl.load_workbook(
+        source / EP_2024_DIR / "occupation.xlsx", read_only=True, data_only=True
+    )
+    try:
+        raw = list(book["Table 1.2"].iter_rows(values_only=True))
+    finally:
+        book.close()
+    header = [str(c) for c in raw[1]]
+    at = {name: i for i, name in enumerate(header)}
+    body = [r for r in raw[2:] if r[at["Occupation type"]] == "Line item"]
+    shown = {
+        "Employment, 2024": ("employment_2024", "{:,.1f}"),
+        "Percent self employed, 2024": ("percent_self_employed", "{:,.1f}"),
+        "Median annual wage, dollars, 2024[1]": ("median_wage", "{:,}"),
+    }
+    samples: list[Sample] = []
+    for index in _stride(body, wanted):
+        row = body[index]
+        for column, (key, display) in shown.items():
+            cell = row[at[column]]
+            samples.append(
+                Sample(
+                    origin=f"occupation.xlsx Table 1.2 line item {index + 1} {column}",
+                    file="projections_2024_34.json.gz",
+                    path=(
+                        "projections",
+                        ("code", str(row[at["2024 National Employment Matrix code"]])),
+                        key,
+                    ),
+                    expected=cell if isinstance(cell, str) else display.format(cell),
+                )
+            )
+    return samples
+
+
 def raw_samples(source: Path) -> list[Sample]:
-    """The fixed verification sample (~400 values; ~500 with official Abilities and Work
+    """The fixed verification sample (~570 values; ~670 with official Abilities and Work
     Activities) read straight from the raw files."""
     log = InputLog(source)
     return (
@@ -264,6 +311,7 @@ def raw_samples(source: Path) -> list[Sample]:
         + oews_samples(source)
         + projection_samples(source)
         + oes_2019_samples(source)
+        + projection_2024_samples(source)
     )
 
 
@@ -465,6 +513,14 @@ def check_outputs(out: Path, expect: Expectations, samples: Sequence[Sample]) ->
         len(projected) == expect.projections,
         f"projections.json.gz: {len(projected)} rows, source has {expect.projections}",
     )
+    projected_2024 = _list(
+        _obj(doc("projections_2024_34.json.gz"), "projections_2024_34")["projections"], "rows"
+    )
+    p.check(
+        len(projected_2024) == expect.projections_2024,
+        f"projections_2024_34.json.gz: {len(projected_2024)} rows, "
+        f"source has {expect.projections_2024}",
+    )
     history = _list(_obj(doc("oes_2019.json.gz"), "oes_2019")["occupations"], "rows")
     p.check(
         len(history) == expect.oes_2019_occupations,
@@ -486,6 +542,7 @@ def check_outputs(out: Path, expect: Expectations, samples: Sequence[Sample]) ->
             "oews_estimates": estimates,
             "projections": len(projected),
             "oes_2019_occupations": len(history),
+            "projections_2024": len(projected_2024),
         }
         for key, wanted in known.items():
             p.check(actual[key] == wanted, f"{key}: {actual[key]}, this release has {wanted}")

@@ -42,13 +42,13 @@ def test_rebuild_is_byte_identical_to_committed_data(built: build.BuildResult) -
     assert stale == {"missing": [], "not generated": [], "differing": []}, (
         "src/occprofile/data is out of date; rerun `python -m databuild`"
     )
-    assert len(fresh) == len(built.files) == 1 + 10 + 1016 + 1104
+    assert len(fresh) == len(built.files) == 1 + 11 + 1016 + 1104
 
 
 @pytest.mark.upstream
 def test_build_summary(built: build.BuildResult) -> None:
     assert built.wage_bases == Counter({"detailed": 961, "aggregate": 14, "broad": 20, "none": 21})
-    assert 350 <= len(built.samples) <= 450
+    assert 520 <= len(built.samples) <= 620
     assert built.total_bytes < 25_000_000
 
 
@@ -100,7 +100,16 @@ def test_verification_passes_on_an_intact_copy(
 
 
 @pytest.mark.upstream
-@pytest.mark.parametrize("prefix", ["onet/", "oews/", "projections.json.gz", "oes_2019.json.gz"])
+@pytest.mark.parametrize(
+    "prefix",
+    [
+        "onet/",
+        "oews/",
+        "projections.json.gz",
+        "oes_2019.json.gz",
+        "projections_2024_34.json.gz",
+    ],
+)
 def test_verification_catches_a_changed_sampled_value(
     built: build.BuildResult, copy_of_build: Path, prefix: str
 ) -> None:

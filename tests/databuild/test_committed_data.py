@@ -79,6 +79,7 @@ def test_areas_and_manifest_counts() -> None:
         "projections": 790,
         "oes_2019_occupations": 1316,
         "certifications": 3,
+        "projections_2024_34": 832,
     }
     total = sum(len(lst(obj(committed(f"oews/{c}.json.gz"))["estimates"])) for c in ("00-0000",))
     assert total == 583  # every area publishes All Occupations
@@ -91,7 +92,13 @@ def test_generated_data_stays_small() -> None:
 
 def test_committed_manifest_credits() -> None:
     releases = [obj(r) for r in lst(obj(committed("manifest.json"))["releases"])]
-    assert [r["key"] for r in releases] == ["onet", "oews", "projections", "oes_2019"]
+    assert [r["key"] for r in releases] == [
+        "onet",
+        "oews",
+        "projections_2024_34",
+        "projections",
+        "oes_2019",
+    ]
     assert str(releases[0]["credit"]).startswith(
         "This product includes information from the O*NET 29.3 Database"
     )

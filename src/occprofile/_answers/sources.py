@@ -137,6 +137,15 @@ class Sources:
 
         return self.store.once("projections", load)
 
+    def projections_2024(self) -> dict[str, career_schema.Projection2024Record]:
+        from .._store import career_schema
+
+        def load() -> dict[str, career_schema.Projection2024Record]:
+            rec = self.store.read("projections_2024_34.json.gz", career_schema.Projections2024File)
+            return {p.code: p for p in rec.projections}
+
+        return self.store.once("projections_2024", load)
+
     def history(self) -> dict[str, career_schema.HistoryRecord]:
         from .._store import career_schema
 
@@ -147,10 +156,13 @@ class Sources:
         return self.store.once("oes_2019", load)
 
     def release_titles(self, release: str) -> dict[str, str]:
-        """Code -> title of the ``"projections"`` or ``"oes_2019"`` release, built once:
-        code matching asks for them on every outlook, education and change."""
+        """Code -> title of the ``"projections_2024"``, ``"projections"`` (2020-30) or
+        ``"oes_2019"`` release, built once: code matching asks for them on every
+        outlook, education and change."""
 
         def load() -> dict[str, str]:
+            if release == "projections_2024":
+                return {code: rec.title for code, rec in self.projections_2024().items()}
             records = self.projections() if release == "projections" else self.history()
             return {code: rec.title for code, rec in records.items()}
 

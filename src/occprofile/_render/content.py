@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from .layout import Block, Bullets, Section, Table, markdown_document, text_document
 
 if TYPE_CHECKING:
-    from ..career import Distribution, Education, Outlook, Report
+    from ..career import Distribution, Education, Outlook, Projection, Projection2020, Report
     from ..models import Comparison, EducationShare, Figure, RatingSection
 
 RATING_TITLES = {
@@ -89,7 +89,7 @@ def education_blocks(e: Education) -> tuple[Block, ...]:
     if e.job_zone is None and e.entry_requirements is None and not any(distributions):
         return (
             "No education or training data: O*NET publishes none for this occupation and "
-            "the BLS 2020-30 projections have no row for it.",
+            "the BLS 2024-34 projections have no row for it.",
         )
     blocks: list[Block] = []
     if e.job_zone is None:
@@ -116,7 +116,7 @@ def education_blocks(e: Education) -> tuple[Block, ...]:
         r = e.entry_requirements
         code = f", code {e.entry_source.code}" if e.entry_source else ""
         blocks.append(
-            f"Typical entry requirements (BLS projections 2020-30{code}): {r.education}; "
+            f"Typical entry requirements (BLS projections {r.release}{code}): {r.education}; "
             f"work experience in a related occupation: {r.work_experience}; "
             f"on-the-job training: {r.training}."
         )
@@ -216,33 +216,55 @@ def _thousands(f: Figure) -> str:
     return f"{f.format()} thousand"
 
 
+def _projected_wage(w: Figure) -> str:
+    if w.value is None and w.lower_bound is None:
+        return f"not available ({w.footnote})"
+    return w.format(money=True) + (f" ({w.footnote})" if w.footnote else "")
+
+
+def _projection_text(p: Projection) -> str:
+    s = p.percent_self_employed
+    self_employed = (
+        f"{s.format()}% self-employed in 2024"
+        if s.value is not None
+        else "percent self-employed in 2024 not available"
+    )
+    text = (
+        f"Projections 2024-34 (BLS {p.source.code} {p.source.title}, {p.source.match}): "
+        "employment "
+        f"{_thousands(p.employment_2024_thousands)} in 2024 and "
+        f"{_thousands(p.employment_2034_thousands)} in 2034, a change of "
+        f"{_thousands(p.change_thousands)} ({p.percent_change.format()}%); "
+        f"{_thousands(p.annual_openings_thousands)} openings a year; {self_employed}; "
+        f"median annual wage in 2024 {_projected_wage(p.median_wage_2024)}."
+    )
+    return f"{text} {p.source.note}" if p.source.note else text
+
+
+def _earlier_projection_text(e: Projection2020, note: str | None) -> str:
+    text = (
+        f"The earlier projections, 2020-30 (BLS {e.source.code} {e.source.title}, "
+        f"{e.source.match}): {_thousands(e.employment_2020_thousands)} in 2020 and "
+        f"{_thousands(e.employment_2030_thousands)} in 2030 ({e.percent_change.format()}%); "
+        f"median annual wage in 2020 {_projected_wage(e.median_wage_2020)}."
+    )
+    return f"{text} {note}" if note else text
+
+
 def outlook_blocks(o: Outlook) -> tuple[Block, ...]:
     blocks: list[Block] = []
     p = o.projection
     h = o.history
-    if p is None and h.earlier is None and h.later is None:
+    if p is None and o.earlier_projection is None and h.earlier is None and h.later is None:
         return (
-            f"No outlook data: {o.projection_note} Neither OES May 2019 nor OEWS May 2025 "
-            "has a national estimate.",
+            f"No outlook data: {o.projection_note} The 2020-30 projections have none either, "
+            "and neither OES May 2019 nor OEWS May 2025 has a national estimate.",
         )
-    if p is None:
-        blocks.append(f"Projections 2020-30: {o.projection_note}")
+    blocks.append(f"Projections 2024-34: {o.projection_note}" if p is None else _projection_text(p))
+    if o.earlier_projection is not None:
+        blocks.append(_earlier_projection_text(o.earlier_projection, o.earlier_projection_note))
     else:
-        w = p.median_wage_2020
-        if w.value is None and w.lower_bound is None:
-            wage = f"not available ({w.footnote})"
-        else:
-            wage = w.format(money=True) + (f" ({w.footnote})" if w.footnote else "")
-        text = (
-            f"Projections 2020-30 (BLS {p.source.code} {p.source.title}, {p.source.match}): "
-            "employment "
-            f"{_thousands(p.employment_2020_thousands)} in 2020 and "
-            f"{_thousands(p.employment_2030_thousands)} in 2030, a change of "
-            f"{_thousands(p.change_thousands)} ({p.percent_change.format()}%); "
-            f"{_thousands(p.annual_openings_thousands)} openings a year; "
-            f"median annual wage in 2020 {wage}."
-        )
-        blocks.append(f"{text} {p.source.note}" if p.source.note else text)
+        blocks.append(f"Projections 2020-30: {o.earlier_projection_note}")
     if h.earlier is None and h.later is None:
         blocks.append("National change May 2019 to May 2025: neither release has an estimate.")
         return tuple(blocks)
