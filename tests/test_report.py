@@ -34,6 +34,8 @@ SECTIONS = (
     "Top knowledge",
     "Top work activities",
     "Top work styles",
+    "Work values",
+    "Tools used",
     "Metro areas with the most jobs (OEWS May 2025)",
     "Similar occupations (national, OEWS May 2025)",
     "Outlook",

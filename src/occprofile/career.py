@@ -27,7 +27,10 @@ from .models import (
     Ranking,
     RatingSection,
     Releases,
+    TaskWorkActivity,
+    Tool,
     WageOccupation,
+    WorkValues,
 )
 
 __all__ = [
@@ -482,6 +485,11 @@ class Report(Record):
     outlook: Outlook
     comparison: Comparison | None
     releases: Releases
+    #: What the occupation's tasks involve (its DWAs rolled up), the top ``n``:
+    #: shown where O*NET rates no work-activity importance.
+    work_activities_from_tasks: tuple[TaskWorkActivity, ...]
+    work_values: WorkValues
+    tools: tuple[Tool, ...]
 
     def _summary(self) -> str:
         return str(self.occupation)

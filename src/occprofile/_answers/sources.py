@@ -48,6 +48,13 @@ class Sources:
 
         return self.store.once("element_objects", load)
 
+    def onet_reference(self) -> schema.OnetReferenceFile:
+        """DWA, IWA and tool commodity titles, shared by the profiles."""
+        return self.store.once(
+            "onet_reference",
+            lambda: self.store.read("onet_reference.json.gz", schema.OnetReferenceFile),
+        )
+
     def footnotes(self) -> dict[str, str]:
         return self.store.once(
             "oews_reference",
@@ -93,6 +100,7 @@ class Sources:
             occ,
             shard,
             ref=self.reference(),
+            shared=self.onet_reference(),
             element=self.elements().__getitem__,
             title_of=index.title_of,
             wage_occ=wage_occ,

@@ -152,6 +152,73 @@ def rating_blocks(section: RatingSection) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
+def work_activity_blocks(report: Report) -> tuple[Block, ...]:
+    """Work activities by importance; importance alone (O*NET 29.1) in a table without a
+    level column; with no importance at all, the activities the tasks involve (DWAs)."""
+    section = report.work_activities
+    if section.ratings and all(r.level is None for r in section):
+        rows = tuple((r.name, r.importance_text) for r in section)
+        table = Table(("Work activity", "Importance (1-5)"), rows, "lr")
+        return (table, *((section.note,) if section.note else ()))
+    if section.ratings or not report.work_activities_from_tasks:
+        return rating_blocks(section)
+    rows = tuple((a.name, str(len(a.task_ids))) for a in report.work_activities_from_tasks)
+    return (
+        "O*NET rates no work-activity importance for this occupation; its tasks involve "
+        "these work activities (from O*NET's detailed work activities, most tasks first):",
+        Table(("Work activity", "Tasks"), rows, "lr"),
+    )
+
+
+#: How many work values and UNSPSC commodities of tools a report shows.
+WORK_VALUES_SHOWN = 3
+TOOL_GROUPS_SHOWN = 8
+
+
+def work_value_blocks(report: Report) -> tuple[Block, ...]:
+    """The top three work values with what they mean, and O*NET's high points."""
+    values = report.work_values
+    if not values.available:
+        return (values.note or "O*NET has no work values for this occupation.",)
+    items = tuple(
+        f"{v.name} (extent {v.extent:.2f} of 7): {v.element.description}"
+        for v in values.ranked(WORK_VALUES_SHOWN)
+    )
+    blocks: list[Block] = [
+        f"The {len(items)} work values this occupation satisfies most (O*NET, extent 1-7):",
+        Bullets(items),
+    ]
+    if values.high_points:
+        blocks.append(
+            "O*NET's work-value high points: " + ", ".join(v.name for v in values.high_points) + "."
+        )
+    if values.note:
+        blocks.append(values.note)
+    return tuple(blocks)
+
+
+def tool_blocks(report: Report) -> tuple[Block, ...]:
+    """Tools by UNSPSC commodity, the commodities with the most examples first."""
+    if not report.tools:
+        return ("O*NET lists no tools used for this occupation.",)
+    groups: dict[str, list[str]] = {}
+    for tool in report.tools:
+        groups.setdefault(tool.commodity_title, []).append(tool.example)
+    ranked = sorted(groups.items(), key=lambda g: (-len(g[1]), g[0]))
+    shown = ranked[:TOOL_GROUPS_SHOWN]
+    tools = len(report.tools)
+    blocks: list[Block] = [
+        f"O*NET lists {tools} tool{'s' if tools != 1 else ''} in {len(groups)} UNSPSC "
+        f"commodit{'ies' if len(groups) != 1 else 'y'}"
+        + ("; those with the most examples:" if len(ranked) > len(shown) else ":"),
+        Bullets(tuple(f"{title}: {'; '.join(examples)}" for title, examples in shown)),
+    ]
+    more = len(ranked) - len(shown)
+    if more:
+        blocks.append(f"And {more} more commodit{'ies' if more != 1 else 'y'}.")
+    return tuple(blocks)
+
+
 def metro_blocks(report: Report) -> tuple[Block, ...]:
     if not report.top_metros:
         return (report.top_metros_note or "No metro area has an estimate.",)
@@ -335,7 +402,14 @@ def sections(report: Report) -> list[Section]:
         report.work_styles,
     ):
         plural = RATING_TITLES[section.domain][0]
-        out.append(Section(f"Top {plural.lower()}", rating_blocks(section)))
+        blocks = (
+            work_activity_blocks(report)
+            if section.domain == "work_activities"
+            else rating_blocks(section)
+        )
+        out.append(Section(f"Top {plural.lower()}", blocks))
+    out.append(Section("Work values", work_value_blocks(report)))
+    out.append(Section("Tools used", tool_blocks(report)))
     out.append(Section("Metro areas with the most jobs (OEWS May 2025)", metro_blocks(report)))
     if report.comparison is not None:
         out.append(
