@@ -21,10 +21,12 @@ from databuild import (
     oews,
     onet,
     projections,
+    projections_2024,
     sections,
     similarity,
     soc_changes,
     verify,
+    work_content,
 )
 from databuild.sources import InputFile, InputLog
 from databuild.writer import Json, encode, sha256_bytes, write_file
@@ -38,7 +40,9 @@ MAIN_COLLECTION = {
     "areas.json": "areas",
     "certifications.json": "certifications",
     "oes_2019.json.gz": "occupations",
+    "onet_reference.json.gz": "dwas",
     "projections.json.gz": "projections",
+    "projections_2024_34.json.gz": "projections",
     "similarity.json.gz": "domains",
     "soc_changes.json": "combined",
     "elements.json": "elements",
@@ -84,6 +88,7 @@ def make_documents(source: Path) -> Documents:
     version, period = manifest.read_onet_release(source, log)
     codes = onet.occupation_codes(tables)
     rated = sections.read_sections(source, log, tables)
+    importance = rated.importance_29_1
     data = oews.read_oews(source, log)
 
     docs: dict[str, Json] = {}
@@ -97,9 +102,14 @@ def make_documents(source: Path) -> Documents:
     docs["titles.json.gz"] = onet.titles_document(tables)
     docs["areas.json"] = areas.areas_document(data.areas)
     docs["oews_reference.json"] = oews.reference_document(data)
+    docs["onet_reference.json.gz"] = work_content.reference_document(
+        tables, onet.element_names(tables)
+    )
+    content = work_content.occupation_sections(tables, onet.task_texts(tables))
     profiles = onet.profiles(tables, rated.lists, rated.work_activities)
     for code, profile in profiles.items():
-        docs[f"onet/{code}.json.gz"] = profile
+        assert isinstance(profile, dict)
+        docs[f"onet/{code}.json.gz"] = {**profile, **content[code]}
     docs["similarity.json.gz"] = similarity.similarity_document(profiles)
     curated = certifications.read_certifications(codes, log)
     docs["certifications.json"] = certifications.certifications_document(curated)
@@ -107,6 +117,18 @@ def make_documents(source: Path) -> Documents:
     national_2019 = history.read_national_2019(source, log)
     crosswalk = soc_changes.read_crosswalk(log)
     docs["projections.json.gz"] = projections.projections_document(projected)
+    projected_2024 = projections_2024.read_projections_2024(
+        source, log, projections_2024.category_codes(projected)
+    )
+    recoded = projections_2024.check_recoded(
+        crosswalk, [str(row["code"]) for row in projected if isinstance(row, dict)], projected_2024
+    )
+    if recoded:
+        raise projections_2024.Projections2024Error(
+            f"{soc_changes.CURATED.name} as the 2020-30 -> 2024-34 code changes: "
+            + "; ".join(recoded)
+        )
+    docs["projections_2024_34.json.gz"] = projections_2024.projections_document(projected_2024)
     docs["oes_2019.json.gz"] = history.history_document(national_2019)
     docs["soc_changes.json"] = soc_changes.changes_document(
         crosswalk,
@@ -129,6 +151,9 @@ def make_documents(source: Path) -> Documents:
         work_activities_codes=sorted(rated.work_activities),
         projections=len(projected),
         oes_2019_occupations=len(national_2019),
+        projections_2024=len(projected_2024.rows),
+        content_lists=work_content.expected_counts(tables),
+        averaged_socs=importance.averaged_socs if importance else [],
     )
     distribution = " and ".join(
         {".xlsx": "Excel", ".txt": "text"}[suffix] for suffix in sorted(tables.formats)
@@ -140,8 +165,19 @@ def make_documents(source: Path) -> Documents:
             distribution=distribution,
             tables=tables.names(),
             supplemented=rated.supplemented,
+            activities_29_1=len(importance.section) if importance else 0,
+        ),
+        *(
+            [
+                manifest.activities_29_1_release(
+                    len(importance.section), len(importance.averaged_socs)
+                )
+            ]
+            if importance
+            else []
         ),
         manifest.oews_release(data.release, data.flat_files),
+        manifest.projections_2024_release(),
         manifest.projections_release(),
         manifest.oes_2019_release(),
     ]
@@ -153,6 +189,9 @@ def make_documents(source: Path) -> Documents:
         "projections": len(projected),
         "oes_2019_occupations": len(national_2019),
         "certifications": len(curated),
+        "projections_2024_34": len(projected_2024.rows),
+        "onet_29_1_work_activities": len(importance.section) if importance else 0,
+        **work_content.occupation_counts(content),
     }
     return Documents(docs, releases, log.files(), counts, expectations, wage_bases)
 

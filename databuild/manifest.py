@@ -8,7 +8,7 @@ the build actually read rather than written by hand.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,13 +53,20 @@ _WIDE_TABLE_NOTE = (
 )
 
 
-def ratings_note(supplemented: Mapping[str, list[str]]) -> str:
+def ratings_note(supplemented: Mapping[str, list[str]], activities_29_1: int = 0) -> str:
     """Which source supplied Abilities and Work Activities, for the `changes` text.
 
     `supplemented` maps each of the two tables that came from the supplement to the
     codes whose complete rows it has; a table not in it was read from the official
-    O*NET folder (and is listed among the included tables).
+    O*NET folder (and is listed among the included tables). `activities_29_1` counts
+    the occupations whose work-activity importance comes from O*NET 29.1 instead.
     """
+    no_activities = "no work activities"
+    if activities_29_1:
+        no_activities = (
+            "no work-activity ratings from O*NET 29.3 (the work-activity importance of "
+            f"{activities_29_1} of them comes from O*NET 29.1: see that release)"
+        )
     abilities = supplemented.get("Abilities")
     activities = supplemented.get("Work Activities")
     abilities_full = ", ".join(abilities or []) or "none"
@@ -70,8 +77,8 @@ def ratings_note(supplemented: Mapping[str, list[str]]) -> str:
             + _WIDE_TABLE_NOTE
             + f"complete Abilities rows (importance and level) are included only for "
             f"{abilities_full} and Work Activities ratings only for {activities_full}, from the "
-            "O*NET 29.x text distribution; other occupations have no ability levels and no work "
-            "activities."
+            f"O*NET 29.x text distribution; other occupations have no ability levels and "
+            f"{no_activities}."
         )
     if abilities is not None:
         return (
@@ -90,7 +97,7 @@ def ratings_note(supplemented: Mapping[str, list[str]]) -> str:
             "error, confidence interval, flags, date and domain source). Work Activities were "
             "not available in the source snapshot: Work Activities ratings (importance and "
             f"level) are included only for {activities_full}, from the O*NET 29.x text "
-            "distribution; other occupations have no work activities."
+            f"distribution; other occupations have {no_activities}."
         )
     return (
         "Abilities and Work Activities come from the official tables (importance and level, "
@@ -99,17 +106,27 @@ def ratings_note(supplemented: Mapping[str, list[str]]) -> str:
     )
 
 
+_DWA_NOTE = (
+    " Of Tasks to DWAs only each task's links to its detailed work activities are kept "
+    "(not the links' Date and Domain Source); the titles of detailed and intermediate work "
+    "activities and the UNSPSC commodity titles of Tools Used are stored once, in "
+    "onet_reference.json.gz, and each emerging task's original task by its Task ID."
+)
+
+
 def onet_release(
     version: str,
     period: str,
     *,
     distribution: str,
-    tables: Iterable[str],
+    tables: Sequence[str],
     supplemented: Mapping[str, list[str]],
+    activities_29_1: int = 0,
 ) -> Json:
     """The O*NET release entry. `tables` are the O*NET tables read; `supplemented` maps
     Abilities / Work Activities, when they came from the supplement instead, to the codes
-    whose complete rows it provides (see `ratings_note`)."""
+    whose complete rows it provides, and `activities_29_1` counts the occupations whose
+    work-activity importance comes from O*NET 29.1 (see `ratings_note`)."""
     listed = "; ".join(tables)
     changes = (
         f"Converted from the O*NET {version} {distribution} distribution to a compact JSON "
@@ -118,7 +135,9 @@ def onet_release(
         "copied unchanged, not rounded. Only these tables are included: "
         f"{listed}. From Education, Training, and Experience only the category distributions "
         "(scales RL, RW, PT, OJ) are kept; its IM rows (importance of professional "
-        "certification and apprenticeship) are left out. " + ratings_note(supplemented)
+        "certification and apprenticeship) are left out. "
+        + ratings_note(supplemented, activities_29_1)
+        + (_DWA_NOTE if "Tasks to DWAs" in tables else "")
     )
     return {
         "key": "onet",
@@ -251,5 +270,62 @@ def oes_2019_release() -> Json:
             "the file's markers (* wage not available, ** employment not available, # at or "
             "above $100.00 per hour or $208,000 per year). Codes published twice (broad and "
             "detailed) are kept once."
+        ),
+    }
+
+
+def projections_2024_release() -> Json:
+    """The BLS Employment Projections 2024-34 entry."""
+    return {
+        "key": "projections_2024_34",
+        "name": "Employment Projections",
+        "version": "2024-34",
+        "period": "2024-2034",
+        "publisher": "U.S. Bureau of Labor Statistics",
+        "license": "Public domain (U.S. government work)",
+        "url": "https://www.bls.gov/emp/",
+        "credit": (
+            "Employment Projections 2024-34, U.S. Bureau of Labor Statistics (public domain); "
+            "median wages from the BLS Occupational Employment and Wage Statistics, May 2024."
+        ),
+        "changes": (
+            "Read from Table 1.2 of the BLS workbook occupation.xlsx (Occupational projections, "
+            "2024-2034, and worker characteristics, 2024; published 28 August 2025). Only the "
+            "832 detailed rows (Line item) are kept, not the summary rows or the employment "
+            "distribution and Occupational Outlook Handbook columns; numbers are kept as the "
+            "text the workbook shows (employment in thousands), the top-coded wage (>=$239,200) "
+            "and '\u2014' (data unavailable) as published. The entry requirements' category "
+            "codes, which the workbook does not give, are those the 2020-30 table gives the "
+            "same category texts. Codes follow the 2024 National Employment Matrix (SOC 2018); "
+            "the 30 codes of 2020-30 that it recodes are those of soc_changes.json."
+        ),
+    }
+
+
+def activities_29_1_release(occupations: int, averaged: int) -> Json:
+    """The O*NET 29.1 work-activity importance entry (CC BY 4.0: credit and changes)."""
+    return {
+        "key": "onet_29_1_work_activities",
+        "name": "O*NET Database, Work Activities importance",
+        "version": "29.1",
+        "period": "November 2024",
+        "publisher": "U.S. Department of Labor, Employment and Training Administration (USDOL/ETA)",
+        "license": "CC BY 4.0",
+        "url": "https://www.onetcenter.org/database.html",
+        "credit": (
+            "This product includes information from the O*NET 29.1 Database by the U.S. "
+            "Department of Labor, Employment and Training Administration (USDOL/ETA), used "
+            "under the CC BY 4.0 license."
+        ),
+        "changes": (
+            "Work-activity importance (IM) only, read from the third-party table "
+            "onet_gwa_importance_matrix.csv (repository burnssa/ai-labor-research, which "
+            "states no license of its own), built from the O*NET 29.1 text distribution's "
+            "Work Activities.txt, with one row per 6-digit SOC averaging its O*NET-SOC codes. "
+            f"Only the rows of a SOC with exactly one rated O*NET-SOC code are used, as that "
+            f"code's own values ({occupations} occupations); the {averaged} rows that average "
+            "several codes are left out. No level, N, standard error, confidence interval, "
+            "flags or date exist in this table. Occupations with complete O*NET 29.x Work "
+            "Activities rows keep those."
         ),
     }

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from databuild import ratings
+from databuild import ratings, work_content
 from databuild.ratings import CODE, RatingMap
 from databuild.sources import ONET_DIR, InputLog
 from databuild.tables import (
@@ -138,6 +138,7 @@ TABLES = (
     JOB_ZONES,
     EDUCATION,
     RELATED,
+    *work_content.TABLES,
     TECHNOLOGY,
 )
 
@@ -284,6 +285,14 @@ def titles_document(tables: OnetTables) -> Json:
     for row in tables[REPORTED_TITLES]:
         found.add((row.text(CODE), "reported", row.text("Reported Job Title")))
     return {"titles": [list(entry) for entry in sorted(found)]}
+
+
+def task_texts(tables: OnetTables) -> dict[str, dict[int, str]]:
+    """Every O*NET code -> its task ids and texts (``{}`` for an occupation without tasks)."""
+    found: dict[str, dict[int, str]] = {code: {} for code in occupation_codes(tables)}
+    for row in tables[TASKS]:
+        found.setdefault(row.text(CODE), {})[row.integer("Task ID")] = row.text("Task")
+    return found
 
 
 def rating_maps(tables: OnetTables, codes: list[str]) -> dict[str, RatingMap]:

@@ -15,6 +15,8 @@ ONET_DIR = "onet-29.3"
 SUPPLEMENT_DIR = "onet-29.3-supplement"
 OEWS_DIR = "oews-2025"
 EP_DIR = "bls-ep-2020-30"
+EP_2024_DIR = "bls-ep-2024-34"
+ACTIVITIES_29_1_DIR = "onet-29.1-work-activities-importance"
 OES_2019_DIR = "oes-2019-national"
 
 

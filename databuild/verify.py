@@ -19,7 +19,15 @@ from typing import NoReturn
 import openpyxl
 
 from databuild import oews
-from databuild.sources import EP_DIR, OES_2019_DIR, ONET_DIR, InputLog
+from databuild.sources import (
+    ACTIVITIES_29_1_DIR,
+    EP_2024_DIR,
+    EP_DIR,
+    OES_2019_DIR,
+    ONET_DIR,
+    SUPPLEMENT_DIR,
+    InputLog,
+)
 from databuild.tables import find_optional_table, find_table
 from databuild.writer import Json, decode, sha256_bytes
 
@@ -30,7 +38,9 @@ TOP_LEVEL = (
     "oes_2019.json.gz",
     "oews_reference.json",
     "occupations.json",
+    "onet_reference.json.gz",
     "projections.json.gz",
+    "projections_2024_34.json.gz",
     "similarity.json.gz",
     "soc_changes.json",
     "titles.json.gz",
@@ -51,6 +61,12 @@ KNOWN_COUNTS: dict[tuple[str, str], dict[str, int]] = {
         "oews_estimates": 236799,
         "projections": 790,
         "oes_2019_occupations": 1316,
+        "projections_2024": 832,
+        "onet_29_1_work_activities": 698,
+        "detailed_work_activities_occupations": 923,
+        "tools_occupations": 902,
+        "work_values_occupations": 874,
+        "emerging_tasks": 295,
     },
 }
 
@@ -96,6 +112,11 @@ class Expectations:
     work_activities_codes: list[str] = field(default_factory=list)
     projections: int = 0
     oes_2019_occupations: int = 0
+    projections_2024: int = 0
+    content_lists: dict[str, int] = field(default_factory=dict)
+    """Entries of the work-content lists (work_content.expected_counts) the sources give."""
+    averaged_socs: list[str] = field(default_factory=list)
+    """SOC rows of the O*NET 29.1 table that average several codes: no profile may use them."""
 
 
 # -- raw sample -------------------------------------------------------------
@@ -256,16 +277,163 @@ def oes_2019_samples(source: Path, wanted: int = SAMPLES_PER_TABLE) -> list[Samp
     return samples
 
 
+def projection_2024_samples(source: Path, wanted: int = SAMPLES_PER_TABLE) -> list[Sample]:
+    """Every n-th detailed row of the 2024-34 workbook: employment 2024, percent
+    self-employed and median wage, as the workbook shows them."""
+    book = openpyxl.load_workbook(
+        source / EP_2024_DIR / "occupation.xlsx", read_only=True, data_only=True
+    )
+    try:
+        raw = list(book["Table 1.2"].iter_rows(values_only=True))
+    finally:
+        book.close()
+    header = [str(c) for c in raw[1]]
+    at = {name: i for i, name in enumerate(header)}
+    body = [r for r in raw[2:] if r[at["Occupation type"]] == "Line item"]
+    shown = {
+        "Employment, 2024": ("employment_2024", "{:,.1f}"),
+        "Percent self employed, 2024": ("percent_self_employed", "{:,.1f}"),
+        "Median annual wage, dollars, 2024[1]": ("median_wage", "{:,}"),
+    }
+    samples: list[Sample] = []
+    for index in _stride(body, wanted):
+        row = body[index]
+        for column, (key, display) in shown.items():
+            cell = row[at[column]]
+            samples.append(
+                Sample(
+                    origin=f"occupation.xlsx Table 1.2 line item {index + 1} {column}",
+                    file="projections_2024_34.json.gz",
+                    path=(
+                        "projections",
+                        ("code", str(row[at["2024 National Employment Matrix code"]])),
+                        key,
+                    ),
+                    expected=cell if isinstance(cell, str) else display.format(cell),
+                )
+            )
+    return samples
+
+
+def _onet_rows(source: Path, table: str) -> tuple[dict[str, int], list[Sequence[object]]]:
+    header, rows = _raw_rows(find_table(source / ONET_DIR, table))
+    return {name: i for i, name in enumerate(header)}, rows
+
+
+def work_content_samples(source: Path, wanted: int = SAMPLES_PER_TABLE) -> list[Sample]:
+    """Every n-th row of Tasks to DWAs (the DWA's task ids), DWA Reference (its title),
+    Tools Used (the commodity), Work Values (the value) and Emerging Tasks (the category)."""
+    samples: list[Sample] = []
+    at, rows = _onet_rows(source, "Tasks to DWAs")
+    linked: dict[tuple[str, str], list[int]] = {}
+    for row in rows:
+        key = (str(row[at["O*NET-SOC Code"]]), str(row[at["DWA ID"]]))
+        linked.setdefault(key, []).append(int(str(row[at["Task ID"]])))
+    for index in _stride(rows, wanted):
+        code, dwa = str(rows[index][at["O*NET-SOC Code"]]), str(rows[index][at["DWA ID"]])
+        samples.append(
+            Sample(
+                origin=f"Tasks to DWAs data row {index + 1}",
+                file=f"onet/{code}.json.gz",
+                path=("detailed_work_activities", ("id", dwa), "tasks"),
+                expected=list[Json](sorted(linked[code, dwa])),
+            )
+        )
+    at, rows = _onet_rows(source, "DWA Reference")
+    for index in _stride(rows, wanted):
+        row = rows[index]
+        samples.append(
+            Sample(
+                origin=f"DWA Reference data row {index + 1}",
+                file="onet_reference.json.gz",
+                path=("dwas", str(row[at["DWA ID"]])),
+                expected={"title": str(row[at["DWA Title"]]), "iwa": str(row[at["IWA ID"]])},
+            )
+        )
+    for table, list_key, key_column, field_key, column in (
+        ("Tools Used", "tools", "Example", "example", "Commodity Code"),
+        ("Work Values", "work_values", "Element ID", "element_id", "Data Value"),
+        ("Emerging Tasks", "emerging_tasks", "Task", "text", "Category"),
+    ):
+        at, rows = _onet_rows(source, table)
+        for index in _stride(rows, wanted):
+            row = rows[index]
+            cell = row[at[column]]
+            expected: Json = cell if isinstance(cell, str) else float(str(cell))
+            name = {"Commodity Code": "commodity_code", "Data Value": "value"}.get(column)
+            samples.append(
+                Sample(
+                    origin=f"{table} data row {index + 1}",
+                    file=f"onet/{row[at['O*NET-SOC Code']]}.json.gz",
+                    path=(list_key, (field_key, str(row[at[key_column]])), name or "category"),
+                    expected=expected,
+                )
+            )
+    return samples
+
+
+def activity_importance_samples(source: Path, wanted: int = SAMPLES_PER_TABLE) -> list[Sample]:
+    """Every n-th single-code row of the O*NET 29.1 table, one activity each, as the
+    importance value of that SOC's one rated O*NET-SOC code. "Rated" is read here from
+    the supplement's wide table (a code with Skill values), independently of the
+    build, which reads it from Skills."""
+    with (source / SUPPLEMENT_DIR / "importance_wide_29.csv").open(
+        encoding="utf-8-sig", newline=""
+    ) as handle:
+        wide = list(csv.DictReader(handle))
+    rated: dict[str, set[str]] = {}
+    for entry in wide:
+        if any(v.strip() for k, v in entry.items() if k.startswith("Skill: ")):
+            code = entry["O*NET-SOC Code"]
+            rated.setdefault(code[:7], set()).add(code)
+    path = source / ACTIVITIES_29_1_DIR / "onet_gwa_importance_matrix.csv"
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        header, *body = list(csv.reader(handle))
+    single = [row for row in body if len(rated.get(row[0], ())) == 1]
+    _, content_model = _onet_rows(source, "Content Model Reference")
+    ids = {
+        str(r[1]): str(r[0])
+        for r in content_model
+        if str(r[0]).startswith("4.A.") and str(r[0]).count(".") == 4
+    }
+    samples: list[Sample] = []
+    for index in _stride(single, wanted):
+        row = single[index]
+        column = 1 + index % (len(header) - 1)
+        (code,) = rated[row[0]]
+        samples.append(
+            Sample(
+                origin=f"{path.name} {row[0]} {header[column]}",
+                file=f"onet/{code}.json.gz",
+                path=(
+                    "ratings",
+                    "work_activities",
+                    ("element_id", ids[header[column]]),
+                    "importance",
+                    "value",
+                ),
+                expected=float(row[column]),
+            )
+        )
+    return samples
+
+
 def raw_samples(source: Path) -> list[Sample]:
-    """The fixed verification sample (~400 values; ~500 with official Abilities and Work
+    """The fixed verification sample (~890 values; ~930 with official Abilities and Work
     Activities) read straight from the raw files."""
     log = InputLog(source)
-    return (
+    samples = (
         rating_samples(source, log)
         + oews_samples(source)
         + projection_samples(source)
         + oes_2019_samples(source)
+        + projection_2024_samples(source)
+        + work_content_samples(source)
     )
+    importance = source / ACTIVITIES_29_1_DIR / "onet_gwa_importance_matrix.csv"
+    if find_optional_table(source / ONET_DIR, "Work Activities") is None and importance.is_file():
+        samples += activity_importance_samples(source)
+    return samples
 
 
 # -- checks -----------------------------------------------------------------
@@ -392,6 +560,42 @@ def _check_manifest(files: Mapping[str, bytes], manifest: dict[str, Json], p: Pr
                 )
 
 
+@dataclass
+class _ContentTally:
+    """What the profiles hold of the work content and of the O*NET 29.1 importance."""
+
+    lists: Counter[str] = field(default_factory=Counter)
+    occupations: Counter[str] = field(default_factory=Counter)
+    from_29_1: list[str] = field(default_factory=list)
+
+    def add(self, name: str, profile: dict[str, Json]) -> None:
+        for key in ("detailed_work_activities", "tools", "work_values", "emerging_tasks"):
+            entries = _list(profile.get(key), f"{name} {key}")
+            self.occupations[f"{key}_occupations"] += bool(entries)
+            self.lists[key] += len(entries)
+        self.lists["detailed_work_activity_tasks"] += sum(
+            len(_list(_obj(e, name).get("tasks"), name))
+            for e in _list(profile.get("detailed_work_activities"), name)
+        )
+        self.occupations["emerging_tasks"] = self.lists["emerging_tasks"]
+        activities = _obj(profile.get("ratings"), name).get("work_activities")
+        sources = {
+            str(_obj(_obj(entry, name).get("importance") or {}, name).get("source"))
+            for entry in _list(activities or [], name)
+        }
+        if any(source.startswith(ACTIVITIES_29_1_DIR + "/") for source in sources):
+            self.from_29_1.append(str(profile.get("code")))
+        self.occupations["onet_29_1_work_activities"] = len(self.from_29_1)
+
+    def check(self, expect: Expectations, p: Problems) -> None:
+        for key, wanted in sorted(expect.content_lists.items()):
+            got = self.lists[key]
+            p.check(got == wanted, f"onet/: {got} {key} entries, source has {wanted}")
+        averaged = set(expect.averaged_socs)
+        used = sorted(code for code in self.from_29_1 if code[:7] in averaged)
+        p.check(not used, f"onet/: O*NET 29.1 averaged rows used for {used}")
+
+
 def check_outputs(out: Path, expect: Expectations, samples: Sequence[Sample]) -> dict[str, int]:
     """Check the files in `out`; raise VerificationError listing every problem found.
 
@@ -444,8 +648,10 @@ def check_outputs(out: Path, expect: Expectations, samples: Sequence[Sample]) ->
     lists: Counter[str] = Counter()
     measures: Counter[str] = Counter()
     with_activities: list[str] = []
+    content = _ContentTally()
     for name in onet_files:
         profile = _obj(doc(name), name)
+        content.add(name, profile)
         for key in expect.profile_lists:
             if key == "job_zone":
                 lists[key] += profile.get(key) is not None
@@ -471,6 +677,7 @@ def check_outputs(out: Path, expect: Expectations, samples: Sequence[Sample]) ->
         with_activities == sorted(expect.work_activities_codes),
         f"onet/: work activities present for {with_activities}",
     )
+    content.check(expect, p)
 
     estimates = 0
     for name in oews_files:
@@ -480,6 +687,14 @@ def check_outputs(out: Path, expect: Expectations, samples: Sequence[Sample]) ->
     p.check(
         len(projected) == expect.projections,
         f"projections.json.gz: {len(projected)} rows, source has {expect.projections}",
+    )
+    projected_2024 = _list(
+        _obj(doc("projections_2024_34.json.gz"), "projections_2024_34")["projections"], "rows"
+    )
+    p.check(
+        len(projected_2024) == expect.projections_2024,
+        f"projections_2024_34.json.gz: {len(projected_2024)} rows, "
+        f"source has {expect.projections_2024}",
     )
     history = _list(_obj(doc("oes_2019.json.gz"), "oes_2019")["occupations"], "rows")
     p.check(
@@ -502,6 +717,8 @@ def check_outputs(out: Path, expect: Expectations, samples: Sequence[Sample]) ->
             "oews_estimates": estimates,
             "projections": len(projected),
             "oes_2019_occupations": len(history),
+            "projections_2024": len(projected_2024),
+            **content.occupations,
         }
         for key, wanted in known.items():
             p.check(actual[key] == wanted, f"{key}: {actual[key]}, this release has {wanted}")

@@ -42,7 +42,10 @@ def test_default_report(capsys: pytest.CaptureFixture[str]) -> None:
 def test_patchy_occupation_says_what_is_missing(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["registered nurses", "--metros", "3", "--compare", "Boston", "Chicago"]) == 0
     out = capsys.readouterr().out
-    assert "No work activities ratings" in " ".join(out.split())
+    assert (
+        "O*NET rates no work-activity importance for this occupation; its tasks involve these "
+        "work activities" in " ".join(out.split())
+    )
     assert "not rated" in out
     metros = out.split("Metro areas with the most jobs")[1].split("\n\n\n")[0]
     assert re.search(r"^  3  Boston|^  3  [A-Z]", metros, re.MULTILINE)

@@ -73,17 +73,19 @@ def test_education_missing_distributions_are_none_and_noted() -> None:
     assert edu.entry_requirements is not None  # BLS still projects legislators
 
 
-def test_education_entry_source_broader_and_combined() -> None:
+def test_education_entry_source_broader_and_recoded() -> None:
     broader = op.education("13-1021.00")
     assert broader.entry_source is not None
     assert broader.entry_source.match is op.CodeMatch.BROADER
     assert broader.entry_source.code == op.occupation("13-1021.00").wage_code == "13-1020"
     assert any(n.startswith("Entry requirements:") and "13-1020" in n for n in broader.notes)
-    combined = op.education("15-1252")
-    assert combined.entry_source is not None
-    assert combined.entry_source.match is op.CodeMatch.COMBINED
-    assert combined.entry_source.code == "15-1256"
-    assert any("15-1256" in n for n in combined.notes)
+    # 2020-30 combined 15-1252 into 15-1256; the 2024-34 requirements are its own
+    recoded = op.education("15-1252")
+    assert recoded.entry_source is not None
+    assert recoded.entry_source.match is op.CodeMatch.SAME
+    assert recoded.entry_source.code == "15-1252"
+    assert recoded.entry_requirements is not None
+    assert recoded.entry_requirements.release == "2024-34"
 
 
 def test_education_without_projection() -> None:

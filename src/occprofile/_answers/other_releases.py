@@ -1,11 +1,15 @@
-"""The other releases (projections 2020-30, OES May 2019): matching codes, reading values.
+"""The other releases (projections 2024-34 and 2020-30, OES May 2019): matching codes,
+reading values.
 
-Both releases use the hybrid SOC of May 2019, in which some codes combine
-several occupations that May 2025 and O*NET code separately. A code is
-matched by a fixed rule -- its own code, else the broader code OEWS May 2025
-publishes it in, else the combined hybrid code listed in soc_changes.json --
-and the rule's outcome travels with every answer as a :class:`MatchedCode`,
-so a combined figure is never mistaken for the occupation's own.
+The 2020-30 projections and May 2019 use the hybrid SOC of May 2019, in which
+some codes combine several occupations that May 2025 and O*NET code
+separately; the 2024-34 projections use the SOC 2018 codes of the 2024
+National Employment Matrix, which splits those 30 hybrid codes again. A code
+is matched by a fixed rule -- its own code, else the broader code OEWS May
+2025 publishes it in, else (hybrid releases only) the combined code listed in
+soc_changes.json -- and the rule's outcome travels with every answer as a
+:class:`MatchedCode`, so a combined figure is never mistaken for the
+occupation's own.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from .._matching.text import title_key
-from .._store.career_schema import CombinedCode, HistoryRecord, ProjectionRecord
+from .._store.career_schema import CombinedCode, EntryCategories, HistoryRecord
 from ..career import (
     CodeMatch,
     EntryRequirements,
@@ -49,6 +53,10 @@ MARKER_NOTES = {
 TOP_CODE_2019 = {"hourly": 100.0, "annual": 208000.0}
 EP_TOP_CODED = "BLS publishes only that the median is at least $208,000 a year"
 EP_NOT_AVAILABLE = "N/A in the BLS projections table: no annual median wage was published"
+#: The 2024-34 workbook's markers: the top-coded wage and "data is unavailable".
+EP_2024_TOP_CODED = "BLS publishes only that the median is at least $239,200 a year"
+EP_2024_UNAVAILABLE = "\u2014"
+EP_2024_NOT_AVAILABLE = "\u2014 in the BLS 2024-34 projections table: data unavailable"
 
 
 def match_code(
@@ -110,7 +118,16 @@ def projection_wage(text: str) -> Figure:
     return Figure(Status.RELEASED, _number(text), text, None)
 
 
-def entry_requirements(rec: ProjectionRecord) -> EntryRequirements:
+def projection_2024_figure(text: str) -> Figure:
+    """One value of the 2024-34 workbook: a number as shown, ``>=$239,200`` or ``—``."""
+    if text == EP_2024_UNAVAILABLE:
+        return Figure(Status.NOT_RELEASED, None, text, EP_2024_NOT_AVAILABLE)
+    if text.startswith(">=$"):
+        return Figure(Status.TOP_CODED, None, text, EP_2024_TOP_CODED, _number(text[3:]))
+    return projection_figure(text)
+
+
+def entry_requirements(rec: EntryCategories, release: str) -> EntryRequirements:
     return EntryRequirements(
         rec.education,
         rec.education_code,
@@ -118,6 +135,7 @@ def entry_requirements(rec: ProjectionRecord) -> EntryRequirements:
         rec.experience_code,
         rec.training,
         rec.training_code,
+        release,
     )
 
 
@@ -176,3 +194,22 @@ def projection_source(src: Sources, occ: Occupation) -> MatchedCode | None:
     """The 2020-30 projection code that answers for ``occ`` (``None``: no row)."""
     titles = src.release_titles("projections")
     return within_soc(occ, match_code(occ.soc_code, occ.wage_code, titles, src.combined()))
+
+
+def projection_2024_source(src: Sources, occ: Occupation) -> MatchedCode | None:
+    """The 2024-34 projection code that answers for ``occ`` (``None``: no row).
+
+    The 2024 matrix codes detailed occupations as SOC 2018 (and May 2025) do,
+    so no hybrid code applies: the same code, else the broader OEWS code."""
+    titles = src.release_titles("projections_2024")
+    return within_soc(occ, match_code(occ.soc_code, occ.wage_code, titles, {}))
+
+
+def code_change_note(current: MatchedCode, earlier: MatchedCode) -> str | None:
+    """What to say when the 2024-34 and 2020-30 projections answer with different codes."""
+    if current.code == earlier.code:
+        return None
+    return (
+        f"The releases project different groups: 2024-34 {current.code} {current.title}, "
+        f"2020-30 {earlier.code} {earlier.title}; compare them with care."
+    )

@@ -1,5 +1,6 @@
-"""Where a job is heading: BLS projections 2020-30, and the national change from
-OES May 2019 to OEWS May 2025 (computed only where both publish the same code)."""
+"""Where a job is heading: BLS projections 2024-34 (and 2020-30, the earlier release),
+and the national change from OES May 2019 to OEWS May 2025 (computed only where both
+publish the same code)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,12 @@ from .education import no_projection_note
 from .other_releases import (
     TIME_SERIES_CAVEAT,
     change,
+    code_change_note,
     entry_requirements,
     historical_estimate,
     match_code,
+    projection_2024_figure,
+    projection_2024_source,
     projection_figure,
     projection_source,
     projection_wage,
@@ -23,29 +27,58 @@ from .other_releases import (
 )
 
 if TYPE_CHECKING:
-    from ..career import NationalChange, Outlook, Projection
+    from ..career import NationalChange, Outlook, Projection, Projection2020
     from ..models import WageOccupation
     from .sources import Sources
 
 
 def outlook(src: Sources, occ: Occupation) -> Outlook:
-    """Employment projections 2020-30 and the national change May 2019 -> May 2025."""
+    """Employment projections 2024-34 and 2020-30, and the national change May 2019 ->
+    May 2025. Where the two projections answer with different codes, the earlier
+    one's note says so."""
     from ..career import Outlook
 
-    projection, note = projection_of(src, occ)
-    return Outlook(occ, projection, note, national_change(src, occ))
+    projection, note = projection_2024(src, occ)
+    earlier, earlier_note = projection_2020(src, occ)
+    if projection is not None and earlier is not None:
+        crossed = code_change_note(projection.source, earlier.source)
+        if crossed:
+            earlier_note = f"{earlier_note} {crossed}" if earlier_note else crossed
+    return Outlook(occ, projection, note, national_change(src, occ), earlier, earlier_note)
 
 
-def projection_of(src: Sources, occ: Occupation) -> tuple[Projection | None, str | None]:
-    """The 2020-30 projection that answers for ``occ`` and the note saying which code
-    answered (or why none does)."""
+def projection_2024(src: Sources, occ: Occupation) -> tuple[Projection | None, str | None]:
+    """The 2024-34 projection and its note (the match's, or why there is none)."""
     from ..career import Projection
+
+    source = projection_2024_source(src, occ)
+    if source is None:
+        return None, no_projection_note(occ)
+    rec = src.projections_2024()[source.code]
+    figure = projection_2024_figure
+    return Projection(
+        occ,
+        source,
+        figure(rec.employment_2024),
+        figure(rec.employment_2034),
+        figure(rec.change),
+        figure(rec.percent_change),
+        figure(rec.percent_self_employed),
+        figure(rec.openings),
+        figure(rec.median_wage),
+        entry_requirements(rec, "2024-34"),
+    ), source.note
+
+
+def projection_2020(src: Sources, occ: Occupation) -> tuple[Projection2020 | None, str | None]:
+    """The 2020-30 projection (the earlier release) and its note."""
+    from ..career import Projection2020
 
     source = projection_source(src, occ)
     if source is None:
-        return None, no_projection_note(occ)
+        return None, no_projection_note(occ, "2020-30")
     rec = src.projections()[source.code]
-    projection = Projection(
+    return Projection2020(
         occ,
         source,
         rec.sample_titles,
@@ -55,9 +88,8 @@ def projection_of(src: Sources, occ: Occupation) -> tuple[Projection | None, str
         projection_figure(rec.percent_change),
         projection_figure(rec.openings),
         projection_wage(rec.median_wage),
-        entry_requirements(rec),
-    )
-    return projection, source.note
+        entry_requirements(rec, "2020-30"),
+    ), source.note
 
 
 def change_subject(src: Sources, query: str) -> Occupation | WageOccupation:

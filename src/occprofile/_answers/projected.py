@@ -1,7 +1,7 @@
 """The employment projections as the questions across occupations read them.
 
 :func:`projection_table` is the one place those questions touch the
-projections release (``Sources.projections()``, ``projection_source``, the
+projections release (``Sources.projections_2024()``, ``projection_2024_source``, the
 record's fields): ranking by projected growth or openings, the ``outlook=``
 and ``education=`` filters and their rules all read its table, so a new
 projections release is one edit here.
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from attrs import frozen
 
 from .catalog import release
-from .other_releases import projection_figure, projection_source
+from .other_releases import projection_2024_figure, projection_2024_source
 
 if TYPE_CHECKING:
     from ..career import MatchedCode
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from .sources import Sources
 
 #: The release key of the projections in the manifest.
-PROJECTIONS_KEY = "projections"
+PROJECTIONS_KEY = "projections_2024_34"
 
 
 @frozen
@@ -49,40 +49,36 @@ class ProjectionTable:
 
     @property
     def period(self) -> str:
-        """How the release names its period (``"2020-30"``)."""
+        """How the release names its period (``"2024-34"``)."""
         return self.release.version
 
 
 def projection_table(src: Sources) -> ProjectionTable:
     """The projections of every O*NET occupation, built once per store.
 
-    Codes are matched by ``projection_source`` (the outlook's rule). The
-    all-occupations percent change is the release's ``00-0000`` row where it
-    has one, else that of the sum of its rows (the 2020-30 file has no total
-    row; its rows sum to 153,534.6 and 165,413.9 thousand, +7.7%, the total
-    BLS publishes).
+    Codes are matched by ``projection_2024_source`` (the outlook's rule). The
+    all-occupations percent change is that of the sum of the release's rows
+    (Table 1.2 lists the 832 detailed occupations and no total row; they sum
+    to 169,956.4 and 175,169.9 thousand, +3.1%, the total BLS publishes).
     """
 
     def build() -> ProjectionTable:
-        records = src.projections()
+        records = src.projections_2024()
         found: dict[str, Projected] = {}
         for occ in src.occupations().onet.values():
-            source = projection_source(src, occ)
+            source = projection_2024_source(src, occ)
             if source is not None:
                 rec = records[source.code]
                 found[occ.code] = Projected(
                     source,
-                    projection_figure(rec.percent_change),
-                    projection_figure(rec.openings),
+                    projection_2024_figure(rec.percent_change),
+                    projection_2024_figure(rec.openings),
                     rec.education,
                 )
-        total = records.get("00-0000")
-        if total is not None:
-            overall = projection_figure(total.percent_change).value or 0.0
-        else:
-            start = sum(projection_figure(r.employment_2020).value or 0.0 for r in records.values())
-            end = sum(projection_figure(r.employment_2030).value or 0.0 for r in records.values())
-            overall = (end / start - 1) * 100
+        figure = projection_2024_figure
+        start = sum(figure(r.employment_2024).value or 0.0 for r in records.values())
+        end = sum(figure(r.employment_2034).value or 0.0 for r in records.values())
+        overall = (end / start - 1) * 100
         releases = src.store.manifest().releases
         return ProjectionTable(release(releases, PROJECTIONS_KEY), found, overall)
 

@@ -68,4 +68,7 @@ def build_report(
         outlook=outlook.outlook(src, occ),
         comparison=comparison,
         releases=Releases(src.store.manifest().releases),
+        work_activities_from_tasks=profile.work_activities_from_tasks[:top],
+        work_values=profile.work_values,
+        tools=profile.tools,
     )

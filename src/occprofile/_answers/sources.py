@@ -49,6 +49,13 @@ class Sources:
 
         return self.store.once("element_objects", load)
 
+    def onet_reference(self) -> schema.OnetReferenceFile:
+        """DWA, IWA and tool commodity titles, shared by the profiles."""
+        return self.store.once(
+            "onet_reference",
+            lambda: self.store.read("onet_reference.json.gz", schema.OnetReferenceFile),
+        )
+
     def footnotes(self) -> dict[str, str]:
         return self.store.once(
             "oews_reference",
@@ -94,6 +101,7 @@ class Sources:
             occ,
             shard,
             ref=self.reference(),
+            shared=self.onet_reference(),
             element=self.elements().__getitem__,
             title_of=index.title_of,
             wage_occ=wage_occ,
@@ -138,6 +146,15 @@ class Sources:
 
         return self.store.once("projections", load)
 
+    def projections_2024(self) -> dict[str, career_schema.Projection2024Record]:
+        from .._store import career_schema
+
+        def load() -> dict[str, career_schema.Projection2024Record]:
+            rec = self.store.read("projections_2024_34.json.gz", career_schema.Projections2024File)
+            return {p.code: p for p in rec.projections}
+
+        return self.store.once("projections_2024", load)
+
     def history(self) -> dict[str, career_schema.HistoryRecord]:
         from .._store import career_schema
 
@@ -148,10 +165,13 @@ class Sources:
         return self.store.once("oes_2019", load)
 
     def release_titles(self, release: str) -> dict[str, str]:
-        """Code -> title of the ``"projections"`` or ``"oes_2019"`` release, built once:
-        code matching asks for them on every outlook, education and change."""
+        """Code -> title of the ``"projections_2024"``, ``"projections"`` (2020-30) or
+        ``"oes_2019"`` release, built once: code matching asks for them on every
+        outlook, education and change."""
 
         def load() -> dict[str, str]:
+            if release == "projections_2024":
+                return {code: rec.title for code, rec in self.projections_2024().items()}
             records = self.projections() if release == "projections" else self.history()
             return {code: rec.title for code, rec in records.items()}
 

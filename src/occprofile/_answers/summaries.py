@@ -18,7 +18,7 @@ from ..career import CodeMatch, Distribution, Projection
 from ..errors import DataIntegrityError
 from ..models import Figure, Occupation, Status
 from .bulk import collector_paused, onet_document
-from .outlook import projection_of
+from .outlook import projection_2024
 from .profiles import education_shares
 
 if TYPE_CHECKING:
@@ -37,17 +37,17 @@ class OccupationSummary:
     #: O*NET's most common required level of education, and its share (percent).
     required_education: str | None
     required_education_percent: float | None
-    #: BLS typical entry requirements (2020-30 projections).
+    #: BLS typical entry requirements (2024-34 projections).
     entry_education: str | None
     entry_work_experience: str | None
     entry_training: str | None
     projection_code: str | None
     projection_match: CodeMatch | None
-    employment_2020_thousands: Figure
-    employment_2030_thousands: Figure
+    employment_2024_thousands: Figure
+    employment_2034_thousands: Figure
     percent_change: Figure
     annual_openings_thousands: Figure
-    median_wage_2020: Figure = field(metadata=WAGE)
+    median_wage_2024: Figure = field(metadata=WAGE)
 
 
 def occupations(src: Sources) -> Table:
@@ -70,18 +70,18 @@ def _summary(src: Sources, occ: Occupation) -> OccupationSummary:
     records = structure(data["education"], tuple[EducationRecord, ...], name)
     shares = tuple(s for s in education_shares(ref, records) if s.scale == "RL")
     common = Distribution("RL", "", shares).most_common if shares else None
-    projection, note = projection_of(src, occ)
+    projection, note = projection_2024(src, occ)
     if projection is None:
         absent = Figure(Status.NO_ESTIMATE, None, None, note)
         entry, source, figures = None, None, (absent,) * 5
     else:
         entry, source = projection.entry_requirements, projection.source
         figures = (
-            projection.employment_2020_thousands,
-            projection.employment_2030_thousands,
+            projection.employment_2024_thousands,
+            projection.employment_2034_thousands,
             projection.percent_change,
             projection.annual_openings_thousands,
-            projection.median_wage_2020,
+            projection.median_wage_2024,
         )
     return OccupationSummary(
         occ,
@@ -100,6 +100,6 @@ def _summary(src: Sources, occ: Occupation) -> OccupationSummary:
 
 
 def projections(src: Sources) -> Table:
-    """The 2020-30 projection of every O*NET occupation BLS projects (``outlook().projection``)."""
-    found = (projection_of(src, occ)[0] for occ in src.occupations().onet.values())
+    """The 2024-34 projection of every O*NET occupation BLS projects (``outlook().projection``)."""
+    found = (projection_2024(src, occ)[0] for occ in src.occupations().onet.values())
     return Table("projections", columns_of_rows(Projection, [p for p in found if p is not None]))

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
         Education,
         OccupationComparison,
         Outlook,
+        Projection,
+        Projection2020,
         RankedOccupation,
         Report,
         SimilarOccupation,
@@ -112,7 +114,7 @@ def education_blocks(e: Education) -> tuple[Block, ...]:
     if e.job_zone is None and e.entry_requirements is None and not any(distributions):
         return (
             "No education or training data: O*NET publishes none for this occupation and "
-            "the BLS 2020-30 projections have no row for it.",
+            "the BLS 2024-34 projections have no row for it.",
         )
     blocks: list[Block] = []
     if e.job_zone is None:
@@ -139,7 +141,7 @@ def education_blocks(e: Education) -> tuple[Block, ...]:
         r = e.entry_requirements
         code = f", code {e.entry_source.code}" if e.entry_source else ""
         blocks.append(
-            f"Typical entry requirements (BLS projections 2020-30{code}): {r.education}; "
+            f"Typical entry requirements (BLS projections {r.release}{code}): {r.education}; "
             f"work experience in a related occupation: {r.work_experience}; "
             f"on-the-job training: {r.training}."
         )
@@ -172,6 +174,73 @@ def rating_blocks(section: RatingSection) -> tuple[Block, ...]:
     blocks: list[Block] = [Table((singular, "Importance (1-5)", "Level (0-7)"), tuple(rows), "lrr")]
     if section.note:
         blocks.append(section.note)
+    return tuple(blocks)
+
+
+def work_activity_blocks(report: Report) -> tuple[Block, ...]:
+    """Work activities by importance; importance alone (O*NET 29.1) in a table without a
+    level column; with no importance at all, the activities the tasks involve (DWAs)."""
+    section = report.work_activities
+    if section.ratings and all(r.level is None for r in section):
+        rows = tuple((r.name, r.importance_text) for r in section)
+        table = Table(("Work activity", "Importance (1-5)"), rows, "lr")
+        return (table, *((section.note,) if section.note else ()))
+    if section.ratings or not report.work_activities_from_tasks:
+        return rating_blocks(section)
+    rows = tuple((a.name, str(len(a.task_ids))) for a in report.work_activities_from_tasks)
+    return (
+        "O*NET rates no work-activity importance for this occupation; its tasks involve "
+        "these work activities (from O*NET's detailed work activities, most tasks first):",
+        Table(("Work activity", "Tasks"), rows, "lr"),
+    )
+
+
+#: How many work values and UNSPSC commodities of tools a report shows.
+WORK_VALUES_SHOWN = 3
+TOOL_GROUPS_SHOWN = 8
+
+
+def work_value_blocks(report: Report) -> tuple[Block, ...]:
+    """The top three work values with what they mean, and O*NET's high points."""
+    values = report.work_values
+    if not values.available:
+        return (values.note or "O*NET has no work values for this occupation.",)
+    items = tuple(
+        f"{v.name} (extent {v.extent:.2f} of 7): {v.element.description}"
+        for v in values.ranked(WORK_VALUES_SHOWN)
+    )
+    blocks: list[Block] = [
+        f"The {len(items)} work values this occupation satisfies most (O*NET, extent 1-7):",
+        Bullets(items),
+    ]
+    if values.high_points:
+        blocks.append(
+            "O*NET's work-value high points: " + ", ".join(v.name for v in values.high_points) + "."
+        )
+    if values.note:
+        blocks.append(values.note)
+    return tuple(blocks)
+
+
+def tool_blocks(report: Report) -> tuple[Block, ...]:
+    """Tools by UNSPSC commodity, the commodities with the most examples first."""
+    if not report.tools:
+        return ("O*NET lists no tools used for this occupation.",)
+    groups: dict[str, list[str]] = {}
+    for tool in report.tools:
+        groups.setdefault(tool.commodity_title, []).append(tool.example)
+    ranked = sorted(groups.items(), key=lambda g: (-len(g[1]), g[0]))
+    shown = ranked[:TOOL_GROUPS_SHOWN]
+    tools = len(report.tools)
+    blocks: list[Block] = [
+        f"O*NET lists {tools} tool{'s' if tools != 1 else ''} in {len(groups)} UNSPSC "
+        f"commodit{'ies' if len(groups) != 1 else 'y'}"
+        + ("; those with the most examples:" if len(ranked) > len(shown) else ":"),
+        Bullets(tuple(f"{title}: {'; '.join(examples)}" for title, examples in shown)),
+    ]
+    more = len(ranked) - len(shown)
+    if more:
+        blocks.append(f"And {more} more commodit{'ies' if more != 1 else 'y'}.")
     return tuple(blocks)
 
 
@@ -252,33 +321,55 @@ def _thousands(f: Figure) -> str:
     return f"{f.format()} thousand"
 
 
+def _projected_wage(w: Figure) -> str:
+    if w.value is None and w.lower_bound is None:
+        return f"not available ({w.footnote})"
+    return w.format(money=True) + (f" ({w.footnote})" if w.footnote else "")
+
+
+def _projection_text(p: Projection) -> str:
+    s = p.percent_self_employed
+    self_employed = (
+        f"{s.format()}% self-employed in 2024"
+        if s.value is not None
+        else "percent self-employed in 2024 not available"
+    )
+    text = (
+        f"Projections 2024-34 (BLS {p.source.code} {p.source.title}, {p.source.match}): "
+        "employment "
+        f"{_thousands(p.employment_2024_thousands)} in 2024 and "
+        f"{_thousands(p.employment_2034_thousands)} in 2034, a change of "
+        f"{_thousands(p.change_thousands)} ({p.percent_change.format()}%); "
+        f"{_thousands(p.annual_openings_thousands)} openings a year; {self_employed}; "
+        f"median annual wage in 2024 {_projected_wage(p.median_wage_2024)}."
+    )
+    return f"{text} {p.source.note}" if p.source.note else text
+
+
+def _earlier_projection_text(e: Projection2020, note: str | None) -> str:
+    text = (
+        f"The earlier projections, 2020-30 (BLS {e.source.code} {e.source.title}, "
+        f"{e.source.match}): {_thousands(e.employment_2020_thousands)} in 2020 and "
+        f"{_thousands(e.employment_2030_thousands)} in 2030 ({e.percent_change.format()}%); "
+        f"median annual wage in 2020 {_projected_wage(e.median_wage_2020)}."
+    )
+    return f"{text} {note}" if note else text
+
+
 def outlook_blocks(o: Outlook) -> tuple[Block, ...]:
     blocks: list[Block] = []
     p = o.projection
     h = o.history
-    if p is None and h.earlier is None and h.later is None:
+    if p is None and o.earlier_projection is None and h.earlier is None and h.later is None:
         return (
-            f"No outlook data: {o.projection_note} Neither OES May 2019 nor OEWS May 2025 "
-            "has a national estimate.",
+            f"No outlook data: {o.projection_note} The 2020-30 projections have none either, "
+            "and neither OES May 2019 nor OEWS May 2025 has a national estimate.",
         )
-    if p is None:
-        blocks.append(f"Projections 2020-30: {o.projection_note}")
+    blocks.append(f"Projections 2024-34: {o.projection_note}" if p is None else _projection_text(p))
+    if o.earlier_projection is not None:
+        blocks.append(_earlier_projection_text(o.earlier_projection, o.earlier_projection_note))
     else:
-        w = p.median_wage_2020
-        if w.value is None and w.lower_bound is None:
-            wage = f"not available ({w.footnote})"
-        else:
-            wage = w.format(money=True) + (f" ({w.footnote})" if w.footnote else "")
-        text = (
-            f"Projections 2020-30 (BLS {p.source.code} {p.source.title}, {p.source.match}): "
-            "employment "
-            f"{_thousands(p.employment_2020_thousands)} in 2020 and "
-            f"{_thousands(p.employment_2030_thousands)} in 2030, a change of "
-            f"{_thousands(p.change_thousands)} ({p.percent_change.format()}%); "
-            f"{_thousands(p.annual_openings_thousands)} openings a year; "
-            f"median annual wage in 2020 {wage}."
-        )
-        blocks.append(f"{text} {p.source.note}" if p.source.note else text)
+        blocks.append(f"Projections 2020-30: {o.earlier_projection_note}")
     if h.earlier is None and h.later is None:
         blocks.append("National change May 2019 to May 2025: neither release has an estimate.")
         return tuple(blocks)
@@ -360,7 +451,14 @@ def sections(report: Report) -> list[Section]:
         report.work_styles,
     ):
         plural = RATING_TITLES[section.domain][0]
-        out.append(Section(f"Top {plural.lower()}", rating_blocks(section)))
+        blocks = (
+            work_activity_blocks(report)
+            if section.domain == "work_activities"
+            else rating_blocks(section)
+        )
+        out.append(Section(f"Top {plural.lower()}", blocks))
+    out.append(Section("Work values", work_value_blocks(report)))
+    out.append(Section("Tools used", tool_blocks(report)))
     out.append(Section("Metro areas with the most jobs (OEWS May 2025)", metro_blocks(report)))
     if report.comparison is not None:
         out.append(

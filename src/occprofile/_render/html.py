@@ -28,6 +28,7 @@ if TYPE_CHECKING:
         NationalChange,
         Outlook,
         Projection,
+        Projection2020,
         RatingMatch,
         Report,
         SimilarOccupation,
@@ -279,25 +280,51 @@ def rating_matches(rows: Sequence[RatingMatch]) -> str:
     return _one(title, [Table(headers, table, "rllrr")])
 
 
-def _projection_section(p: Projection) -> Section:
-    wage = p.median_wage_2020
+def _projection_2024(p: Projection) -> Section:
+    employment = (p.employment_2024_thousands, p.employment_2034_thousands)
+    self_employed = (("Self-employed 2024 (%)", p.percent_self_employed.format()),)
+    return _projection_section(
+        p, ("2024", "2034"), employment, extra=self_employed, wage=p.median_wage_2024
+    )
+
+
+def _projection_2020(p: Projection2020, note: str | None) -> Section:
+    employment = (p.employment_2020_thousands, p.employment_2030_thousands)
+    return _projection_section(
+        p, ("2020", "2030"), employment, extra=(), wage=p.median_wage_2020, note=note
+    )
+
+
+def _projection_section(
+    p: Projection | Projection2020,
+    years: tuple[str, str],
+    employment: tuple[Figure, Figure],
+    *,
+    extra: tuple[tuple[str, str], ...],
+    wage: Figure,
+    note: str | None = None,
+) -> Section:
+    """One release's projection as a measure/value table, with its notes."""
+    start, end = years
+    period = f"{start}-{end[2:]}"
     rows = (
-        ("Employment 2020 (thousands)", p.employment_2020_thousands.format()),
-        ("Employment 2030 (thousands)", p.employment_2030_thousands.format()),
-        ("Change 2020-30 (thousands)", p.change_thousands.format()),
-        ("Change 2020-30 (%)", p.percent_change.format()),
+        (f"Employment {start} (thousands)", employment[0].format()),
+        (f"Employment {end} (thousands)", employment[1].format()),
+        (f"Change {period} (thousands)", p.change_thousands.format()),
+        (f"Change {period} (%)", p.percent_change.format()),
         ("Openings a year (thousands)", p.annual_openings_thousands.format()),
-        ("Median annual wage 2020", wage.format(money=True)),
+        *extra,
+        (f"Median annual wage {start}", wage.format(money=True)),
     )
     blocks: list[Block] = [
         f"BLS {p.source.code} {p.source.title} ({p.source.match}).",
         Table(("Measure", "Value"), rows, "lr"),
     ]
     if wage.footnote:
-        blocks.append(f"Median annual wage 2020: {wage.footnote}")
-    if p.source.note:
-        blocks.append(p.source.note)
-    return Section("Projections 2020-30", tuple(blocks))
+        blocks.append(f"Median annual wage {start}: {wage.footnote}")
+    blocks.extend(text for text in (p.source.note, note) if text)
+    title = f"Projections {period}" if start == "2024" else f"Earlier projections {period}"
+    return Section(title, tuple(blocks))
 
 
 def _change_section(h: NationalChange) -> Section:
@@ -342,15 +369,26 @@ def _change_section(h: NationalChange) -> Section:
 
 def outlook(o: Outlook) -> str:
     first = (
-        _projection_section(o.projection)
+        _projection_2024(o.projection)
         if o.projection is not None
-        else Section("Projections 2020-30", (o.projection_note or "No projection.",))
+        else Section("Projections 2024-34", (o.projection_note or "No projection.",))
     )
-    return _page(f"{_named(o.occupation)}: outlook", [first, _change_section(o.history)])
+    earlier = (
+        _projection_2020(o.earlier_projection, o.earlier_projection_note)
+        if o.earlier_projection is not None
+        else Section(
+            "Earlier projections 2020-30", (o.earlier_projection_note or "No projection.",)
+        )
+    )
+    return _page(f"{_named(o.occupation)}: outlook", [first, earlier, _change_section(o.history)])
 
 
 def projection(p: Projection) -> str:
-    return _page(_named(p.occupation), [_projection_section(p)])
+    return _page(_named(p.occupation), [_projection_2024(p)])
+
+
+def projection_2020(p: Projection2020) -> str:
+    return _page(_named(p.occupation), [_projection_2020(p, None)])
 
 
 def national_change(h: NationalChange) -> str:
@@ -460,6 +498,7 @@ RENDERERS: dict[str, Callable[[Any], str]] = {
     "RatingMatches": rating_matches,
     "RatingMatch": _single(rating_matches),
     "Projection": projection,
+    "Projection2020": projection_2020,
     "NationalChange": national_change,
     "Outlook": outlook,
     "StateView": state_view,

@@ -1,8 +1,9 @@
 """The on-disk schema of the career-profile resources, as attrs classes.
 
 Like ``_records`` (whose conventions these follow), but for the resources
-only the career-profile queries read: projections, May 2019 estimates, the
-hybrid-SOC crosswalk, certifications and importance vectors.
+only the career-profile queries read: projections (2024-34 and 2020-30),
+May 2019 estimates, the hybrid-SOC crosswalk, certifications and importance
+vectors.
 """
 
 from __future__ import annotations
@@ -13,16 +14,9 @@ from ..career import Certification
 
 
 @frozen
-class ProjectionRecord:
-    code: str
-    title: str
-    sample_titles: tuple[str, ...]
-    employment_2020: str
-    employment_2030: str
-    change: str
-    percent_change: str
-    openings: str
-    median_wage: str
+class EntryCategories:
+    """The entry requirements both projection releases give: category text and BLS code."""
+
     education: str
     education_code: int
     experience: str
@@ -32,8 +26,39 @@ class ProjectionRecord:
 
 
 @frozen
+class ProjectionRecord(EntryCategories):
+    code: str
+    title: str
+    sample_titles: tuple[str, ...]
+    employment_2020: str
+    employment_2030: str
+    change: str
+    percent_change: str
+    openings: str
+    median_wage: str
+
+
+@frozen
 class ProjectionsFile:
     projections: tuple[ProjectionRecord, ...]
+
+
+@frozen
+class Projection2024Record(EntryCategories):
+    code: str
+    title: str
+    employment_2024: str
+    employment_2034: str
+    change: str
+    percent_change: str
+    percent_self_employed: str
+    openings: str
+    median_wage: str
+
+
+@frozen
+class Projections2024File:
+    projections: tuple[Projection2024Record, ...]
 
 
 @frozen

@@ -15,6 +15,7 @@ from attrs import frozen
 from ..models import (
     AlternateTitle,
     Area,
+    EmergingTaskCategory,
     InterestScale,
     Measure,
     Occupation,
@@ -163,6 +164,36 @@ class RatingsRecord:
 
 
 @frozen
+class DwaLinkRecord:
+    id: str
+    tasks: tuple[int, ...]
+
+
+@frozen
+class ToolRecord:
+    example: str
+    commodity_code: int
+
+
+@frozen
+class WorkValueRecord:
+    element_id: str
+    scale: str
+    value: float
+    date: str
+    domain_source: str
+
+
+@frozen
+class EmergingTaskRecord:
+    text: str
+    category: EmergingTaskCategory
+    original_task_id: int | None
+    date: str
+    domain_source: str
+
+
+@frozen
 class OnetShard:
     code: str
     title: str
@@ -176,6 +207,31 @@ class OnetShard:
     interests: tuple[InterestRecord, ...]
     technology_skills: tuple[TechnologySkill, ...]
     ratings: RatingsRecord
+    detailed_work_activities: tuple[DwaLinkRecord, ...]
+    tools: tuple[ToolRecord, ...]
+    work_values: tuple[WorkValueRecord, ...]
+    emerging_tasks: tuple[EmergingTaskRecord, ...]
+
+
+@frozen
+class DwaReference:
+    title: str
+    iwa: str
+
+
+@frozen
+class IwaReference:
+    title: str
+    element_id: str
+
+
+@frozen
+class OnetReferenceFile:
+    """onet_reference.json.gz: titles shared by the profiles (DWAs, IWAs, tool commodities)."""
+
+    dwas: dict[str, DwaReference]
+    iwas: dict[str, IwaReference]
+    commodities: dict[str, str]
 
 
 OewsRow = tuple[str, tuple[str | None, ...], dict[str, str]]
