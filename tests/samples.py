@@ -18,6 +18,7 @@ from occprofile._record import Results
 QUERIES: dict[str, Callable[[], object]] = {
     "profile": lambda: op.profile("43-6013"),
     "profile no ratings": lambda: op.profile("15-1252"),
+    "profile with emerging tasks": lambda: op.profile("11-3013"),
     "occupation": lambda: op.occupation("43-6013"),
     "wage_occupation": lambda: op.wage_occupation("43-6010"),
     "occupations": lambda: op.occupations(group="43"),

@@ -91,8 +91,11 @@ def test_figure_columns_where_they_apply() -> None:
     assert not any(c.endswith("_text") for c in columns)
     projection = schema(career.Projection)
     names = [s.name for s in projection]
-    assert "median_wage_2020_lower_bound" in names
-    assert "employment_2020_thousands_footnote" not in names  # BLS attaches none
+    assert "median_wage_2024_lower_bound" in names
+    assert "percent_self_employed_footnote" in names  # "—": not available, with a note
+    assert "employment_2024_thousands_footnote" not in names  # BLS attaches none
+    earlier = [s.name for s in schema(career.Projection2020)]
+    assert "median_wage_2020_lower_bound" in earlier
 
 
 def test_missing_data_is_null_with_its_status_never_zero() -> None:

@@ -286,13 +286,23 @@ def test_search_and_listings() -> None:
 
 def test_outlook_tables() -> None:
     f = parse(op.outlook("29-1211"))
-    assert f.sections() == ["Projections 2020-30", "National change, May 2019 to May 2025"]
+    assert f.sections() == [
+        "Projections 2024-34",
+        "Earlier projections 2020-30",
+        "National change, May 2019 to May 2025",
+    ]
     projection = f.pairs(0)
-    assert projection["Median annual wage 2020"] == ">= $208,000"
-    assert f.header(1) == ["National", "May 2019 (29-1211)", "May 2025 (29-1211)", "Change"]
-    assert f.body(1)[0] == ["Employment", "31,010", "38,760", "+7,750 (+25.0%)"]
+    assert projection["Median annual wage 2024"] == ">= $239,200"
+    assert projection["Self-employed 2024 (%)"] == "4.7"
+    assert f.pairs(1)["Median annual wage 2020"] == ">= $208,000"
+    assert f.header(2) == ["National", "May 2019 (29-1211)", "May 2025 (29-1211)", "Change"]
+    assert f.body(2)[0] == ["Employment", "31,010", "38,760", "+7,750 (+25.0%)"]
     combined = parse(op.outlook("15-1252"))
-    assert "not comparable" in combined.body(1)[0]
+    assert "not comparable" in combined.body(2)[0]
+    note = op.outlook("15-1252").earlier_projection_note
+    assert note is not None
+    assert combined.paragraphs.count(note) == 1
+    assert not any(p != note and p in note for p in combined.paragraphs[:4])  # said once
 
 
 def test_state_view_and_certifications() -> None:

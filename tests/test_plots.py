@@ -117,10 +117,10 @@ def test_ratings_without_a_level_have_no_marker(
 
 
 def test_ratings_of_a_domain_without_data_say_so() -> None:
-    section = op.work_activities_by_importance("29-1211")
+    section = op.work_activities_by_importance("29-1141")
     assert not section.available
     assert section.note is not None
-    fig = plots.ratings("29-1211", "work_activities")
+    fig = plots.ratings("29-1141", "work_activities")
     (ax,) = fig.axes
     assert bars(ax) == []
     assert [t.replace("\n", " ") for t in texts(ax)] == [section.note]

@@ -52,7 +52,7 @@ def test_outputs_show_the_answers(executed: nbformat.NotebookNode) -> None:
         "| employment | 40,380 | 11,260 | +29,120 | 3.59x |",
         "Certified Administrative Professional (CAP)",
         "29-2072.00 Medical Records Specialists: 194,720 jobs",
-        "611.2 -> 676.1",
+        "850.0 -> 885.3",
         "combined code",
         "top-coded >= $239,200",
         "# Medical Secretaries and Administrative Assistants (43-6013.00)",

@@ -474,6 +474,7 @@ class TaskWorkActivity(Record):
 
     @property
     def name(self) -> str:
+        """The generalized work activity's name."""
         return self.work_activity.name
 
     def __str__(self) -> str:
@@ -495,6 +496,7 @@ class WorkValue(Record):
 
     @property
     def name(self) -> str:
+        """The work value's name (its Content Model element's)."""
         return self.element.name
 
     def __str__(self) -> str:
@@ -526,6 +528,7 @@ class WorkValues(Record, Tabular):
 
     @property
     def available(self) -> bool:
+        """Whether O*NET has work values for the occupation."""
         return bool(self.values)
 
     def ranked(self, n: int | None = None) -> tuple[WorkValue, ...]:

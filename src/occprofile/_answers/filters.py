@@ -238,18 +238,18 @@ def outlook_rules(table: ProjectionTable) -> Mapping[OutlookFlag, str]:
             "growing": f"projected employment change above 0% ({period})",
             "declining": f"projected employment change below 0% ({period})",
             "faster_than_average": (
-                f"projected employment change above the all-occupations {average:.1f}% ({period})"
+                f"projected employment change above the all-occupations {average:.2f}% ({period})"
             ),
             "much_faster_than_average": (
-                f"projected employment change of at least {GROWTH_MULTIPLE * average:.1f}% "
-                f"({GROWTH_MULTIPLE:g} x the all-occupations {average:.1f}%; {period})"
+                f"projected employment change of at least {GROWTH_MULTIPLE * average:.2f}% "
+                f"({GROWTH_MULTIPLE:g} x the all-occupations {average:.2f}%; {period})"
             ),
             "many_openings": (
                 f"at least {MANY_OPENINGS:,.1f} thousand projected openings a year ({period})"
             ),
             "bright": (
-                f"projected employment change of at least {GROWTH_MULTIPLE * average:.1f}% "
-                f"({GROWTH_MULTIPLE:g} x the all-occupations {average:.1f}%) or at least "
+                f"projected employment change of at least {GROWTH_MULTIPLE * average:.2f}% "
+                f"({GROWTH_MULTIPLE:g} x the all-occupations {average:.2f}%) or at least "
                 f"{MANY_OPENINGS:,.1f} thousand projected openings a year ({period}); {NOT_ONET}"
             ),
         }

@@ -20,7 +20,7 @@ from .catalog import release
 from .education import no_projection_note
 from .figures import DATATYPE_FIELDS
 from .filters import Criteria, describe, predicate, resolve_group
-from .projected import Projected, projection_table
+from .projected import PROJECTIONS_KEY, Projected, projection_table
 from .rankings import RANK_ALIASES, RANK_BY, RankKey, check_ranking
 
 if TYPE_CHECKING:
@@ -180,7 +180,7 @@ def top_occupations(
         figure_key = _oews_key(by)
         if figure_key is None:
             rows = _by_projection(src, area, chosen, by=by, n=n)
-            key = "projections"
+            key = PROJECTIONS_KEY
         else:
             rows = _by_figure(src, area, chosen, by=figure_key, n=n, level=level)
             key = "oews"

@@ -304,7 +304,7 @@ def _projection_section(
     wage: Figure,
     note: str | None = None,
 ) -> Section:
-    """One release's projection as a measure/value table, with its notes."""
+    """One release's projection as a measure/value table, with its note."""
     start, end = years
     period = f"{start}-{end[2:]}"
     rows = (
@@ -322,7 +322,9 @@ def _projection_section(
     ]
     if wage.footnote:
         blocks.append(f"Median annual wage {start}: {wage.footnote}")
-    blocks.extend(text for text in (p.source.note, note) if text)
+    note = p.source.note if note is None else note  # an outlook's note includes the source's
+    if note:
+        blocks.append(note)
     title = f"Projections {period}" if start == "2024" else f"Earlier projections {period}"
     return Section(title, tuple(blocks))
 
