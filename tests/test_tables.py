@@ -259,10 +259,16 @@ def test_ratings_are_the_profiles_sections() -> None:
 def test_every_rating() -> None:
     table = tables.ratings()
     frame = table.to_pandas()
-    assert len(table) == 119_585
+    assert len(table) == 148_203
     assert frame.occupation_code.nunique() == 879  # 137 occupations have no ratings
     per_domain = frame.element_domain.value_counts().to_dict()
-    assert per_domain["work_activities"] == 41  # 43-6013.00 only
+    assert per_domain["work_activities"] == 41 * 699  # 43-6013.00 and 698 from O*NET 29.1
+    activities = frame[frame.element_domain == "work_activities"]
+    leveled = activities[activities.level.notna()]
+    assert set(leveled.occupation_code) == {"43-6013.00"}
+    assert (activities[activities.level.isna()].level_status == "not rated").all()
+    from_29_1 = activities[activities.occupation_code != "43-6013.00"].importance_source
+    assert set(from_29_1) == {"onet-29.1-work-activities-importance/onet_gwa_importance_matrix.csv"}
     assert (frame[frame.element_domain == "work_styles"].level_status == "no level scale").all()
     with pytest.raises(op.InvalidArgumentError, match="skills"):
         tables.ratings(domain="skill")  # type: ignore[arg-type]
@@ -305,11 +311,11 @@ def test_projections_are_the_outlooks() -> None:
     for code in [*list(expected)[::25], "43-6013.00"]:
         flat = tables.Table.of_rows("one", op.career.Projection, [expected[code]]).to_records()
         assert rows[code] == flat[0]
-    statuses = {r["median_wage_2020_status"] for r in rows.values()}
-    assert statuses == {"released", "top-coded", "not released"}  # >=208,000 and N/A
-    top = next(r for r in rows.values() if r["median_wage_2020_status"] == "top-coded")
-    assert top["median_wage_2020"] is None
-    assert top["median_wage_2020_lower_bound"] == 208000
+    statuses = {r["median_wage_2024_status"] for r in rows.values()}
+    assert statuses == {"released", "top-coded", "not released"}  # >=$239,200 and —
+    top = next(r for r in rows.values() if r["median_wage_2024_status"] == "top-coded")
+    assert top["median_wage_2024"] is None
+    assert top["median_wage_2024_lower_bound"] == 239200
 
 
 # --------------------------------------------------------------------------

@@ -220,7 +220,7 @@ def test_projected_growth_and_openings() -> None:
     growth = op.top_occupations("national", 10, by="growth")
     assert growth.by == "projected_growth"
     assert growth.release is not None
-    assert growth.release.key == "projections"
+    assert growth.release.key == "projections_2024_34"  # what outlook().projection reads
     values = [r.ranked_value.value for r in growth]
     assert values == sorted(values, reverse=True)  # type: ignore[type-var]
     for r in growth:
