@@ -64,7 +64,7 @@ QUERIES: dict[str, Callable[[], object]] = {
 
 def nested(value: Any) -> Iterator[object]:
     """``value`` and every record and collection inside it, depth first."""
-    if isinstance(value, tuple):
+    if isinstance(value, tuple | Results):
         if isinstance(value, Results):
             yield value
         for item in value:

@@ -7,8 +7,10 @@ changing. A missing value is a null beside its status, never a 0.
 
 from __future__ import annotations
 
+import copy
+import pickle
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -183,22 +185,56 @@ def test_the_record_tables_read_through_the_arrow_stream() -> None:
     assert found.fetchall() == [(comparison.row("employment").a.value,)]
 
 
-def test_a_collection_is_a_tuple_so_the_libraries_want_to_table() -> None:
-    """pyarrow, polars and DuckDB take any tuple for rows or arrays before they look for
-    the Arrow stream; ``to_table()`` is the same columns as a table they read."""
+def test_the_libraries_read_a_collection_directly() -> None:
+    """pyarrow, polars and DuckDB take a tuple or a Sequence for rows before they look for
+    the Arrow stream: a result collection is neither, so they read its columns."""
     import duckdb
 
     ranking = op.top_metros("43-6013", 3)
-    stream = pa.RecordBatchReader.from_stream(ranking).read_all()  # the stream itself works
-    assert stream.equals(ranking.to_arrow())
+    assert not isinstance(ranking, tuple | Sequence)
+    assert pa.table(ranking).equals(ranking.to_arrow())
+    assert pa.RecordBatchReader.from_stream(ranking).read_all().equals(ranking.to_arrow())
+    assert pl.DataFrame(ranking).to_dicts() == ranking.to_records()
+    names = duckdb.sql("select area_name from ranking order by rank")
+    assert names is not None
+    assert [n for (n,) in names.fetchall()] == [r.area.name for r in ranking]
+    empty = op.state_view("43-6013", "Guam").metros  # no rows, still the columns
+    assert pa.table(empty).num_rows == 0
+    assert pa.table(empty).column_names == list(ranking.columns)
     tbl = ranking.to_table()
     assert repr(tbl) == f"Table(Ranking: 3 rows × {len(ranking.columns)} columns)"  # noqa: RUF001
     assert tbl.to_table() is tbl
     assert pa.table(tbl).equals(ranking.to_arrow())
-    assert pl.DataFrame(tbl).to_dicts() == ranking.to_records()
-    names = duckdb.sql("select area_name from tbl order by rank")
-    assert names is not None
-    assert [n for (n,) in names.fetchall()] == [r.area.name for r in ranking]
+
+
+def test_a_collection_still_behaves_as_its_tuple() -> None:
+    ranking = op.top_metros("43-6013", 5)
+    rows = tuple(ranking)
+    assert ranking == rows
+    assert rows == ranking
+    assert hash(ranking) == hash(rows)
+    assert len(ranking) == 5
+    assert ranking[0] is rows[0]
+    assert ranking[-1] is rows[-1]
+    assert list(reversed(ranking)) == list(reversed(rows))
+    assert rows[2] in ranking
+    assert ranking.index(rows[3]) == 3
+    assert ranking.count(rows[1]) == 1
+    assert ranking + rows[:1] == (*rows, rows[0])
+    assert rows[:1] + ranking == (rows[0], *rows)
+    head = ranking[:2]
+    assert type(head) is type(ranking)
+    assert head == rows[:2]
+    assert head.to_records() == ranking.to_records()[:2]
+    with pytest.raises(IndexError):
+        ranking[5]
+    with pytest.raises(AttributeError, match="read-only"):
+        ranking.item_name = "x"  # type: ignore[misc]
+    chosen = op.occupations("15", outlook="growing")
+    assert chosen[:3].criteria == chosen.criteria
+    assert pickle.loads(pickle.dumps(chosen)) == chosen
+    assert pickle.loads(pickle.dumps(chosen)).criteria == chosen.criteria
+    assert copy.copy(ranking) == ranking
 
 
 @pytest.mark.parametrize(

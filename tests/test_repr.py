@@ -6,7 +6,7 @@ in them (a profile's ratings and tasks, a report's sections, ...), are walked.
 
 from __future__ import annotations
 
-from occprofile._record import REPR_WIDTH
+from occprofile._record import REPR_WIDTH, Results
 from tests.samples import public_record_classes, shown
 
 
@@ -28,5 +28,5 @@ def test_every_repr_is_one_short_line() -> None:
 
 def test_a_collection_repr_counts_its_rows() -> None:
     for obj in shown():
-        if isinstance(obj, tuple):
+        if isinstance(obj, Results):
             assert repr(obj).startswith(f"{type(obj).__name__}({len(obj)} "), repr(obj)

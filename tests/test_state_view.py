@@ -137,7 +137,7 @@ def test_state_view_matches_sqlite(oews_db: sqlite3.Connection) -> None:
 
 def test_state_view_explains_missing_areas() -> None:
     guam = op.state_view("43-6013", "Guam")
-    assert (guam.metros, guam.nonmetro) == ((), ())
+    assert (tuple(guam.metros), tuple(guam.nonmetro)) == ((), ())
     assert "OEWS defines no metro areas in Guam." in guam.notes
     texas = op.state_view("15-1252", "TX")
     missing = len(op.metros(state="TX")) - len(texas.metros)

@@ -2,8 +2,8 @@
 
 A record's ``repr`` is one short line naming what it is (the nested records
 are named, not dumped); ``_repr_html_`` is Jupyter's rich display. A result
-collection is a tuple (indexing, slicing, equality with tuples all work as
-before) that also exports itself as flat records and data frames; a bulk
+collection behaves as a tuple (indexing, slicing, equality with tuples all
+work as before) and also exports itself as flat records and data frames; a bulk
 :class:`Table` (``occprofile.tables``) holds its columns directly. Columns
 are :mod:`occprofile._columns`; the frames are made by ``_render.frames``,
 imported when a method is called.
@@ -12,8 +12,9 @@ imported when a method is called.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
-from typing import Any, ClassVar, TypeVar, get_args
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, get_args, overload
 
 from ._columns import Column, columns_of_rows, records, schema
 
@@ -29,7 +30,7 @@ def brief(value: object, width: int = 80) -> str:
         text = str(value.value)
     elif isinstance(value, str):
         text = repr(value)
-    elif isinstance(value, tuple):
+    elif isinstance(value, tuple | Results):
         text = f"<{len(value)} items>"
     elif value is None or isinstance(value, int | float | bool):
         text = repr(value)
@@ -92,9 +93,7 @@ class Tabular:
     _row_type: ClassVar[type | None] = None
 
     def _rows(self) -> Iterable[object]:
-        """The records the rows are made of (a tuple's items by default)."""
-        if isinstance(self, tuple):
-            return self
+        """The records the rows are made of."""
         raise NotImplementedError(type(self).__name__)
 
     def _table_columns(self) -> tuple[Column, ...]:
@@ -111,12 +110,8 @@ class Tabular:
         return tuple(spec.name for spec in schema(self._row_type))
 
     def to_table(self) -> Table:
-        """The same columns as an :class:`occprofile.tables.Table`.
-
-        pyarrow, polars and DuckDB read a tuple as rows before they look for
-        the Arrow stream, so pass a result collection (a tuple) to them as
-        ``x.to_table()``; a table, a rating section or a comparison reads as it is.
-        """
+        """The same columns as an :class:`occprofile.tables.Table` (compact columns,
+        ``head(n)``)."""
         return Table(type(self).__name__, self._table_columns())
 
     def to_records(self) -> list[dict[str, Any]]:
@@ -155,14 +150,39 @@ class Tabular:
         return render_html(self)
 
 
-class Results(Tabular, tuple[T, ...]):
-    """Base of the result collections: a tuple of records that is also a table.
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
-    Subclasses set ``item_name`` (how the repr counts its rows).
+    #: For type checkers a result collection is a ``Sequence``; at run time it is
+    #: not registered as one (see :class:`Results`).
+    _Rows = Sequence
+else:
+
+    class _Rows(Generic[T]):
+        __slots__ = ()
+
+
+class Results(Tabular, _Rows[T]):
+    """Base of the result collections: an immutable sequence of records that is also a table.
+
+    It behaves as the tuple it holds (indexing, slicing, ``len``, iteration,
+    ``in``, ``+``, equality with tuples and hashing), but is neither a
+    ``tuple`` nor a registered ``collections.abc.Sequence``: pyarrow, polars
+    and DuckDB read a tuple or a Sequence as rows of values before they look
+    for the Arrow stream, so only this way do ``pyarrow.table(x)``,
+    ``polars.DataFrame(x)`` and ``duckdb.sql("... from x")`` read its columns.
+    Slicing keeps the class (and a :class:`NotedResults`' notes). Subclasses
+    set ``item_name`` (how the repr counts its rows).
     """
 
-    __slots__ = ()
+    __slots__ = ("_items",)
     item_name: ClassVar[str] = "item"
+    _items: tuple[T, ...]
+
+    def __new__(cls, items: Iterable[T] = ()) -> Self:
+        made = object.__new__(cls)
+        object.__setattr__(made, "_items", tuple(items))
+        return made
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -170,6 +190,77 @@ class Results(Tabular, tuple[T, ...]):
             args = get_args(base)
             if args and isinstance(args[0], type):
                 cls._row_type = args[0]
+
+    def _rows(self) -> tuple[T, ...]:
+        return self._items
+
+    def _like(self, items: Iterable[T]) -> Self:
+        """A collection of the same class (and notes) holding ``items``."""
+        made = Results.__new__(type(self), items)
+        notes = getattr(self, "__dict__", None)
+        if notes:
+            made.__dict__.update(notes)
+        return made
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only: cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only: cannot delete {name!r}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), self._items, dict(getattr(self, "__dict__", {}))))
+
+    # the tuple it holds ---------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self._items)
+
+    def __reversed__(self) -> Iterator[T]:
+        return reversed(self._items)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._items
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> Self: ...
+    def __getitem__(self, index: int | slice) -> T | Self:
+        if isinstance(index, slice):
+            return self._like(self._items[index])
+        return self._items[index]
+
+    def index(self, value: Any, start: int = 0, stop: int = sys.maxsize) -> int:
+        """The position of the first row equal to ``value`` (``ValueError`` if none)."""
+        return self._items.index(value, start, stop)
+
+    def count(self, value: Any) -> int:
+        """How many rows equal ``value``."""
+        return self._items.count(value)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Results):
+            return self._items == other._items
+        if isinstance(other, tuple):
+            return self._items == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._items)
+
+    def __add__(self, other: tuple[T, ...] | Results[T]) -> tuple[T, ...]:
+        if isinstance(other, Results | tuple):
+            return self._items + tuple(other)
+        return NotImplemented
+
+    def __radd__(self, other: tuple[T, ...]) -> tuple[T, ...]:
+        if isinstance(other, tuple):
+            return other + self._items
+        return NotImplemented
 
     def __repr__(self) -> str:
         text = f"{len(self)} {self.item_name}{'' if len(self) == 1 else 's'}"
@@ -181,6 +272,14 @@ class Results(Tabular, tuple[T, ...]):
         return short_repr(self, (), text)
 
 
+def _rebuild(cls: type[Results[Any]], items: tuple[Any, ...], notes: dict[str, Any]) -> Any:
+    """Unpickle (and copy) a result collection: its rows, then its notes."""
+    made = Results.__new__(cls, items)
+    if notes:
+        made.__dict__.update(notes)
+    return made
+
+
 R = TypeVar("R", bound="NotedResults[Any]")
 
 
@@ -189,19 +288,12 @@ class NotedResults(Results[T]):
     applied, the release that answered, a note on what is missing.
 
     Those are read-only attributes set by the constructor (each subclass's
-    ``__new__`` names them, with defaults, so ``copy`` and ``pickle``, which
-    call it with the rows alone, work); equality is the rows', as for any tuple.
+    ``__new__`` names them, with defaults); equality is the rows', as for a tuple.
     """
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"{type(self).__name__} is read-only: cannot set {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"{type(self).__name__} is read-only: cannot delete {name!r}")
 
     @classmethod
     def _noted(cls: type[R], items: Iterable[Any], **notes: object) -> R:
-        made = tuple.__new__(cls, items)
+        made = Results.__new__(cls, items)
         made.__dict__.update(notes)
         return made
 

@@ -9,10 +9,12 @@ from .._matching.text import close_matches
 from ..errors import UnknownNameError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from ..models import Element, Release
 
 
-def release(releases: tuple[Release, ...], key: str) -> Release:
+def release(releases: Sequence[Release], key: str) -> Release:
     """The release called ``key``; an unknown key lists the keys there are."""
     check_str(key, "release key")
     for r in releases:

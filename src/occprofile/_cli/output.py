@@ -13,6 +13,8 @@ import json
 from collections.abc import Iterable
 from typing import Any, Literal, TextIO
 
+from .._record import Results
+
 Format = Literal["text", "json", "csv"]
 
 
@@ -44,11 +46,16 @@ def _json_value(answer: object) -> Any:
         return records_of(answer)
     import cattrs
 
-    return cattrs.Converter().unstructure(answer)
+    converter = cattrs.Converter()
+    converter.register_unstructure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, Results),
+        lambda rows: [converter.unstructure(row) for row in rows],
+    )
+    return converter.unstructure(answer)
 
 
 def _text(answer: object) -> str:
-    if isinstance(answer, tuple):
+    if isinstance(answer, tuple | Results):
         return "\n".join(str(item) for item in answer) if answer else "(nothing found)"
     rows = getattr(answer, "_rows", None)
     if callable(rows) and type(answer).__str__ is object.__str__:

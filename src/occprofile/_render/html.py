@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
@@ -429,7 +429,8 @@ def _cell(value: object) -> str:
         return str(value.value)
     if isinstance(value, float):
         return f"{value:g}"
-    if isinstance(value, tuple):
+    if _is_collection(value):
+        value = tuple(cast("Sequence[Any]", value))
         if not value:
             return "none"
         if all(isinstance(v, str) for v in value):
@@ -508,14 +509,19 @@ RENDERERS: dict[str, Callable[[Any], str]] = {
 }
 
 
+def _is_collection(value: object) -> bool:
+    """A tuple, or a result collection (found by class name, as the renderers are)."""
+    return isinstance(value, tuple) or any(c.__name__ == "Results" for c in type(value).__mro__)
+
+
 def render_html(obj: object) -> str:
     """The HTML display of a record or table: one self-contained ``<div>``."""
     for cls in type(obj).__mro__:
         render = RENDERERS.get(cls.__name__)
         if render is not None:
             return render(obj)
-    if isinstance(obj, tuple):
-        return generic_collection(obj)
+    if _is_collection(obj):
+        return generic_collection(cast("Sequence[Any]", obj))
     if attrs.has(type(obj)):
         return generic_record(obj)
     return _one(type(obj).__name__, [str(obj)])
