@@ -20,7 +20,7 @@ import subprocess
 import sys
 import time
 import timeit
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -51,6 +51,18 @@ HEADER = Row("measurement", "occprofile", "alternative", "ratio", "target", "pas
 
 def verdict(ok: bool | None) -> str:
     return "info" if ok is None else ("pass" if ok else "FAIL")
+
+
+def skipped(measurement: str, reason: str, target: str = "info") -> Row:
+    """A row that could not be measured here, saying why (never judged)."""
+    return Row(measurement, "-", f"skipped: {reason}", "-", target, "skipped")
+
+
+def judged(measurement: str, value: float, unit: Callable[[float], str], limit: float) -> Row:
+    """An absolute figure against its target: at most ``limit`` (in the same unit)."""
+    return Row(
+        measurement, unit(value), target=f"<= {unit(limit)}", verdict=verdict(value <= limit)
+    )
 
 
 def compared(
@@ -139,9 +151,29 @@ def percentile(values: Sequence[float], q: float) -> float:
 LAUNCHER = "import subprocess, sys; sys.exit(subprocess.run(sys.argv[1:]).returncode)"
 
 
-def run_python(code: str, cwd: Path, *args: str, launcher: bool = False) -> str:
+@dataclass(frozen=True)
+class Script:
+    """Python code for a fresh process, and the interpreter (another venv's) that runs it."""
+
+    code: str
+    python: str = sys.executable
+    env: dict[str, str] | None = None
+
+    def command(self, *args: str) -> list[str]:
+        return [self.python, "-c", self.code, *args]
+
+    def environment(self) -> dict[str, str] | None:
+        return None if self.env is None else {**os.environ, **self.env}
+
+
+def as_script(script: str | Script) -> Script:
+    return script if isinstance(script, Script) else Script(script)
+
+
+def run_python(code: str | Script, cwd: Path, *args: str, launcher: bool = False) -> str:
     """Stdout of ``python -c code *args`` (started by :data:`LAUNCHER` if asked)."""
-    command = [sys.executable, "-c", code, *args]
+    script = as_script(code)
+    command = script.command(*args)
     if launcher:
         command = [sys.executable, "-c", LAUNCHER, *command]
     done = subprocess.run(
@@ -150,9 +182,12 @@ def run_python(code: str, cwd: Path, *args: str, launcher: bool = False) -> str:
         capture_output=True,
         text=True,
         check=False,
+        env=script.environment(),
     )
     if done.returncode != 0:
-        raise RuntimeError(f"subprocess failed ({done.returncode}):\n{code}\n{done.stderr}")
+        raise RuntimeError(
+            f"subprocess failed ({done.returncode}):\n{script.code}\n{done.stderr[-3000:]}"
+        )
     return done.stdout
 
 
@@ -164,7 +199,7 @@ def rotations(names: Sequence[str], count: int) -> Iterator[list[str]]:
 
 
 def time_subprocesses(
-    scripts: dict[str, str], runs: int, cwd: Path
+    scripts: Mapping[str, str | Script], runs: int, cwd: Path
 ) -> tuple[dict[str, list[float]], dict[str, str]]:
     """Wall time of ``runs`` fresh ``python -c`` processes per script, interleaved.
 
@@ -183,30 +218,31 @@ def time_subprocesses(
     return times, outputs
 
 
-def count_instructions(code: str, cwd: Path) -> int:
+def count_instructions(code: str | Script, cwd: Path) -> int:
     """Instructions ``python -c code`` executes, counted by valgrind's callgrind.
 
     A count is the same from run to run whatever else the machine is doing,
     so it checks the wall-clock ratios of the noisy fresh-process timings.
     """
+    script = as_script(code)
     done = subprocess.run(
-        [
-            "valgrind",
-            "--tool=callgrind",
-            "--callgrind-out-file=/dev/null",
-            sys.executable,
-            "-c",
-            code,
-        ],
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *script.command()],
         cwd=cwd,
         capture_output=True,
         text=True,
         check=False,
+        env=script.environment(),
     )
     found = re.search(r"Collected : (\d+)", done.stderr)
     if done.returncode != 0 or found is None:
-        raise RuntimeError(f"callgrind failed ({done.returncode}):\n{code}\n{done.stderr[-2000:]}")
+        raise RuntimeError(
+            f"callgrind failed ({done.returncode}):\n{script.code}\n{done.stderr[-2000:]}"
+        )
     return int(found.group(1))
+
+
+def millions(n: float) -> str:
+    return f"{n / 1e6:,.1f} M instr."
 
 
 # ----------------------------------------------------------------------------
