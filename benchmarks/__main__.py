@@ -58,6 +58,7 @@ from benchmarks.harness import (
     megabytes,
     progress,
     render,
+    render_targets,
     revision,
 )
 from benchmarks.integrity import measure_checksum
@@ -162,11 +163,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         "" if only == set(FAMILIES) else f"; --only {' '.join(f for f in FAMILIES if f in only)}"
     )
     mode = "--smoke" if smoke else f"--repeat {repeat}"
-    counted = "; instructions counted" if instructions else ""
+    counted = "; instructions counted" if instructions and {"cold_start", "lookup"} & only else ""
     print(
         f"Measured: {revision()}; {mode}{families}{counted}; {time.perf_counter() - started:.0f} s"
     )
     print()
+    if not smoke:
+        print("Targets:")
+        print()
+        print(render_targets(rows, args.markdown))
+        print()
+        print("Every figure:")
+        print()
     print(render(rows, args.markdown))
     print()
     if parts:

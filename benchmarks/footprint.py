@@ -8,9 +8,10 @@
    (from this interpreter when it has ``build``, else from a venv of its own;
    skipped in ``--smoke``).
 2. Peak RSS of a fresh process after loading every profile (at most
-   100 MB) and, in another, after every ``estimates(code)`` of every OEWS
-   occupation (at most 200 MB), against a bare interpreter with attrs and
-   cattrs imported; tracemalloc after the profiles. The processes are
+   100 MB; median of the runs) and, in another, after every
+   ``estimates(code)`` of every OEWS occupation (at most 200 MB; one run),
+   against a bare interpreter with attrs and cattrs imported; tracemalloc
+   after the profiles (one run). The processes are
    started by :data:`~benchmarks.harness.LAUNCHER`, so that the benchmark's
    own peak RSS is not carried into theirs.
 """
@@ -207,8 +208,8 @@ def measure_memory(runs: int, cwd: Path, full: bool = True) -> tuple[list[Row], 
     Without ``full`` (``--smoke``) only the all-profiles process and the bare
     one run: tracing and every estimate take most of the family's time.
     """
-    kinds = "all profiles, traced, all estimates, bare" if full else "all profiles, bare"
-    progress(f"memory: {runs} fresh processes each ({kinds})")
+    once = "; traced and all estimates once" if full else ""
+    progress(f"memory: {runs} fresh processes each (all profiles, bare){once}")
     loaded: list[int] = []
     hwm: list[int] = []
     traced: list[int] = []
@@ -221,7 +222,7 @@ def measure_memory(runs: int, cwd: Path, full: bool = True) -> tuple[list[Row], 
         if profiles["vmhwm_kb"] is not None:
             hwm.append(profiles["vmhwm_kb"] * 1024)
         n_profiles = profiles["profiles"]
-        if full:
+        if full and not traced:  # once: peaks barely move, and these take most of the time
             trace = json.loads(run_python(MEMORY_SCRIPT, cwd, "trace", launcher=True))
             traced.append(trace["traced"])
             found = json.loads(run_python(ESTIMATES_MEMORY_SCRIPT, cwd, launcher=True))

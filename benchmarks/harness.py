@@ -103,11 +103,12 @@ def ratio_text(ratio: float) -> str:
     return f"{ratio:.2f}"
 
 
-def render(rows: Sequence[Row], markdown: bool) -> str:
-    cells = [
+def render(rows: Sequence[Row], markdown: bool, head: Sequence[str] | None = None) -> str:
+    """The table of ``rows``; with ``head``, only as many columns (the first, then the verdict)."""
+    columns = [
         [r.measurement, r.occprofile, r.alternative, r.ratio, r.target, r.verdict] for r in rows
     ]
-    head = [
+    names = [
         HEADER.measurement,
         HEADER.occprofile,
         HEADER.alternative,
@@ -115,17 +116,40 @@ def render(rows: Sequence[Row], markdown: bool) -> str:
         HEADER.target,
         HEADER.verdict,
     ]
+    if head is not None:
+        keep = len(head) - 1
+        columns = [[*c[:keep], c[-1]] for c in columns]
+        names = list(head)
     if markdown:
-        lines = ["| " + " | ".join(head) + " |", "|" + "|".join(" --- " for _ in head) + "|"]
-        lines.extend("| " + " | ".join(c.replace("|", "\\|") for c in r) + " |" for r in cells)
+        lines = ["| " + " | ".join(names) + " |", "|" + "|".join(" --- " for _ in names) + "|"]
+        lines.extend("| " + " | ".join(c.replace("|", "\\|") for c in r) + " |" for r in columns)
         return "\n".join(lines)
-    widths = [max(len(c[i]) for c in [head, *cells]) for i in range(len(head))]
+    widths = [max(len(c[i]) for c in [names, *columns]) for i in range(len(names))]
     rule = "  ".join("-" * w for w in widths)
-    lines = ["  ".join(c.ljust(w) for c, w in zip(head, widths, strict=True)).rstrip(), rule]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(names, widths, strict=True)).rstrip(), rule]
     lines.extend(
-        "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells
+        "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in columns
     )
     return "\n".join(lines)
+
+
+def render_targets(rows: Sequence[Row], markdown: bool) -> str:
+    """The rows that have a target, target first: what the issue asked, and whether it is met.
+
+    The figure judged is the ratio when the target is one, the measured value
+    otherwise, and the reason for a row that was skipped.
+    """
+    cells = [Row(r.target, _judged_figure(r), r.measurement, verdict=r.verdict) for r in rows]
+    kept = [c for c in cells if c.measurement != "info"]
+    return render(kept, markdown, head=("target", "measured", "measurement", "met"))
+
+
+def _judged_figure(row: Row) -> str:
+    if row.verdict == "skipped":
+        return row.alternative
+    if "ratio" in row.target or "faster" in row.target:
+        return row.ratio
+    return row.occprofile
 
 
 _T0 = time.perf_counter()
