@@ -20,7 +20,7 @@ from benchmarks import __main__ as cli
 from benchmarks.cold_start import OCCPROFILE_TOP_SCRIPT
 from benchmarks.crosscheck import agreement_row, estimate_mismatch, parse_top, top_mismatch
 from benchmarks.footprint import walk
-from benchmarks.harness import Row, render, run_python, time_subprocesses
+from benchmarks.harness import Row, render, render_targets, run_python, skipped, time_subprocesses
 from benchmarks.subject import OCCUPATION, TOP_N
 from benchmarks.venvs import python_of
 
@@ -109,3 +109,18 @@ def test_the_data_files_are_counted_without_the_modules() -> None:
 def test_a_failing_process_says_why(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError, match="ZeroDivisionError"):
         run_python("1 / 0", tmp_path)
+
+
+def test_the_targets_table_judges_the_ratio_or_the_value() -> None:
+    rows = [
+        Row("fresh", "120 ms", "60 ms", "2.00", "ratio <= 1.4", "FAIL"),
+        Row("search", "3 ms", target="<= 10 ms", verdict="pass"),
+        Row("for the record", "5 ms"),
+        skipped("mcp", "no venv", "ratio < 1 (occprofile faster)"),
+    ]
+    lines = render_targets(rows, markdown=True).splitlines()[2:]
+    assert lines == [
+        "| ratio <= 1.4 | 2.00 | fresh | FAIL |",
+        "| <= 10 ms | 3 ms | search | pass |",
+        "| ratio < 1 (occprofile faster) | skipped: no venv | mcp | skipped |",
+    ]
