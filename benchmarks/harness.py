@@ -20,7 +20,7 @@ import subprocess
 import sys
 import time
 import timeit
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -51,6 +51,18 @@ HEADER = Row("measurement", "occprofile", "alternative", "ratio", "target", "pas
 
 def verdict(ok: bool | None) -> str:
     return "info" if ok is None else ("pass" if ok else "FAIL")
+
+
+def skipped(measurement: str, reason: str, target: str = "info") -> Row:
+    """A row that could not be measured here, saying why (never judged)."""
+    return Row(measurement, "-", f"skipped: {reason}", "-", target, "skipped")
+
+
+def judged(measurement: str, value: float, unit: Callable[[float], str], limit: float) -> Row:
+    """An absolute figure against its target: at most ``limit`` (in the same unit)."""
+    return Row(
+        measurement, unit(value), target=f"<= {unit(limit)}", verdict=verdict(value <= limit)
+    )
 
 
 def compared(
@@ -91,11 +103,12 @@ def ratio_text(ratio: float) -> str:
     return f"{ratio:.2f}"
 
 
-def render(rows: Sequence[Row], markdown: bool) -> str:
-    cells = [
+def render(rows: Sequence[Row], markdown: bool, head: Sequence[str] | None = None) -> str:
+    """The table of ``rows``; with ``head``, only as many columns (the first, then the verdict)."""
+    columns = [
         [r.measurement, r.occprofile, r.alternative, r.ratio, r.target, r.verdict] for r in rows
     ]
-    head = [
+    names = [
         HEADER.measurement,
         HEADER.occprofile,
         HEADER.alternative,
@@ -103,17 +116,40 @@ def render(rows: Sequence[Row], markdown: bool) -> str:
         HEADER.target,
         HEADER.verdict,
     ]
+    if head is not None:
+        keep = len(head) - 1
+        columns = [[*c[:keep], c[-1]] for c in columns]
+        names = list(head)
     if markdown:
-        lines = ["| " + " | ".join(head) + " |", "|" + "|".join(" --- " for _ in head) + "|"]
-        lines.extend("| " + " | ".join(c.replace("|", "\\|") for c in r) + " |" for r in cells)
+        lines = ["| " + " | ".join(names) + " |", "|" + "|".join(" --- " for _ in names) + "|"]
+        lines.extend("| " + " | ".join(c.replace("|", "\\|") for c in r) + " |" for r in columns)
         return "\n".join(lines)
-    widths = [max(len(c[i]) for c in [head, *cells]) for i in range(len(head))]
+    widths = [max(len(c[i]) for c in [names, *columns]) for i in range(len(names))]
     rule = "  ".join("-" * w for w in widths)
-    lines = ["  ".join(c.ljust(w) for c, w in zip(head, widths, strict=True)).rstrip(), rule]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(names, widths, strict=True)).rstrip(), rule]
     lines.extend(
-        "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells
+        "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in columns
     )
     return "\n".join(lines)
+
+
+def render_targets(rows: Sequence[Row], markdown: bool) -> str:
+    """The rows that have a target, target first: what the issue asked, and whether it is met.
+
+    The figure judged is the ratio when the target is one, the measured value
+    otherwise, and the reason for a row that was skipped.
+    """
+    cells = [Row(r.target, _judged_figure(r), r.measurement, verdict=r.verdict) for r in rows]
+    kept = [c for c in cells if c.measurement != "info"]
+    return render(kept, markdown, head=("target", "measured", "measurement", "met"))
+
+
+def _judged_figure(row: Row) -> str:
+    if row.verdict == "skipped":
+        return row.alternative
+    if "ratio" in row.target or "faster" in row.target:
+        return row.ratio
+    return row.occprofile
 
 
 _T0 = time.perf_counter()
@@ -139,9 +175,29 @@ def percentile(values: Sequence[float], q: float) -> float:
 LAUNCHER = "import subprocess, sys; sys.exit(subprocess.run(sys.argv[1:]).returncode)"
 
 
-def run_python(code: str, cwd: Path, *args: str, launcher: bool = False) -> str:
+@dataclass(frozen=True)
+class Script:
+    """Python code for a fresh process, and the interpreter (another venv's) that runs it."""
+
+    code: str
+    python: str = sys.executable
+    env: dict[str, str] | None = None
+
+    def command(self, *args: str) -> list[str]:
+        return [self.python, "-c", self.code, *args]
+
+    def environment(self) -> dict[str, str] | None:
+        return None if self.env is None else {**os.environ, **self.env}
+
+
+def as_script(script: str | Script) -> Script:
+    return script if isinstance(script, Script) else Script(script)
+
+
+def run_python(code: str | Script, cwd: Path, *args: str, launcher: bool = False) -> str:
     """Stdout of ``python -c code *args`` (started by :data:`LAUNCHER` if asked)."""
-    command = [sys.executable, "-c", code, *args]
+    script = as_script(code)
+    command = script.command(*args)
     if launcher:
         command = [sys.executable, "-c", LAUNCHER, *command]
     done = subprocess.run(
@@ -150,9 +206,12 @@ def run_python(code: str, cwd: Path, *args: str, launcher: bool = False) -> str:
         capture_output=True,
         text=True,
         check=False,
+        env=script.environment(),
     )
     if done.returncode != 0:
-        raise RuntimeError(f"subprocess failed ({done.returncode}):\n{code}\n{done.stderr}")
+        raise RuntimeError(
+            f"subprocess failed ({done.returncode}):\n{script.code}\n{done.stderr[-3000:]}"
+        )
     return done.stdout
 
 
@@ -164,7 +223,7 @@ def rotations(names: Sequence[str], count: int) -> Iterator[list[str]]:
 
 
 def time_subprocesses(
-    scripts: dict[str, str], runs: int, cwd: Path
+    scripts: Mapping[str, str | Script], runs: int, cwd: Path
 ) -> tuple[dict[str, list[float]], dict[str, str]]:
     """Wall time of ``runs`` fresh ``python -c`` processes per script, interleaved.
 
@@ -183,30 +242,31 @@ def time_subprocesses(
     return times, outputs
 
 
-def count_instructions(code: str, cwd: Path) -> int:
+def count_instructions(code: str | Script, cwd: Path) -> int:
     """Instructions ``python -c code`` executes, counted by valgrind's callgrind.
 
     A count is the same from run to run whatever else the machine is doing,
     so it checks the wall-clock ratios of the noisy fresh-process timings.
     """
+    script = as_script(code)
     done = subprocess.run(
-        [
-            "valgrind",
-            "--tool=callgrind",
-            "--callgrind-out-file=/dev/null",
-            sys.executable,
-            "-c",
-            code,
-        ],
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *script.command()],
         cwd=cwd,
         capture_output=True,
         text=True,
         check=False,
+        env=script.environment(),
     )
     found = re.search(r"Collected : (\d+)", done.stderr)
     if done.returncode != 0 or found is None:
-        raise RuntimeError(f"callgrind failed ({done.returncode}):\n{code}\n{done.stderr[-2000:]}")
+        raise RuntimeError(
+            f"callgrind failed ({done.returncode}):\n{script.code}\n{done.stderr[-2000:]}"
+        )
     return int(found.group(1))
+
+
+def millions(n: float) -> str:
+    return f"{n / 1e6:,.1f} M instr."
 
 
 # ----------------------------------------------------------------------------

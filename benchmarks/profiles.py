@@ -24,8 +24,8 @@ from benchmarks.harness import (
 from benchmarks.subject import OCCUPATION, ONET_CODE
 
 
-def measure_profiles(repeat: int, rounds: int) -> list[Row]:
-    return [measure_cached_profile(repeat), *measure_first_profiles(rounds)]
+def measure_profiles(repeat: int, rounds: int, every: int = 10) -> list[Row]:
+    return [measure_cached_profile(repeat), *measure_first_profiles(rounds, every)]
 
 
 def measure_cached_profile(repeat: int) -> Row:
@@ -44,8 +44,8 @@ def measure_cached_profile(repeat: int) -> Row:
     )
 
 
-def measure_first_profiles(rounds: int) -> list[Row]:
-    """First ``profile()`` of every 10th occupation, each on a warm ``Dataset``.
+def measure_first_profiles(rounds: int, every: int = 10) -> list[Row]:
+    """First ``profile()`` of every ``every``-th occupation, each on a warm ``Dataset``.
 
     Each round builds a new Dataset and warms its occupation index, areas,
     manifest and Content Model reference (with a profile outside the sample),
@@ -55,7 +55,7 @@ def measure_first_profiles(rounds: int) -> list[Row]:
     import occprofile as op
 
     codes = [o.code for o in op.occupations()]
-    sample = codes[::10]
+    sample = codes[::every]
     timed = [*sample, ONET_CODE] if ONET_CODE not in sample else list(sample)
     warm_code = next(c for c in codes if c not in timed)
     per_code: dict[str, list[float]] = {c: [] for c in timed}
@@ -72,7 +72,7 @@ def measure_first_profiles(rounds: int) -> list[Row]:
             per_code[code].append(time.perf_counter() - start)
         del ds
     medians = [statistics.median(per_code[c]) for c in sample]
-    label = f"first profile(), {len(sample)} occupations (every 10th)"
+    label = f"first profile(), {len(sample)} occupations (every {every}th)"
     figures = {
         f"{label}: median": statistics.median(medians),
         f"{label}: p90": percentile(medians, 90),

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import gzip
 import shutil
+import sqlite3
 from pathlib import Path
 
 from benchmarks.harness import REPO_ROOT, progress
-from benchmarks.subject import OCCUPATION, TOP_N
+from benchmarks.subject import AREA_CODE, ESTIMATE_FIGURES, OCCUPATION, TOP_N
 
 #: The upstream file as ../shared/data ships it, next to the repository.
 DEFAULT_SQLITE = REPO_ROOT.parent / "shared" / "data" / "oews-2025" / "oews-2025.sqlite.gz"
@@ -34,6 +35,27 @@ ORDER BY CAST(c.v01 AS INTEGER) DESC, a.area_name
 LIMIT ?
 """.strip()
 SQL_PARAMS = ("000000" + OCCUPATION.replace("-", ""), TOP_N)
+
+#: One estimate (the occupation in the subject's metro): its cell, by primary key.
+ESTIMATE_SQL = (
+    "SELECT "
+    + ", ".join(f"v{datatype}" for _, datatype in ESTIMATE_FIGURES)
+    + " FROM cell WHERE key = ?"
+)
+ESTIMATE_PARAMS = ("OEUM" + AREA_CODE + "000000" + OCCUPATION.replace("-", ""),)
+
+#: Every metro area (not the BLS nonmetropolitan areas) the upstream file lists.
+METRO_CODES_SQL = (
+    "SELECT area_code FROM area WHERE areatype_code = 'M'"
+    " AND area_name NOT LIKE '%nonmetropolitan%' ORDER BY area_code"
+)
+
+#: Every detailed occupation with a national cross-industry estimate.
+NATIONAL_OCCUPATIONS_SQL = (
+    "SELECT o.occupation_code FROM occupation AS o"
+    " JOIN cell AS c ON c.key = 'OEUN0000000000000' || o.occupation_code"
+    " WHERE o.display_level = 3 ORDER BY o.occupation_code"
+)
 
 
 def prepare_sqlite(path: Path, workdir: Path) -> Path:
@@ -61,6 +83,27 @@ def sqlite_script(uri: str) -> str:
     )
 
 
+def sqlite_estimate_script(uri: str) -> str:
+    """A fresh process's estimate, printed as :mod:`benchmarks.crosscheck` reads it."""
+    fields = tuple(field for field, _ in ESTIMATE_FIGURES)
+    return (
+        "import sqlite3\n"
+        f"con = sqlite3.connect({uri!r}, uri=True)\n"
+        f"row = con.execute({ESTIMATE_SQL!r}, {ESTIMATE_PARAMS!r}).fetchone()\n"
+        f"for field, value in zip({fields!r}, row):\n"
+        "    print(field, value, sep='\\t')\n"
+    )
+
+
+def query_column(uri: str, sql: str) -> list[str]:
+    """The first column of ``sql``'s rows, on the upstream file."""
+    con = sqlite3.connect(uri, uri=True)
+    try:
+        return [row[0] for row in con.execute(sql)]
+    finally:
+        con.close()
+
+
 def shipped_sqlite_script(gz_path: Path) -> str:
     """The same question from the file as ../shared/data ships it: gunzip, then query."""
     return (
@@ -74,25 +117,3 @@ def shipped_sqlite_script(gz_path: Path) -> str:
         "        print(*row, sep='\\t')\n"
         "    con.close()\n"
     )
-
-
-def parse_top(output: str) -> list[tuple[str, str, int]]:
-    """``(area code, area name, employment)`` of each printed line."""
-    rows = []
-    for line in output.splitlines():
-        code, name, employment = line.split("\t")
-        rows.append((code, name, int(employment)))
-    return rows
-
-
-def check_same_answer(
-    occprofile_output: str, sqlite_output: str, shipped_output: str | None
-) -> None:
-    """Both sides printed the same ``TOP_N`` areas, names and employment numbers."""
-    ours = parse_top(occprofile_output)
-    theirs = parse_top(sqlite_output)
-    assert len(ours) == TOP_N, ours
-    assert [(c, e) for c, _, e in ours] == [(c, e) for c, _, e in theirs], (ours, theirs)
-    assert [n for _, n, _ in ours] == [n for _, n, _ in theirs], (ours, theirs)
-    if shipped_output is not None:
-        assert parse_top(shipped_output) == theirs

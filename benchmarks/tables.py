@@ -1,5 +1,8 @@
-"""Bulk tables: every OEWS estimate as a pandas DataFrame, from a fresh process.
+"""Bulk tables: every OEWS estimate decoded, and as a pandas DataFrame from a fresh process.
 
+First, in this process: ``tables.estimates()`` on a new Dataset each time
+(every estimate decoded from the packaged data; target at most 0.5 s),
+median of a few. Then the frames:
 ``from occprofile import tables; tables.estimates().to_pandas()`` (236,799
 rows, 71 typed columns), against a fresh process reading the same rows from
 the upstream SQLite file with ``pandas.read_sql``: the 17 values and their
@@ -8,19 +11,35 @@ and once with the values converted by ``pandas.to_numeric``, as a frame of
 numbers needs. The three scripts run interleaved; each is started by a small
 launcher that times it and keeps its peak RSS (``ru_maxrss``) its own (see
 :data:`~benchmarks.harness.LAUNCHER`). Every run checks that both sides
-hold the same rows and the same total employment.
+hold the same rows and the same total employment. pandas comes from this
+interpreter or from the venv of :mod:`benchmarks.parquet_reference`.
 """
 
 from __future__ import annotations
 
 import json
 import statistics
-import sys
 from pathlib import Path
 from typing import Any
 
 from benchmarks.footprint import PEAK_RSS_REPORT, rss_bytes
-from benchmarks.harness import MB, Row, compared, megabytes, progress, rotations, run_python
+from benchmarks.harness import (
+    MB,
+    Row,
+    Script,
+    compared,
+    judged,
+    megabytes,
+    progress,
+    rotations,
+    run_python,
+    skipped,
+    time_first_calls,
+)
+from benchmarks.parquet_reference import frames_script
+
+#: Every estimate decoded by tables.estimates(): at most this many seconds.
+DECODE_LIMIT = 0.5
 
 #: Runs the command, timing it, and prints its wall time and its stdout as JSON.
 TIMED_LAUNCHER = """
@@ -78,17 +97,48 @@ def read_sql_script(uri: str, numeric: bool) -> str:
     )
 
 
-def _run(script: str, cwd: Path) -> dict[str, Any]:
+def _run(script: Script, cwd: Path) -> dict[str, Any]:
     """One fresh process of ``script``: its wall time and what it reported."""
-    out: dict[str, Any] = json.loads(run_python(TIMED_LAUNCHER, cwd, sys.executable, "-c", script))
+    launcher = Script(TIMED_LAUNCHER, env=script.env)
+    out: dict[str, Any] = json.loads(run_python(launcher, cwd, *script.command()))
     return out
 
 
-def measure_tables(runs: int, sqlite_uri: str, cwd: Path) -> list[Row]:
+def s(value: float) -> str:
+    return f"{value:.2f} s"
+
+
+def measure_decode(runs: int) -> Row:
+    """``tables.estimates()`` on a new Dataset: every estimate decoded, in this process."""
+    import occprofile as op
+    from occprofile import tables
+
+    progress(f"tables.estimates() decode: {runs} new Datasets")
+    seconds = time_first_calls(op.Dataset, lambda ds: tables.estimates(dataset=ds), runs)
+    return judged(
+        "tables.estimates(): every estimate decoded, new Dataset",
+        statistics.median(seconds),
+        s,
+        DECODE_LIMIT,
+    )
+
+
+def measure_tables(
+    runs: int, sqlite_uri: str, cwd: Path, frames: Path | str, frames_too: bool = True
+) -> list[Row]:
+    rows = [measure_decode(max(3, runs // 3))]
+    label = "fresh process: tables.estimates().to_pandas(), wall"
+    if not frames_too:
+        return [*rows, skipped(label, "not run in this mode", "<= 2 s")]
+    if not isinstance(frames, Path):
+        return [*rows, skipped(label, frames, "<= 2 s")]
     scripts = {
-        "occprofile": OCCPROFILE_SCRIPT,
-        "read_sql": read_sql_script(sqlite_uri, numeric=False),
-        "read_sql + to_numeric": read_sql_script(sqlite_uri, numeric=True),
+        name: frames_script(frames, code)
+        for name, code in {
+            "occprofile": OCCPROFILE_SCRIPT,
+            "read_sql": read_sql_script(sqlite_uri, numeric=False),
+            "read_sql + to_numeric": read_sql_script(sqlite_uri, numeric=True),
+        }.items()
     }
     progress(f"tables: {len(scripts)} scripts x {runs} fresh processes (+1 warm-up), interleaved")
     seconds: dict[str, list[float]] = {name: [] for name in scripts}
@@ -106,17 +156,14 @@ def measure_tables(runs: int, sqlite_uri: str, cwd: Path) -> list[Row]:
                 peak[name].append(rss_bytes(report["maxrss"]))
     if len(set(answers.values())) != 1:
         raise AssertionError(f"the sides hold different estimates: {answers}")
-    rows, _ = answers["occprofile"]
+    n_rows, _ = answers["occprofile"]
     time = {name: statistics.median(t) for name, t in seconds.items()}
     rss = {name: statistics.median(r) for name, r in peak.items()}
-
-    def s(value: float) -> str:
-        return f"{value:.2f} s"
-
     ours_time, ours_rss = time["occprofile"], rss["occprofile"]
     return [
+        *rows,
         compared(
-            f"fresh process: tables.estimates().to_pandas() ({rows:,} rows), wall",
+            f"fresh process: tables.estimates().to_pandas() ({n_rows:,} rows), wall",
             ours_time,
             time["read_sql"],
             s,
