@@ -60,6 +60,73 @@ def test_core_queries_do_not_load_the_career_modules() -> None:
     assert out.splitlines() == ["[]", repr(sorted(career))]
 
 
+def test_a_wage_question_does_not_create_the_profile_records() -> None:
+    """top_metros and estimate from a cold start create neither the O*NET profile
+    records nor the comparison ones; a profile, and a comparison, create them."""
+    later = (
+        "occprofile._profile_records",
+        "occprofile._store.onet_schema",
+        "occprofile._comparison_records",
+    )
+    check = f"print(sorted(m for m in {later!r} if m in sys.modules))"
+    out = _run(
+        "import sys, occprofile as op\n"
+        "op.top_metros('43-6013', 3); op.estimate('43-6013', 'Boston')\n"
+        "str(op.national('43-6013'))\n"
+        f"{check}\n"
+        "op.profile('43-6013')\n"
+        f"{check}\n"
+        "op.compare_metros('43-6013', 'Boston', 'Austin')\n"
+        f"{check}"
+    )
+    assert out.splitlines() == [
+        "[]",
+        repr(sorted(later[:2])),
+        repr(sorted(later)),
+    ]
+
+
+def test_records_served_on_first_use_are_the_same_classes_everywhere() -> None:
+    from occprofile import _profile_records, models
+    from occprofile._store import onet_schema
+
+    for name in models._DEFERRED_NAMES:
+        assert getattr(models, name) is getattr(op, name, getattr(models, name))
+        assert name in models.__all__
+        assert name in dir(models)
+    assert models.Profile is _profile_records.Profile
+    assert _records.OnetShard is onet_schema.OnetShard
+    with pytest.raises(AttributeError):
+        _ = models.NoSuchRecord  # type: ignore[attr-defined]
+    with pytest.raises(AttributeError):
+        _ = _records.NoSuchRecord  # type: ignore[attr-defined]
+
+
+def test_records_compare_and_hash_by_value() -> None:
+    """Equality is attrs' (same class, equal fields), though not generated per class."""
+    import attrs
+
+    ds_a, ds_b = op.Dataset(), op.Dataset()
+    for a, b in (
+        (ds_a.profile("43-6013"), ds_b.profile("43-6013")),
+        (ds_a.estimate("43-6013", "Boston"), ds_b.estimate("43-6013", "Boston")),
+        (ds_a.outlook("43-6013"), ds_b.outlook("43-6013")),
+    ):
+        assert a is not b
+        assert a == b
+        assert hash(a) == hash(b)
+        assert (a != b) is False
+    area = op.area("Boston")
+    renamed = attrs.evolve(area, name="Elsewhere")
+    assert area != renamed
+    assert attrs.evolve(renamed, name=area.name) == area
+    assert len({area, attrs.evolve(area), renamed}) == 2
+    occupation, wage = op.occupation("43-6013"), op.wage_occupation("43-6013")
+    assert occupation != wage
+    assert attrs.evolve(occupation) == occupation
+    assert area != area.code
+
+
 def test_first_load_is_thread_safe(monkeypatch: pytest.MonkeyPatch) -> None:
     reads: dict[str, int] = {}
     real = _resources.read_json

@@ -19,7 +19,7 @@ from .models import Area, Estimate, Figure, WageOccupation, _unknown_name
 __all__ = ["Comparison", "ComparisonRow"]
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class ComparisonRow(Record):
     """One measure for two areas, their difference (a - b) and ratio (a / b).
 
@@ -39,7 +39,7 @@ class ComparisonRow(Record):
         return f"{self.measure}: a {a}, b {b}, difference {self.difference}"
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class Comparison(Record, Tabular):
     """Side-by-side OEWS figures for one occupation in two areas."""
 

@@ -55,7 +55,7 @@ __all__ = [
 # O*NET content
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class Element(Record):
     """A Content Model element (a skill, an ability, a knowledge area, ...)."""
 
@@ -67,7 +67,7 @@ class Element(Record):
     domain: str | None
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class Measure(Record):
     """One O*NET rating value on one scale, with the precision O*NET reports.
 
@@ -101,7 +101,7 @@ class Measure(Record):
         return text
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class Rating(Record):
     """An element's importance (1-5) and level (0-7) for one occupation."""
 
@@ -146,7 +146,7 @@ def _importance_key(r: Rating) -> tuple[bool, float, float, str]:
     return (r.importance is None, -imp, -lvl, r.name)
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class RatingSection(Record, Tabular):
     """All ratings of one domain for an occupation, and whether data exists.
 
@@ -210,7 +210,7 @@ class RatingSection(Record, Tabular):
         raise _unknown_name(name, [r.name for r in self.ratings], detail)
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class Task(Record):
     """One O*NET task statement; ``type`` is O*NET's Core/Supplemental (``None``: unrated)."""
 
@@ -222,19 +222,19 @@ class Task(Record):
     domain_source: str | None
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class AlternateTitle(Record):
     title: str
     short_title: str | None
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class ReportedTitle(Record):
     title: str
     shown_in_my_next_move: bool | None
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class EducationShare(Record):
     """Percent of respondents in one education/experience/training category."""
 
@@ -251,7 +251,7 @@ class EducationShare(Record):
     recommend_suppress: bool | None
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class JobZone(Record):
     """O*NET Job Zone (1-5): how much preparation an occupation needs."""
 
@@ -266,7 +266,7 @@ class JobZone(Record):
     svp_range: str
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class RelatedOccupation(Record):
     code: str
     title: str
@@ -274,7 +274,7 @@ class RelatedOccupation(Record):
     index: int
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class Interest(Record):
     """One O*NET interest value, as published.
 
@@ -318,7 +318,7 @@ class Interest(Record):
         return f"{self.element.name}: {self.value:.2f} ({self.scale})"
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class TechnologySkill(Record):
     example: str
     commodity_code: int | None
@@ -327,7 +327,7 @@ class TechnologySkill(Record):
     in_demand: bool | None
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class Tool(Record):
     """A tool O*NET lists for an occupation (Tools Used), with its UNSPSC commodity."""
 
@@ -341,7 +341,7 @@ class Tool(Record):
         return f"{self.example} ({self.commodity_title})"
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class DetailedWorkActivity(Record):
     """A detailed work activity (DWA) that an occupation's tasks involve.
 
@@ -365,7 +365,7 @@ class DetailedWorkActivity(Record):
         return self.title
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class TaskWorkActivity(Record):
     """A generalized work activity that an occupation's tasks involve, from its DWAs.
 
@@ -389,7 +389,7 @@ class TaskWorkActivity(Record):
         return f"{self.name} ({tasks} task{'' if tasks == 1 else 's'})"
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class WorkValue(Record):
     """How far an occupation satisfies one O*NET work value: its extent, 1-7 (scale EX)."""
 
@@ -409,7 +409,7 @@ class WorkValue(Record):
         return f"{self.name}: {self.extent:.2f}"
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class WorkValues(Record, Tabular):
     """O*NET's six work values for one occupation, and the high points O*NET names.
 
@@ -447,7 +447,7 @@ class WorkValues(Record, Tabular):
         return iter(self.values)
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class EmergingTask(Record):
     """A task O*NET found emerging in an occupation: a ``"New"`` task, or a
     ``"Revision"`` of an existing one (``original_task``, from ``Profile.tasks``)."""
@@ -470,7 +470,7 @@ class EmergingTask(Record):
 # The profile
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class Profile(Record):
     """Everything O*NET 29.3 as bundled says about one occupation (and the
     O*NET 29.1 work-activity importance where 29.3 as bundled has none).

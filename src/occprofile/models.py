@@ -151,7 +151,7 @@ def _unknown_name(name: str, choices: list[str], detail: str) -> Exception:
 # Provenance
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class Release(Record):
     """One upstream data release bundled in the package, with its credit line."""
 
@@ -171,7 +171,7 @@ class Release(Record):
         return f"{self.name}, {self.period} (release {self.version}), {self.publisher}"
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class Occupation(Record):
     """An O*NET-SOC occupation and the OEWS code its wages come from.
 
@@ -195,7 +195,7 @@ class Occupation(Record):
         return f"{self.code} {self.title}"
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class SearchHit(Record):
     """A search result: the occupation, the title that matched and how well (0-1].
 
@@ -216,7 +216,7 @@ class SearchHit(Record):
         return f"{self.occupation} ({self.matched_kind}: {self.matched_title}, {self.score:.2f})"
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class WageOccupation(Record):
     """An OEWS occupation (any level: total, major, minor, broad, detailed)."""
 
@@ -242,7 +242,7 @@ class AreaKind(str, enum.Enum):
         return self.value
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class Area(Record):
     """An OEWS area: the nation, a state or territory, a metro or nonmetro area."""
 
@@ -281,7 +281,7 @@ class Status(str, enum.Enum):
         return self.value
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class Figure(Record):
     """One published OEWS number, or the documented reason there is none.
 
@@ -330,7 +330,7 @@ class Figure(Record):
         return f"({self.status})"
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class Estimate(Record):
     """OEWS May 2025 cross-industry estimates for one occupation in one area."""
 
@@ -364,7 +364,7 @@ class Estimate(Record):
         return f"{self.area.name}: {jobs}"
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class RankedEstimate(Record):
     """One row of a ranking: its place, the figure ranked by, the full estimate.
 
