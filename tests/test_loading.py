@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -331,3 +332,40 @@ def test_runs_from_zipped_wheel(wheel: Path, tmp_path: Path) -> None:
     out = _run(code, cwd=tmp_path, env=env).split()
     assert out[0] == "52640"
     assert out[1:3] == ["Registered", "Nurses"]
+
+
+@pytest.mark.parametrize(
+    ("damage", "named"),
+    [
+        (lambda a: a.update(states="CA"), r"Area\.states"),  # a string is not a list
+        (lambda a: a.update(states=["CA", 6]), r"Area\.states"),
+        (lambda a: a.update(code=7), r"Area\.code"),
+        (lambda a: a.update(kind=True), r"Area\.kind"),
+        (lambda a: a.pop("name"), r"Area lacks name"),
+        (lambda a: a.update(extra=None), r"extra keys in Area: extra"),
+    ],
+)
+def test_a_schema_mismatch_names_the_class_and_field(
+    damage: Callable[[dict[str, Any]], object], named: str
+) -> None:
+    """The converter's own hooks are as strict as cattrs' and say where the data differs."""
+    area = {"code": "0000000", "kind": "national", "name": "N", "state_fips": "00", "states": []}
+    damage(area)
+    with pytest.raises(op.DataIntegrityError, match=rf"areas\.json.*{named}"):
+        _converter.structure({"areas": [area]}, _records.AreasFile, "areas.json")
+
+
+def test_optional_fields_and_dicts_are_checked_too() -> None:
+    from occprofile._store.onet_schema import ElementsFile
+
+    element = {"name": "Reading", "description": "d", "domain": None}
+    good = {"elements": {"2.A.1.a": element}, "scales": {}, "job_zones": {}}
+    good["education_categories"] = {}
+    assert _converter.structure(good, ElementsFile, "e").elements["2.A.1.a"].domain is None
+    for bad_domain in (3, False, ["skills"]):
+        bad = json.loads(json.dumps(good))
+        bad["elements"]["2.A.1.a"]["domain"] = bad_domain
+        with pytest.raises(op.DataIntegrityError, match=r"ElementRecord\.domain"):
+            _converter.structure(bad, ElementsFile, "e")
+    with pytest.raises(op.DataIntegrityError, match=r"ElementsFile\.elements"):
+        _converter.structure({**good, "elements": [element]}, ElementsFile, "e")

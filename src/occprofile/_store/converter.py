@@ -3,12 +3,22 @@
 A private converter (cattrs advises against customising the global one)
 with ``forbid_extra_keys`` so schema drift fails loudly, and numbers
 checked rather than coerced: a string where a float belongs is an error.
+
+Records, homogeneous tuples, optionals and string-keyed dicts get hooks made
+here from closures: cattrs would generate and compile a function per record
+class and per dict type, which is most of a first question's structuring
+cost. They are as strict (unknown and missing keys, exact types; a JSON
+array, not any iterable, for a tuple) and say which class and field failed.
 """
 
 from __future__ import annotations
 
 import enum
 import functools
+import sys
+import types
+import typing
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import DataIntegrityError
@@ -66,6 +76,178 @@ def _structure_oews_row(value: Any, _: type) -> OewsRow:
     return (area, tuple(values), footnotes)
 
 
+Hook = Callable[[Any, Any], Any]
+
+
+#: Types whose hook checks only the exact type of the value: JSON gives nothing else.
+_EXACT: dict[Any, frozenset[type]] = {
+    str: frozenset({str}),
+    int: frozenset({int}),
+    bool: frozenset({bool}),
+    str | None: frozenset({str, type(None)}),
+    int | None: frozenset({int, type(None)}),
+    bool | None: frozenset({bool, type(None)}),
+}
+
+
+def _is_record(t: Any) -> bool:
+    fields = getattr(t, "__attrs_attrs__", None)
+    return (
+        isinstance(t, type) and fields is not None and all(a.init and not a.kw_only for a in fields)
+    )
+
+
+def _record_hook(conv: cattrs.Converter, cls: type) -> Hook:
+    """Structure a JSON object into record ``cls``: exactly its fields (those with a
+    default may be left out), each by its type's hook, passed positionally."""
+    import attrs
+
+    namespace = vars(sys.modules[cls.__module__])
+    fields = attrs.fields(cls)
+    specs = []
+    for a in fields:
+        tp = eval(a.type, namespace) if isinstance(a.type, str) else a.type
+        specs.append((a.name, conv.get_structure_hook(tp), tp))
+    # Fields whose hook only checks the value's exact type (str, int, bool, or one of
+    # them or null) are checked inline: most fields are, and a call per field is the cost.
+    checks = [(name, _EXACT.get(tp), hook, tp) for name, hook, tp in specs]
+    names = frozenset(a.name for a in fields)
+    required = [a.name for a in fields if a.default is attrs.NOTHING]
+    aliases = {a.name: a.alias for a in fields}
+
+    def located(obj: dict[str, Any], exc: Exception) -> Exception:
+        for name, hook, tp in specs:
+            if name in obj:
+                try:
+                    hook(obj[name], tp)
+                except Exception as inner:
+                    return TypeError(f"{cls.__name__}.{name}: {inner}")
+        return exc
+
+    def structure(obj: Any, _: Any) -> Any:
+        if type(obj) is not dict:
+            raise TypeError(f"{cls.__name__} is read from an object, got {obj!r:.80}")
+        if len(obj) != len(specs) or not names.issuperset(obj):
+            return partial(obj)
+        args = []
+        try:
+            for name, types_, hook, tp in checks:
+                value = obj[name]
+                if types_ is None:
+                    args.append(hook(value, tp))
+                elif type(value) in types_:
+                    args.append(value)
+                else:  # the hook raises, saying what was expected
+                    args.append(hook(value, tp))
+            return cls(*args)
+        except Exception as exc:
+            raise located(obj, exc) from exc
+
+    def partial(obj: dict[str, Any]) -> Any:
+        extra = sorted(set(obj) - names)
+        if extra:
+            raise TypeError(f"extra keys in {cls.__name__}: {', '.join(extra)}")
+        missing = [name for name in required if name not in obj]
+        if missing:
+            raise TypeError(f"{cls.__name__} lacks {', '.join(missing)}")
+        try:
+            return cls(**{aliases[n]: hook(obj[n], tp) for n, hook, tp in specs if n in obj})
+        except Exception as exc:
+            raise located(obj, exc) from exc
+
+    return structure
+
+
+def _is_homogeneous_tuple(t: Any) -> bool:
+    args = typing.get_args(t)
+    return typing.get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_hook(conv: cattrs.Converter, t: Any) -> Hook:
+    item = typing.get_args(t)[0]
+    if item is str:
+
+        def strings(value: Any, _: Any) -> tuple[str, ...]:
+            if type(value) is not list or not all(type(v) is str for v in value):
+                raise TypeError(f"expected a list of strings, got {value!r:.80}")
+            return tuple(value)
+
+        return strings
+    hook = conv.get_structure_hook(item)
+
+    def structure(value: Any, _: Any) -> tuple[Any, ...]:
+        if type(value) is not list:
+            raise TypeError(f"expected a list, got {value!r:.80}")
+        return tuple([hook(v, item) for v in value])
+
+    return structure
+
+
+def _is_fixed_tuple(t: Any) -> bool:
+    args = typing.get_args(t)
+    return typing.get_origin(t) is tuple and bool(args) and Ellipsis not in args
+
+
+def _fixed_tuple_hook(conv: cattrs.Converter, t: Any) -> Hook:
+    items = typing.get_args(t)
+    hooks = [(conv.get_structure_hook(item), item) for item in items]
+
+    def structure(value: Any, _: Any) -> tuple[Any, ...]:
+        if type(value) is not list or len(value) != len(hooks):
+            raise TypeError(f"expected a list of {len(hooks)}, got {value!r:.80}")
+        return tuple([hook(v, item) for v, (hook, item) in zip(value, hooks, strict=True)])
+
+    return structure
+
+
+def _is_optional(t: Any) -> bool:
+    args = typing.get_args(t)
+    return (
+        typing.get_origin(t) in (typing.Union, types.UnionType)
+        and len(args) == 2
+        and type(None) in args
+    )
+
+
+def _optional_hook(conv: cattrs.Converter, t: Any) -> Hook:
+    (inner,) = [a for a in typing.get_args(t) if a is not type(None)]
+    hook = conv.get_structure_hook(inner)
+
+    def structure(value: Any, _: Any) -> Any:
+        return None if value is None else hook(value, inner)
+
+    return structure
+
+
+def _is_str_dict(t: Any) -> bool:
+    args = typing.get_args(t)
+    return typing.get_origin(t) is dict and len(args) == 2 and args[0] is str
+
+
+def _dict_hook(conv: cattrs.Converter, t: Any) -> Hook:
+    item = typing.get_args(t)[1]
+    hook = conv.get_structure_hook(item)
+
+    def structure(value: Any, _: Any) -> dict[str, Any]:
+        if type(value) is not dict:
+            raise TypeError(f"expected an object, got {value!r:.80}")
+        made = {k: hook(v, item) for k, v in value.items()}
+        if not all(type(k) is str for k in made):
+            raise TypeError(f"object keys are strings, got {list(made)!r:.80}")
+        return made
+
+    return structure
+
+
+def _bound(
+    make: Callable[[cattrs.Converter, Any], Hook], conv: cattrs.Converter
+) -> Callable[[Any], Hook]:
+    def factory(t: Any) -> Hook:
+        return make(conv, t)
+
+    return factory
+
+
 @functools.cache
 def converter() -> cattrs.Converter:
     """Return the converter (imported lazily: ``import occprofile`` stays cheap).
@@ -78,6 +260,17 @@ def converter() -> cattrs.Converter:
     # The resources are plain JSON already decoded by the json module, so the
     # base converter suffices (the json preconf adds datetime/bytes hooks we never need).
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=False)
+    factories: list[tuple[Callable[[Any], bool], Callable[[cattrs.Converter, Any], Hook]]] = [
+        (_is_record, _record_hook),
+        (_is_homogeneous_tuple, _tuple_hook),
+        (_is_fixed_tuple, _fixed_tuple_hook),
+        (_is_optional, _optional_hook),
+        (_is_str_dict, _dict_hook),
+    ]
+    for applies, make in factories:
+        # cattrs asks a factory's signature whether it takes the converter too: say no.
+        conv.register_structure_hook_factory(applies, _bound(make, conv))
+    # Registered last, so it wins over the tuple factories.
     conv.register_structure_hook_func(lambda t: t == OewsRow, _structure_oews_row)
     conv.register_structure_hook(float, _structure_float)
     conv.register_structure_hook(int, _structure_int)
