@@ -369,3 +369,13 @@ def test_optional_fields_and_dicts_are_checked_too() -> None:
             _converter.structure(bad, ElementsFile, "e")
     with pytest.raises(op.DataIntegrityError, match=r"ElementsFile\.elements"):
         _converter.structure({**good, "elements": [element]}, ElementsFile, "e")
+
+
+@pytest.mark.parametrize(
+    "title", [["a", "b"], ["a", "b", 3], ["a", "b", "c", "d"], "abc", {"a": "b"}]
+)
+def test_a_title_is_a_list_of_three_strings(title: object) -> None:
+    good = {"titles": [["43-6013.00", "Medical Secretary", "alternate"]]}
+    assert _converter.structure(good, _records.TitlesFile, "t").titles[0][1] == "Medical Secretary"
+    with pytest.raises(op.DataIntegrityError, match=r"TitlesFile\.titles"):
+        _converter.structure({"titles": [title]}, _records.TitlesFile, "t")
