@@ -40,6 +40,8 @@ LAYERS = {
 BASE = {
     "occprofile.errors",
     "occprofile.models",
+    "occprofile._profile_records",  # models served by occprofile.models on first use
+    "occprofile._comparison_records",
     "occprofile.career",
     "occprofile._record",
     "occprofile._columns",

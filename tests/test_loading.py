@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +59,89 @@ def test_core_queries_do_not_load_the_career_modules() -> None:
         f"{check}"
     )
     assert out.splitlines() == ["[]", repr(sorted(career))]
+
+
+def test_a_wage_question_does_not_create_the_profile_records() -> None:
+    """top_metros and estimate from a cold start create neither the O*NET profile
+    records nor the comparison ones; a profile, and a comparison, create them."""
+    later = (
+        "occprofile._profile_records",
+        "occprofile._store.onet_schema",
+        "occprofile._comparison_records",
+    )
+    check = f"print(sorted(m for m in {later!r} if m in sys.modules))"
+    out = _run(
+        "import sys, occprofile as op\n"
+        "op.top_metros('43-6013', 3); op.estimate('43-6013', 'Boston')\n"
+        "str(op.national('43-6013'))\n"
+        f"{check}\n"
+        "op.profile('43-6013')\n"
+        f"{check}\n"
+        "op.compare_metros('43-6013', 'Boston', 'Austin')\n"
+        f"{check}"
+    )
+    assert out.splitlines() == [
+        "[]",
+        repr(sorted(later[:2])),
+        repr(sorted(later)),
+    ]
+
+
+def test_a_first_question_does_not_import_cattrs() -> None:
+    """Reading the data needs the package's own hooks only; cattrs' converter, with the
+    same hooks, is made when asked for and structures the same way."""
+    out = _run(
+        "import sys, occprofile as op\n"
+        "op.top_metros('43-6013', 3); op.report('43-6013'); op.releases()\n"
+        "print('cattrs' in sys.modules)"
+    )
+    assert out.strip() == "False"
+    raw = {"code": "0000000", "kind": "national", "name": "N", "state_fips": "00", "states": []}
+    conv = _converter.converter()
+    assert conv.structure(raw, Area) == _converter.structure(raw, Area, "x")
+    with pytest.raises(TypeError, match="extra keys in Area"):
+        conv.structure({**raw, "extra": 1}, Area)
+
+
+def test_records_served_on_first_use_are_the_same_classes_everywhere() -> None:
+    from occprofile import _profile_records, models
+    from occprofile._store import onet_schema
+
+    for name in models._DEFERRED_NAMES:
+        assert getattr(models, name) is getattr(op, name, getattr(models, name))
+        assert name in models.__all__
+        assert name in dir(models)
+    assert models.Profile is _profile_records.Profile
+    assert _records.OnetShard is onet_schema.OnetShard
+    with pytest.raises(AttributeError):
+        _ = models.NoSuchRecord  # type: ignore[attr-defined]
+    with pytest.raises(AttributeError):
+        _ = _records.NoSuchRecord  # type: ignore[attr-defined]
+
+
+def test_records_compare_and_hash_by_value() -> None:
+    """Equality is attrs' (same class, equal fields), though not generated per class."""
+    import attrs
+
+    ds_a, ds_b = op.Dataset(), op.Dataset()
+    for a, b in (
+        (ds_a.profile("43-6013"), ds_b.profile("43-6013")),
+        (ds_a.estimate("43-6013", "Boston"), ds_b.estimate("43-6013", "Boston")),
+        (ds_a.outlook("43-6013"), ds_b.outlook("43-6013")),
+    ):
+        assert a is not b
+        assert a == b
+        assert hash(a) == hash(b)
+        assert (a != b) is False
+    area = op.area("Boston")
+    renamed = attrs.evolve(area, name="Elsewhere")
+    assert area != renamed
+    assert attrs.evolve(renamed, name=area.name) == area
+    assert len({area, attrs.evolve(area), renamed}) == 2
+    occupation, wage = op.occupation("43-6013"), op.wage_occupation("43-6013")
+    assert occupation != wage
+    assert attrs.evolve(occupation) == occupation
+    assert area != area.code
 
 
 def test_first_load_is_thread_safe(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -264,3 +348,50 @@ def test_runs_from_zipped_wheel(wheel: Path, tmp_path: Path) -> None:
     out = _run(code, cwd=tmp_path, env=env).split()
     assert out[0] == "52640"
     assert out[1:3] == ["Registered", "Nurses"]
+
+
+@pytest.mark.parametrize(
+    ("damage", "named"),
+    [
+        (lambda a: a.update(states="CA"), r"Area\.states"),  # a string is not a list
+        (lambda a: a.update(states=["CA", 6]), r"Area\.states"),
+        (lambda a: a.update(code=7), r"Area\.code"),
+        (lambda a: a.update(kind=True), r"Area\.kind"),
+        (lambda a: a.pop("name"), r"Area lacks name"),
+        (lambda a: a.update(extra=None), r"extra keys in Area: extra"),
+    ],
+)
+def test_a_schema_mismatch_names_the_class_and_field(
+    damage: Callable[[dict[str, Any]], object], named: str
+) -> None:
+    """The converter's own hooks are as strict as cattrs' and say where the data differs."""
+    area = {"code": "0000000", "kind": "national", "name": "N", "state_fips": "00", "states": []}
+    damage(area)
+    with pytest.raises(op.DataIntegrityError, match=rf"areas\.json.*{named}"):
+        _converter.structure({"areas": [area]}, _records.AreasFile, "areas.json")
+
+
+def test_optional_fields_and_dicts_are_checked_too() -> None:
+    from occprofile._store.onet_schema import ElementsFile
+
+    element = {"name": "Reading", "description": "d", "domain": None}
+    good = {"elements": {"2.A.1.a": element}, "scales": {}, "job_zones": {}}
+    good["education_categories"] = {}
+    assert _converter.structure(good, ElementsFile, "e").elements["2.A.1.a"].domain is None
+    for bad_domain in (3, False, ["skills"]):
+        bad = json.loads(json.dumps(good))
+        bad["elements"]["2.A.1.a"]["domain"] = bad_domain
+        with pytest.raises(op.DataIntegrityError, match=r"ElementRecord\.domain"):
+            _converter.structure(bad, ElementsFile, "e")
+    with pytest.raises(op.DataIntegrityError, match=r"ElementsFile\.elements"):
+        _converter.structure({**good, "elements": [element]}, ElementsFile, "e")
+
+
+@pytest.mark.parametrize(
+    "title", [["a", "b"], ["a", "b", 3], ["a", "b", "c", "d"], "abc", {"a": "b"}]
+)
+def test_a_title_is_a_list_of_three_strings(title: object) -> None:
+    good = {"titles": [["43-6013.00", "Medical Secretary", "alternate"]]}
+    assert _converter.structure(good, _records.TitlesFile, "t").titles[0][1] == "Medical Secretary"
+    with pytest.raises(op.DataIntegrityError, match=r"TitlesFile\.titles"):
+        _converter.structure({"titles": [title]}, _records.TitlesFile, "t")

@@ -12,8 +12,9 @@ imported when a method is called.
 from __future__ import annotations
 
 import enum
+import operator
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, get_args, overload
 
 from ._columns import Column, columns_of_rows, records, schema
@@ -52,15 +53,41 @@ def short_repr(obj: object, fields: tuple[str, ...], summary: str | None = None)
     return text if len(text) <= REPR_WIDTH else text[: REPR_WIDTH - 4] + "...)"
 
 
+#: Record class -> a function giving its field values (one, or a tuple of several).
+_VALUES: dict[type, Callable[[object], object]] = {}
+
+
+def _values_of(cls: type) -> Callable[[object], object]:
+    try:
+        return _VALUES[cls]
+    except KeyError:
+        names = [a.name for a in cls.__attrs_attrs__]  # type: ignore[attr-defined]
+        getter = _VALUES[cls] = operator.attrgetter(*names)
+        return getter
+
+
 class Record:
-    """Mixin of the public attrs records: a short ``repr`` and an HTML display.
+    """Mixin of the public attrs records: a short ``repr``, an HTML display, and
+    equality and hashing by value.
 
     ``_repr_fields`` names the fields the repr shows (all by default); a
-    record with a telling ``_summary()`` shows that instead.
+    record with a telling ``_summary()`` shows that instead. Records are made
+    with ``@frozen(repr=False, eq=False)``: the ``__eq__`` and ``__hash__``
+    below are attrs' semantics (same class, equal fields in order), written
+    once instead of compiled for every class when it is created.
     """
 
     __slots__ = ()
     _repr_fields: ClassVar[tuple[str, ...]] = ()
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        values = _values_of(self.__class__)
+        return bool(values(self) == values(other))
+
+    def __hash__(self) -> int:
+        return hash((self.__class__, _values_of(self.__class__)(self)))
 
     def _summary(self) -> str | None:
         return None

@@ -74,7 +74,7 @@ __all__ = [
 # Education and training
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class Distribution(Record, Tabular):
     """One O*NET category distribution: percent of respondents per category.
 
@@ -123,7 +123,7 @@ class CodeMatch(str, enum.Enum):
         return self.value
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class MatchedCode(Record):
     """Which code of another release answers for an occupation, and how it relates."""
 
@@ -137,7 +137,7 @@ class MatchedCode(Record):
         return self.match is CodeMatch.SAME
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class EntryRequirements(Record):
     """BLS Employment Projections: what it typically takes to enter.
 
@@ -158,7 +158,7 @@ class EntryRequirements(Record):
     release: str = "2024-34"
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class Education(Record):
     """Education and training for one occupation, from O*NET and BLS.
 
@@ -189,7 +189,7 @@ class Education(Record):
 # Certifications
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class CertificationExam(Record):
     """How a certification is examined: number of parts (if known) and topics."""
 
@@ -197,7 +197,7 @@ class CertificationExam(Record):
     topics: tuple[str, ...]
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class CertificationSource(Record):
     """Where a curated certification's facts were taken from."""
 
@@ -207,7 +207,7 @@ class CertificationSource(Record):
     url: str | None
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class Certification(Record):
     """A professional certification relevant to an occupation (curated data)."""
 
@@ -235,7 +235,7 @@ class Certification(Record):
 # Similar occupations
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class SimilarOccupation(Record):
     """An O*NET related occupation with its national OEWS May 2025 figures.
 
@@ -265,7 +265,7 @@ class SimilarOccupation(Record):
         )
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class RatingMatch(Record):
     """An occupation whose importance ratings resemble another's.
 
@@ -299,7 +299,7 @@ def _projected(p: Projection | Projection2020, start: Figure, end: Figure) -> st
     )
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class Projection(Record):
     """BLS Employment Projections 2024-34 for one occupation.
 
@@ -329,7 +329,7 @@ class Projection(Record):
         return _projected(self, self.employment_2024_thousands, self.employment_2034_thousands)
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class Projection2020(Record):
     """BLS Employment Projections 2020-30 for one occupation (``Outlook.earlier_projection``).
 
@@ -356,7 +356,7 @@ class Projection2020(Record):
         return _projected(self, self.employment_2020_thousands, self.employment_2030_thousands)
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class HistoricalEstimate(Record):
     """A national OES May 2019 estimate, as published (hybrid SOC code)."""
 
@@ -375,7 +375,7 @@ class HistoricalEstimate(Record):
         return f"{self.code} {self.period}: {self.employment.format()} jobs"
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class NationalChange(Record):
     """National employment and mean wages, May 2019 to May 2025.
 
@@ -412,7 +412,7 @@ class NationalChange(Record):
         )
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class Outlook(Record):
     """Projections 2024-34 (and 2020-30, the earlier release) and the May 2019 → May 2025
     change for one occupation.
@@ -449,7 +449,7 @@ class Outlook(Record):
 # States
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class StateView(Record):
     """One occupation in one state: the state's estimate and its areas ranked.
 
@@ -474,7 +474,7 @@ class StateView(Record):
 # The report
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class Report(Record):
     """A whole career profile, the way a career site shows it, ready to render.
 
@@ -558,7 +558,7 @@ class Certifications(Results[Certification]):
 # Questions across occupations
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class RankedOccupation(Record):
     """One row of :meth:`~occprofile.Dataset.top_occupations`: its place, the figure
     ranked by, the OEWS estimate of the area, and the O*NET occupations it covers.
@@ -626,7 +626,7 @@ class OccupationRanking(NotedResults[RankedOccupation]):
         )
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class GapRow(Record):
     """One element where occupation ``b`` needs more than ``a``: both occupations'
     O*NET importance (1-5) and level (0-7), and the differences ``b - a``.
@@ -659,7 +659,7 @@ class RatingGap(Results[GapRow]):
     item_name = "element"
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class OccupationComparison(Record):
     """Two occupations side by side: pay and employment in one area, outlook,
     preparation, the ratings where ``b`` needs more than ``a``, and technology.
@@ -714,7 +714,7 @@ class OccupationComparison(Record):
         return self.to_text()
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class InterestMatch(Record):
     """An occupation whose O*NET interest profile is near the scores given.
 

@@ -15,15 +15,13 @@ from .._matching.occupations import OccupationIndex, TitleData
 from .._store import schema
 from .._store.layout import oews_shard, onet_shard
 from ..errors import DataIntegrityError
-from ..models import Element, Profile
 from .figures import build_estimate, figure_of
-from .profiles import build_profile
 
 if TYPE_CHECKING:
-    from .._store import career_schema
+    from .._store import career_schema, onet_schema
     from .._store.store import Store
     from ..career import Certifications
-    from ..models import Area, Estimate, Figure, Occupation, WageOccupation
+    from ..models import Area, Element, Estimate, Figure, Occupation, Profile, WageOccupation
     from .similarity import Vector
 
 
@@ -35,12 +33,18 @@ class Sources:
 
     # O*NET reference and OEWS footnotes -----------------------------------
 
-    def reference(self) -> schema.ElementsFile:
+    # The O*NET records are created on the first O*NET question, not at import.
+
+    def reference(self) -> onet_schema.ElementsFile:
+        from .._store import onet_schema
+
         return self.store.once(
-            "elements", lambda: self.store.read("elements.json", schema.ElementsFile)
+            "elements", lambda: self.store.read("elements.json", onet_schema.ElementsFile)
         )
 
     def elements(self) -> dict[str, Element]:
+        from ..models import Element
+
         def load() -> dict[str, Element]:
             return {
                 eid: Element(eid, rec.name, rec.description, rec.domain)
@@ -49,11 +53,13 @@ class Sources:
 
         return self.store.once("element_objects", load)
 
-    def onet_reference(self) -> schema.OnetReferenceFile:
+    def onet_reference(self) -> onet_schema.OnetReferenceFile:
         """DWA, IWA and tool commodity titles, shared by the profiles."""
+        from .._store import onet_schema
+
         return self.store.once(
             "onet_reference",
-            lambda: self.store.read("onet_reference.json.gz", schema.OnetReferenceFile),
+            lambda: self.store.read("onet_reference.json.gz", onet_schema.OnetReferenceFile),
         )
 
     def footnotes(self) -> dict[str, str]:
@@ -91,8 +97,11 @@ class Sources:
         return self.store.once(("profile", occ.code), lambda: self._load_profile(occ))
 
     def _load_profile(self, occ: Occupation) -> Profile:
+        from .._store import onet_schema
+        from .profiles import build_profile
+
         name = onet_shard(occ.code)
-        shard = self.store.read(name, schema.OnetShard)
+        shard = self.store.read(name, onet_schema.OnetShard)
         if shard.code != occ.code:
             raise DataIntegrityError(f"{name} holds {shard.code}, not {occ.code}", resource=name)
         index = self.occupations()

@@ -1,18 +1,27 @@
-"""The package's one cattrs converter, built on first use.
+"""Structuring of the decoded JSON into the schema records: strict, and cheap.
 
-A private converter (cattrs advises against customising the global one)
-with ``forbid_extra_keys`` so schema drift fails loudly, and numbers
-checked rather than coerced: a string where a float belongs is an error.
+Strict: unknown and missing keys fail, numbers are checked rather than coerced
+(a string where a float belongs is an error), a tuple is read from a JSON
+array only, and an error says which class and field differ.
+
+Cheap: the hooks are closures made once a type (:func:`hook_for`); cattrs
+would generate and compile a function per record class and per dict type and
+dispatch every optional and tuple item, which was most of a first question's
+structuring cost, and importing it a tenth of a first question. The cattrs
+:func:`converter`, with these same hooks, is made only when asked for.
 """
 
 from __future__ import annotations
 
 import enum
 import functools
+import sys
+import types
+import typing
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import DataIntegrityError
-from ..models import AreaKind, Status
 from .schema import OewsRow
 
 if TYPE_CHECKING:
@@ -49,6 +58,9 @@ def _structure_bool(value: Any, _: type) -> bool:
     return value
 
 
+_TEXT_OR_NULL = frozenset({str, type(None)})
+
+
 def _structure_oews_row(value: Any, _: type) -> OewsRow:
     """Check one OEWS estimate row by hand: 600 rows a file, so this path is hot."""
     if not isinstance(value, list) or len(value) != 3:
@@ -56,46 +68,273 @@ def _structure_oews_row(value: Any, _: type) -> OewsRow:
     area, values, footnotes = value
     if not isinstance(area, str) or not isinstance(values, list) or len(values) != 17:
         raise TypeError(f"malformed OEWS row {value!r:.80}")
-    for v in values:
-        if v is not None and not isinstance(v, str):
-            raise TypeError(f"OEWS values are text or null, got {v!r} in row {area}")
-    if not isinstance(footnotes, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in footnotes.items()
+    if not _TEXT_OR_NULL.issuperset(map(type, values)):  # one pass in C, not a test a value
+        bad = next(v for v in values if type(v) not in _TEXT_OR_NULL)
+        raise TypeError(f"OEWS values are text or null, got {bad!r} in row {area}")
+    if not isinstance(footnotes, dict) or (
+        footnotes
+        and not all(isinstance(k, str) and isinstance(v, str) for k, v in footnotes.items())
     ):
         raise TypeError(f"malformed OEWS footnotes {footnotes!r} in row {area}")
     return (area, tuple(values), footnotes)
 
 
+Hook = Callable[[Any, Any], Any]
+
+
+#: Types whose hook checks only the exact type of the value: JSON gives nothing else.
+_EXACT: dict[Any, frozenset[type]] = {
+    str: frozenset({str}),
+    int: frozenset({int}),
+    bool: frozenset({bool}),
+    str | None: frozenset({str, type(None)}),
+    int | None: frozenset({int, type(None)}),
+    bool | None: frozenset({bool, type(None)}),
+}
+
+
+def _is_record(t: Any) -> bool:
+    fields = getattr(t, "__attrs_attrs__", None)
+    return (
+        isinstance(t, type) and fields is not None and all(a.init and not a.kw_only for a in fields)
+    )
+
+
+def _record_hook(cls: type) -> Hook:
+    """Structure a JSON object into record ``cls``: exactly its fields (those with a
+    default may be left out), each by its type's hook, passed positionally."""
+    import attrs
+
+    namespace = vars(sys.modules[cls.__module__])
+    fields = attrs.fields(cls)
+    specs = []
+    for a in fields:
+        tp = eval(a.type, namespace) if isinstance(a.type, str) else a.type
+        specs.append((a.name, hook_for(tp), tp))
+    # Fields whose hook only checks the value's exact type (str, int, bool, or one of
+    # them or null) are checked inline: most fields are, and a call per field is the cost.
+    checks = [(name, _EXACT.get(tp), hook, tp) for name, hook, tp in specs]
+    names = frozenset(a.name for a in fields)
+    required = [a.name for a in fields if a.default is attrs.NOTHING]
+    aliases = {a.name: a.alias for a in fields}
+
+    def located(obj: dict[str, Any], exc: Exception) -> Exception:
+        for name, hook, tp in specs:
+            if name in obj:
+                try:
+                    hook(obj[name], tp)
+                except Exception as inner:
+                    return TypeError(f"{cls.__name__}.{name}: {inner}")
+        return exc
+
+    def structure(obj: Any, _: Any) -> Any:
+        if type(obj) is not dict:
+            raise TypeError(f"{cls.__name__} is read from an object, got {obj!r:.80}")
+        if len(obj) != len(specs) or not names.issuperset(obj):
+            return partial(obj)
+        args = []
+        try:
+            for name, types_, hook, tp in checks:
+                value = obj[name]
+                if types_ is None:
+                    args.append(hook(value, tp))
+                elif type(value) in types_:
+                    args.append(value)
+                else:  # the hook raises, saying what was expected
+                    args.append(hook(value, tp))
+            return cls(*args)
+        except Exception as exc:
+            raise located(obj, exc) from exc
+
+    def partial(obj: dict[str, Any]) -> Any:
+        extra = sorted(set(obj) - names)
+        if extra:
+            raise TypeError(f"extra keys in {cls.__name__}: {', '.join(extra)}")
+        missing = [name for name in required if name not in obj]
+        if missing:
+            raise TypeError(f"{cls.__name__} lacks {', '.join(missing)}")
+        try:
+            return cls(**{aliases[n]: hook(obj[n], tp) for n, hook, tp in specs if n in obj})
+        except Exception as exc:
+            raise located(obj, exc) from exc
+
+    return structure
+
+
+def _is_homogeneous_tuple(t: Any) -> bool:
+    args = typing.get_args(t)
+    return typing.get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_hook(t: Any) -> Hook:
+    item = typing.get_args(t)[0]
+    if item is str:
+
+        def strings(value: Any, _: Any) -> tuple[str, ...]:
+            if type(value) is not list or not all(type(v) is str for v in value):
+                raise TypeError(f"expected a list of strings, got {value!r:.80}")
+            return tuple(value)
+
+        return strings
+    hook = hook_for(item)
+    # Numbers (the similarity rows: 100,000 of them) are floats as JSON gives them:
+    # one look at the set of their types, not a call each (ints go through the hook).
+    floats = {float: frozenset({float}), float | None: frozenset({float, type(None)})}.get(item)
+
+    def structure(value: Any, _: Any) -> tuple[Any, ...]:
+        if type(value) is not list:
+            raise TypeError(f"expected a list, got {value!r:.80}")
+        if floats is not None and floats.issuperset(map(type, value)):
+            return tuple(value)
+        return tuple([hook(v, item) for v in value])
+
+    return structure
+
+
+def _is_fixed_tuple(t: Any) -> bool:
+    args = typing.get_args(t)
+    return typing.get_origin(t) is tuple and bool(args) and Ellipsis not in args
+
+
+def _fixed_tuple_hook(t: Any) -> Hook:
+    items = typing.get_args(t)
+    if all(item is str for item in items):  # the 68,000 titles of titles.json.gz
+
+        def strings(value: Any, _: Any) -> tuple[str, ...]:
+            if (
+                type(value) is not list
+                or len(value) != len(items)
+                or any(type(v) is not str for v in value)
+            ):
+                raise TypeError(f"expected a list of {len(items)} strings, got {value!r:.80}")
+            return tuple(value)
+
+        return strings
+    hooks = [(hook_for(item), item) for item in items]
+
+    def structure(value: Any, _: Any) -> tuple[Any, ...]:
+        if type(value) is not list or len(value) != len(hooks):
+            raise TypeError(f"expected a list of {len(hooks)}, got {value!r:.80}")
+        return tuple([hook(v, item) for v, (hook, item) in zip(value, hooks, strict=True)])
+
+    return structure
+
+
+def _is_optional(t: Any) -> bool:
+    args = typing.get_args(t)
+    return (
+        typing.get_origin(t) in (typing.Union, types.UnionType)
+        and len(args) == 2
+        and type(None) in args
+    )
+
+
+def _optional_hook(t: Any) -> Hook:
+    (inner,) = [a for a in typing.get_args(t) if a is not type(None)]
+    hook = hook_for(inner)
+
+    def structure(value: Any, _: Any) -> Any:
+        return None if value is None else hook(value, inner)
+
+    return structure
+
+
+def _is_str_dict(t: Any) -> bool:
+    args = typing.get_args(t)
+    return typing.get_origin(t) is dict and len(args) == 2 and args[0] is str
+
+
+def _dict_hook(t: Any) -> Hook:
+    item = typing.get_args(t)[1]
+    hook = hook_for(item)
+
+    def structure(value: Any, _: Any) -> dict[str, Any]:
+        if type(value) is not dict:
+            raise TypeError(f"expected an object, got {value!r:.80}")
+        made = {k: hook(v, item) for k, v in value.items()}
+        if not all(type(k) is str for k in made):
+            raise TypeError(f"object keys are strings, got {list(made)!r:.80}")
+        return made
+
+    return structure
+
+
+@functools.cache
+def hook_for(t: Any) -> Hook:
+    """The structuring hook of type ``t``, made once: the package's own dispatch.
+
+    Every type the schema uses is here; any other fails loudly when its hook
+    is asked for (cattrs is not needed, nor imported, to read the data).
+    """
+    simple = _SIMPLE.get(t)
+    if simple is not None:
+        return simple
+    if t == OewsRow:
+        return _structure_oews_row
+    if isinstance(t, type) and issubclass(t, enum.Enum):
+        return _structure_enum
+    if typing.get_origin(t) is typing.Literal:
+        return _literal_hook(t)
+    for applies, make in _FACTORIES:
+        if applies(t):
+            return make(t)
+    raise TypeError(f"no structuring hook for {t!r}")
+
+
+def _literal_hook(t: Any) -> Hook:
+    allowed = frozenset((type(a), a) for a in typing.get_args(t))
+
+    def structure(value: Any, _: Any) -> Any:
+        if (type(value), value) not in allowed:
+            raise TypeError(f"expected one of {list(typing.get_args(t))}, got {value!r:.80}")
+        return value
+
+    return structure
+
+
+_SIMPLE: dict[Any, Hook] = {
+    float: _structure_float,
+    int: _structure_int,
+    str: _structure_str,
+    bool: _structure_bool,
+}
+_FACTORIES: list[tuple[Callable[[Any], bool], Callable[[Any], Hook]]] = [
+    (_is_record, _record_hook),
+    (_is_homogeneous_tuple, _tuple_hook),
+    (_is_fixed_tuple, _fixed_tuple_hook),
+    (_is_optional, _optional_hook),
+    (_is_str_dict, _dict_hook),
+]
+
+
+def _supported(t: Any) -> bool:
+    try:
+        hook_for(t)
+    except TypeError:
+        return False
+    return True
+
+
 @functools.cache
 def converter() -> cattrs.Converter:
-    """Return the converter (imported lazily: ``import occprofile`` stays cheap).
-
-    ``detailed_validation`` is off: it doubles the cost of the first
-    ``profile()``, and errors still name the resource, class and field.
-    """
+    """A cattrs converter with the same hooks (imported lazily, only if asked for:
+    reading the data needs none of cattrs), for unstructuring and for callers that
+    want cattrs' interface."""
     import cattrs
 
-    # The resources are plain JSON already decoded by the json module, so the
-    # base converter suffices (the json preconf adds datetime/bytes hooks we never need).
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=False)
-    conv.register_structure_hook_func(lambda t: t == OewsRow, _structure_oews_row)
-    conv.register_structure_hook(float, _structure_float)
-    conv.register_structure_hook(int, _structure_int)
-    conv.register_structure_hook(str, _structure_str)
-    conv.register_structure_hook(bool, _structure_bool)
-    # The str hook above would also catch these str-valued enums: give them their own.
-    for enum_cls in (AreaKind, Status):
-        conv.register_structure_hook(enum_cls, _structure_enum)
+    conv.register_structure_hook_factory(_supported, hook_for)
     return conv
 
 
 def structure(data: Any, cls: type[T], resource: str) -> T:
     """Structure decoded JSON into ``cls``; any mismatch names the resource and path."""
     try:
-        return converter().structure(data, cls)
+        made: T = hook_for(typing.cast(Any, cls))(data, cls)
     except Exception as exc:  # any failure here means data and schema disagree
         detail = f"{type(exc).__name__}: {exc}"
         raise DataIntegrityError(
             f"packaged resource {resource!r} does not match the schema: {detail}",
             resource=resource,
         ) from exc
+    return made

@@ -5,25 +5,71 @@ decoded JSON into them with unknown keys forbidden, so a resource that
 drifts from the schema fails at load time instead of producing wrong
 answers. Leaves that are already public models (a :class:`Measure`, a
 :class:`Task`) are reused as they are; the rest is turned into public
-models by ``_dataset``.
+models by ``_dataset``. The O*NET profile records are in ``onet_schema``
+(served from here on first use).
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from attrs import frozen
 
-from ..models import (
-    AlternateTitle,
-    Area,
-    EmergingTaskCategory,
-    InterestScale,
-    Measure,
-    Occupation,
-    Release,
-    ReportedTitle,
-    Task,
-    TechnologySkill,
-)
+from ..models import Area, Occupation, Release
+
+if TYPE_CHECKING:
+    from .onet_schema import (
+        CategoryScaleRecord,
+        DwaLinkRecord,
+        DwaReference,
+        EducationRecord,
+        ElementRecord,
+        ElementsFile,
+        EmergingTaskRecord,
+        InterestRecord,
+        IwaReference,
+        JobZoneRecord,
+        OnetReferenceFile,
+        OnetShard,
+        RatingRecord,
+        RatingsRecord,
+        RelatedRecord,
+        ScaleRecord,
+        ToolRecord,
+        WorkValueRecord,
+    )
+
+
+__all__ = [
+    "AreasFile",
+    "CategoryScaleRecord",
+    "DwaLinkRecord",
+    "DwaReference",
+    "EducationRecord",
+    "ElementRecord",
+    "ElementsFile",
+    "EmergingTaskRecord",
+    "InputFile",
+    "InterestRecord",
+    "IwaReference",
+    "JobZoneRecord",
+    "Manifest",
+    "OccupationsFile",
+    "OewsOccupationRecord",
+    "OewsReference",
+    "OewsRow",
+    "OewsShard",
+    "OnetReferenceFile",
+    "OnetShard",
+    "OutputFile",
+    "RatingRecord",
+    "RatingsRecord",
+    "RelatedRecord",
+    "ScaleRecord",
+    "TitlesFile",
+    "ToolRecord",
+    "WorkValueRecord",
+]
 
 
 @frozen
@@ -51,44 +97,6 @@ class Manifest:
     inputs: tuple[InputFile, ...]
     outputs: tuple[OutputFile, ...]
     counts: dict[str, int]
-
-
-@frozen
-class ElementRecord:
-    name: str
-    description: str
-    domain: str | None
-
-
-@frozen
-class ScaleRecord:
-    name: str
-    minimum: float
-    maximum: float
-
-
-@frozen
-class JobZoneRecord:
-    name: str
-    experience: str
-    education: str
-    training: str
-    examples: str
-    svp_range: str
-
-
-@frozen
-class CategoryScaleRecord:
-    name: str
-    categories: dict[str, str]
-
-
-@frozen
-class ElementsFile:
-    elements: dict[str, ElementRecord]
-    scales: dict[str, ScaleRecord]
-    job_zones: dict[str, JobZoneRecord]
-    education_categories: dict[str, CategoryScaleRecord]
 
 
 @frozen
@@ -121,119 +129,6 @@ class OewsReference:
     release: dict[str, str]
 
 
-@frozen
-class EducationRecord:
-    scale: str
-    category: int
-    percent: float
-    n: int | None
-    standard_error: float | None
-    lower_ci: float | None
-    upper_ci: float | None
-    recommend_suppress: bool | None
-
-
-@frozen
-class RelatedRecord:
-    code: str
-    tier: str
-    index: int
-
-
-@frozen
-class InterestRecord:
-    element_id: str
-    scale: InterestScale
-    value: float
-
-
-@frozen
-class RatingRecord:
-    element_id: str
-    importance: Measure | None
-    level: Measure | None
-
-
-@frozen
-class RatingsRecord:
-    skills: tuple[RatingRecord, ...] | None
-    knowledge: tuple[RatingRecord, ...] | None
-    abilities: tuple[RatingRecord, ...] | None
-    work_activities: tuple[RatingRecord, ...] | None
-    work_styles: tuple[RatingRecord, ...] | None
-
-
-@frozen
-class DwaLinkRecord:
-    id: str
-    tasks: tuple[int, ...]
-
-
-@frozen
-class ToolRecord:
-    example: str
-    commodity_code: int
-
-
-@frozen
-class WorkValueRecord:
-    element_id: str
-    scale: str
-    value: float
-    date: str
-    domain_source: str
-
-
-@frozen
-class EmergingTaskRecord:
-    text: str
-    category: EmergingTaskCategory
-    original_task_id: int | None
-    date: str
-    domain_source: str
-
-
-@frozen
-class OnetShard:
-    code: str
-    title: str
-    description: str
-    job_zone: int | None
-    alternate_titles: tuple[AlternateTitle, ...]
-    reported_titles: tuple[ReportedTitle, ...]
-    tasks: tuple[Task, ...]
-    education: tuple[EducationRecord, ...]
-    related: tuple[RelatedRecord, ...]
-    interests: tuple[InterestRecord, ...]
-    technology_skills: tuple[TechnologySkill, ...]
-    ratings: RatingsRecord
-    detailed_work_activities: tuple[DwaLinkRecord, ...]
-    tools: tuple[ToolRecord, ...]
-    work_values: tuple[WorkValueRecord, ...]
-    emerging_tasks: tuple[EmergingTaskRecord, ...]
-
-
-@frozen
-class DwaReference:
-    title: str
-    iwa: str
-
-
-@frozen
-class IwaReference:
-    title: str
-    element_id: str
-
-
-@frozen
-class OnetReferenceFile:
-    """onet_reference.json.gz: titles shared by the profiles (DWAs, IWAs, tool commodities)."""
-
-    dwas: dict[str, DwaReference]
-    iwas: dict[str, IwaReference]
-    commodities: dict[str, str]
-
-
 OewsRow = tuple[str, tuple[str | None, ...], dict[str, str]]
 
 
@@ -241,3 +136,40 @@ OewsRow = tuple[str, tuple[str | None, ...], dict[str, str]]
 class OewsShard:
     code: str
     estimates: tuple[OewsRow, ...]
+
+
+#: The O*NET profile records live in ``onet_schema`` (they need the profile
+#: models): served from here on first use, so a wage question creates neither.
+_ONET = frozenset(
+    {
+        "ElementRecord",
+        "ScaleRecord",
+        "JobZoneRecord",
+        "CategoryScaleRecord",
+        "ElementsFile",
+        "EducationRecord",
+        "RelatedRecord",
+        "InterestRecord",
+        "RatingRecord",
+        "RatingsRecord",
+        "DwaLinkRecord",
+        "ToolRecord",
+        "WorkValueRecord",
+        "EmergingTaskRecord",
+        "OnetShard",
+        "DwaReference",
+        "IwaReference",
+        "OnetReferenceFile",
+    }
+)
+
+if not TYPE_CHECKING:  # for type checkers the names are the imports above
+
+    def __getattr__(name: str) -> object:
+        if name not in _ONET:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        from . import onet_schema
+
+        value = getattr(onet_schema, name)
+        globals()[name] = value
+        return value
