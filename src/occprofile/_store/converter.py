@@ -1,14 +1,14 @@
-"""Structuring of the decoded JSON into the schema records: strict, and cheap.
+"""The package's one cattrs converter, built on first use.
 
-Strict: unknown and missing keys fail, numbers are checked rather than coerced
-(a string where a float belongs is an error), a tuple is read from a JSON
-array only, and an error says which class and field differ.
+A private converter (cattrs advises against customising the global one)
+with ``forbid_extra_keys`` so schema drift fails loudly, and numbers
+checked rather than coerced: a string where a float belongs is an error.
 
-Cheap: the hooks are closures made once a type (:func:`hook_for`); cattrs
-would generate and compile a function per record class and per dict type and
-dispatch every optional and tuple item, which was most of a first question's
-structuring cost, and importing it a tenth of a first question. The cattrs
-:func:`converter`, with these same hooks, is made only when asked for.
+Records, homogeneous tuples, optionals and string-keyed dicts get hooks made
+here from closures: cattrs would generate and compile a function per record
+class and per dict type, which is most of a first question's structuring
+cost. They are as strict (unknown and missing keys, exact types; a JSON
+array, not any iterable, for a tuple) and say which class and field failed.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import DataIntegrityError
+from ..models import AreaKind, Status
 from .schema import OewsRow
 
 if TYPE_CHECKING:
@@ -100,7 +101,7 @@ def _is_record(t: Any) -> bool:
     )
 
 
-def _record_hook(cls: type) -> Hook:
+def _record_hook(conv: cattrs.Converter, cls: type) -> Hook:
     """Structure a JSON object into record ``cls``: exactly its fields (those with a
     default may be left out), each by its type's hook, passed positionally."""
     import attrs
@@ -110,7 +111,7 @@ def _record_hook(cls: type) -> Hook:
     specs = []
     for a in fields:
         tp = eval(a.type, namespace) if isinstance(a.type, str) else a.type
-        specs.append((a.name, hook_for(tp), tp))
+        specs.append((a.name, conv.get_structure_hook(tp), tp))
     # Fields whose hook only checks the value's exact type (str, int, bool, or one of
     # them or null) are checked inline: most fields are, and a call per field is the cost.
     checks = [(name, _EXACT.get(tp), hook, tp) for name, hook, tp in specs]
@@ -166,7 +167,7 @@ def _is_homogeneous_tuple(t: Any) -> bool:
     return typing.get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
-def _tuple_hook(t: Any) -> Hook:
+def _tuple_hook(conv: cattrs.Converter, t: Any) -> Hook:
     item = typing.get_args(t)[0]
     if item is str:
 
@@ -176,7 +177,7 @@ def _tuple_hook(t: Any) -> Hook:
             return tuple(value)
 
         return strings
-    hook = hook_for(item)
+    hook = conv.get_structure_hook(item)
     # Numbers (the similarity rows: 100,000 of them) are floats as JSON gives them:
     # one look at the set of their types, not a call each (ints go through the hook).
     floats = {float: frozenset({float}), float | None: frozenset({float, type(None)})}.get(item)
@@ -196,7 +197,7 @@ def _is_fixed_tuple(t: Any) -> bool:
     return typing.get_origin(t) is tuple and bool(args) and Ellipsis not in args
 
 
-def _fixed_tuple_hook(t: Any) -> Hook:
+def _fixed_tuple_hook(conv: cattrs.Converter, t: Any) -> Hook:
     items = typing.get_args(t)
     if all(item is str for item in items):  # the 68,000 titles of titles.json.gz
 
@@ -210,7 +211,7 @@ def _fixed_tuple_hook(t: Any) -> Hook:
             return tuple(value)
 
         return strings
-    hooks = [(hook_for(item), item) for item in items]
+    hooks = [(conv.get_structure_hook(item), item) for item in items]
 
     def structure(value: Any, _: Any) -> tuple[Any, ...]:
         if type(value) is not list or len(value) != len(hooks):
@@ -229,9 +230,9 @@ def _is_optional(t: Any) -> bool:
     )
 
 
-def _optional_hook(t: Any) -> Hook:
+def _optional_hook(conv: cattrs.Converter, t: Any) -> Hook:
     (inner,) = [a for a in typing.get_args(t) if a is not type(None)]
-    hook = hook_for(inner)
+    hook = conv.get_structure_hook(inner)
 
     def structure(value: Any, _: Any) -> Any:
         return None if value is None else hook(value, inner)
@@ -244,9 +245,9 @@ def _is_str_dict(t: Any) -> bool:
     return typing.get_origin(t) is dict and len(args) == 2 and args[0] is str
 
 
-def _dict_hook(t: Any) -> Hook:
+def _dict_hook(conv: cattrs.Converter, t: Any) -> Hook:
     item = typing.get_args(t)[1]
-    hook = hook_for(item)
+    hook = conv.get_structure_hook(item)
 
     def structure(value: Any, _: Any) -> dict[str, Any]:
         if type(value) is not dict:
@@ -259,82 +260,56 @@ def _dict_hook(t: Any) -> Hook:
     return structure
 
 
-@functools.cache
-def hook_for(t: Any) -> Hook:
-    """The structuring hook of type ``t``, made once: the package's own dispatch.
+def _bound(
+    make: Callable[[cattrs.Converter, Any], Hook], conv: cattrs.Converter
+) -> Callable[[Any], Hook]:
+    def factory(t: Any) -> Hook:
+        return make(conv, t)
 
-    Every type the schema uses is here; any other fails loudly when its hook
-    is asked for (cattrs is not needed, nor imported, to read the data).
-    """
-    simple = _SIMPLE.get(t)
-    if simple is not None:
-        return simple
-    if t == OewsRow:
-        return _structure_oews_row
-    if isinstance(t, type) and issubclass(t, enum.Enum):
-        return _structure_enum
-    if typing.get_origin(t) is typing.Literal:
-        return _literal_hook(t)
-    for applies, make in _FACTORIES:
-        if applies(t):
-            return make(t)
-    raise TypeError(f"no structuring hook for {t!r}")
-
-
-def _literal_hook(t: Any) -> Hook:
-    allowed = frozenset((type(a), a) for a in typing.get_args(t))
-
-    def structure(value: Any, _: Any) -> Any:
-        if (type(value), value) not in allowed:
-            raise TypeError(f"expected one of {list(typing.get_args(t))}, got {value!r:.80}")
-        return value
-
-    return structure
-
-
-_SIMPLE: dict[Any, Hook] = {
-    float: _structure_float,
-    int: _structure_int,
-    str: _structure_str,
-    bool: _structure_bool,
-}
-_FACTORIES: list[tuple[Callable[[Any], bool], Callable[[Any], Hook]]] = [
-    (_is_record, _record_hook),
-    (_is_homogeneous_tuple, _tuple_hook),
-    (_is_fixed_tuple, _fixed_tuple_hook),
-    (_is_optional, _optional_hook),
-    (_is_str_dict, _dict_hook),
-]
-
-
-def _supported(t: Any) -> bool:
-    try:
-        hook_for(t)
-    except TypeError:
-        return False
-    return True
+    return factory
 
 
 @functools.cache
 def converter() -> cattrs.Converter:
-    """A cattrs converter with the same hooks (imported lazily, only if asked for:
-    reading the data needs none of cattrs), for unstructuring and for callers that
-    want cattrs' interface."""
+    """Return the converter (imported lazily: ``import occprofile`` stays cheap).
+
+    ``detailed_validation`` is off: it doubles the cost of the first
+    ``profile()``, and errors still name the resource, class and field.
+    """
     import cattrs
 
+    # The resources are plain JSON already decoded by the json module, so the
+    # base converter suffices (the json preconf adds datetime/bytes hooks we never need).
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=False)
-    conv.register_structure_hook_factory(_supported, hook_for)
+    factories: list[tuple[Callable[[Any], bool], Callable[[cattrs.Converter, Any], Hook]]] = [
+        (_is_record, _record_hook),
+        (_is_homogeneous_tuple, _tuple_hook),
+        (_is_fixed_tuple, _fixed_tuple_hook),
+        (_is_optional, _optional_hook),
+        (_is_str_dict, _dict_hook),
+    ]
+    for applies, make in factories:
+        # cattrs asks a factory's signature whether it takes the converter too: say no.
+        conv.register_structure_hook_factory(applies, _bound(make, conv))
+    # Registered last, so it wins over the tuple factories.
+    conv.register_structure_hook_func(lambda t: t == OewsRow, _structure_oews_row)
+    conv.register_structure_hook(float, _structure_float)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(bool, _structure_bool)
+    # The str hook above would also catch these str-valued enums: give them their own.
+    for enum_cls in (AreaKind, Status):
+        conv.register_structure_hook(enum_cls, _structure_enum)
     return conv
 
 
 def structure(data: Any, cls: type[T], resource: str) -> T:
     """Structure decoded JSON into ``cls``; any mismatch names the resource and path."""
     try:
-        made: T = hook_for(typing.cast(Any, cls))(data, cls)
+        return converter().structure(data, cls)
     except Exception as exc:  # any failure here means data and schema disagree
         detail = f"{type(exc).__name__}: {exc}"
         raise DataIntegrityError(
             f"packaged resource {resource!r} does not match the schema: {detail}",
             resource=resource,
         ) from exc
-    return made
