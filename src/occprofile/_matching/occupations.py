@@ -28,6 +28,7 @@ from ..errors import (
 from ..models import Occupation, SearchHit, SocLevel, WageOccupation
 from . import text as _lookup
 from .arguments import check_choice, check_n, check_query, check_str
+from .lay_terms import lay_rewrite
 
 SOC_LEVELS: tuple[SocLevel, ...] = ("total", "major", "minor", "broad", "detailed")
 #: SOC major group 55 (military): in O*NET, not in OEWS.
@@ -158,8 +159,16 @@ class OccupationIndex:
             if kind == "title":
                 official[code] = score
         # Equal scores: the occupation whose official title fits the query better
-        # wins ("truck driver" is an alternate title of several occupations).
-        ranked = sorted(best, key=lambda c: (-best[c][0], -official.get(c, 0.0), c))
+        # wins ("truck driver" is an alternate title of several occupations), then,
+        # for a lay word, the one whose titles fit its official word ("doctor":
+        # Dermatologists, also "Dermatology Physician", before Therapists, All Other).
+        lay: dict[str, float] = {}
+        if (official_words := lay_rewrite(text)) is not None:
+            for score, i in titles.index.scored(official_words):
+                lay.setdefault(titles.index.entry(i)[0], score)
+        ranked = sorted(
+            best, key=lambda c: (-best[c][0], -official.get(c, 0.0), -lay.get(c, 0.0), c)
+        )
         return tuple(
             SearchHit(self.onet[c], best[c][2], best[c][1], best[c][0]) for c in ranked[:n]
         )

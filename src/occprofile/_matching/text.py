@@ -219,6 +219,8 @@ class TitleIndex:
                 if cand.startswith(token) and len(token) >= 4:
                     found[cand] = 0.85
                     continue
+                if len(token) <= _SHORT_WORD and abs(length - len(token)) > 1:
+                    continue  # "uber" is not "lumber": two letters more is a new word
                 matcher.set_seq2(cand)
                 if matcher.quick_ratio() < _SPELLING_CUTOFF:
                     continue
@@ -290,6 +292,10 @@ class TitleIndex:
 
 #: difflib ratio a close spelling needs
 _SPELLING_CUTOFF = 0.8
+#: Words this short may gain or lose one letter, not two, unless they are a
+#: prefix: a four-letter word inside a six-letter one scores exactly the cutoff
+#: ("uber" in "lumber", "cook" in "crooks") yet is rarely a typo of it.
+_SHORT_WORD = 4
 
 
 def _letters(token: str) -> int:
