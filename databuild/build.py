@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from databuild import (
+    area_aliases,
     areas,
     certifications,
     history,
@@ -38,6 +39,7 @@ GENERATED_SUFFIX = ".json.gz"
 #: The collection whose size is a top-level file's manifest `rows`.
 MAIN_COLLECTION = {
     "areas.json": "areas",
+    "area_aliases.json": "aliases",
     "certifications.json": "certifications",
     "oes_2019.json.gz": "occupations",
     "onet_reference.json.gz": "dwas",
@@ -101,6 +103,8 @@ def make_documents(source: Path) -> Documents:
     )
     docs["titles.json.gz"] = onet.titles_document(tables)
     docs["areas.json"] = areas.areas_document(data.areas)
+    aliases = area_aliases.read_aliases([a.code for a in data.areas], log)
+    docs["area_aliases.json"] = area_aliases.aliases_document(aliases)
     docs["oews_reference.json"] = oews.reference_document(data)
     docs["onet_reference.json.gz"] = work_content.reference_document(
         tables, onet.element_names(tables)

@@ -32,6 +32,7 @@ from databuild.tables import find_optional_table, find_table
 from databuild.writer import Json, decode, sha256_bytes
 
 TOP_LEVEL = (
+    "area_aliases.json",
     "areas.json",
     "certifications.json",
     "elements.json",

@@ -266,6 +266,6 @@ def test_every_shard_of_the_packaged_data_passes() -> None:
 def test_every_top_level_resource_of_the_packaged_data_passes() -> None:
     store = Store()
     listed = [e.path for e in store.manifest().outputs if not e.path.endswith("/")]
-    assert len(listed) == 12
+    assert len(listed) == 13
     for name in listed:
         assert store.read(name, record_class(name)) is not None

@@ -190,6 +190,8 @@ def _plain_spellings(index: TitleIndex, token: str) -> dict[str, float]:
         if cand.startswith(token) and len(token) >= 4:
             found[cand] = 0.85
             continue
+        if len(token) <= 4 and abs(len(cand) - len(token)) > 1:
+            continue  # a short word gains or loses one letter, not two ("uber", "lumber")
         ratio = difflib.SequenceMatcher(None, token, cand).ratio()
         if ratio >= 0.8:
             found[cand] = 0.9 * ratio

@@ -116,3 +116,19 @@ def test_index_no_match() -> None:
 
 def test_close_matches_suggests_spelling() -> None:
     assert _lookup.close_matches("Califronia", ["California", "Colorado"]) == ["California"]
+
+
+def test_normalize_all_is_normalize_of_each() -> None:
+    import gzip
+    import json
+    from importlib import resources
+
+    from occprofile._matching.text import normalize, normalize_all
+
+    raw = resources.files("occprofile.data").joinpath("titles.json.gz").read_bytes()
+    titles = [t for _, _, t in json.loads(gzip.decompress(raw))["titles"]]
+    odd = ["Winston\u2013Salem", "D.C. a.b.", "Caf\u00e9 & Bar*", "\uff14\uff13\u20136013", "", " "]
+    odd += ["A.B.C", "\uff2d\uff41\uff49\uff44", "\u00e9.x.", ") (", "U.S.A."]
+    odd += ["x.\n", "line\nbreak"]  # a line break: normalised one by one
+    for texts in (titles, odd, odd[:-2], odd[:4]):
+        assert normalize_all(texts) == [normalize(t) for t in texts]

@@ -295,7 +295,7 @@ def test_every_error_is_an_occprofile_error() -> None:
     ("query", "name"),
     [
         ("Washington, D.C.", "Washington-Arlington-Alexandria, DC-VA-MD-WV"),
-        ("D.C.", "District of Columbia"),
+        ("Washington DC", "Washington-Arlington-Alexandria, DC-VA-MD-WV"),
         ("Portland, Oregon", "Portland-Vancouver-Hillsboro, OR-WA"),
         ("U.S.", "National"),
     ],

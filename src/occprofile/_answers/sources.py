@@ -86,9 +86,13 @@ class Sources:
         return self.store.once("titles", load)
 
     def areas(self) -> AreaIndex:
-        return self.store.once(
-            "areas", lambda: AreaIndex(self.store.read("areas.json", schema.AreasFile))
-        )
+        def load() -> AreaIndex:
+            return AreaIndex(
+                self.store.read("areas.json", schema.AreasFile),
+                lambda: self.store.read("area_aliases.json", schema.AreaAliasesFile),
+            )
+
+        return self.store.once("areas", load)
 
     # O*NET profiles -------------------------------------------------------
 

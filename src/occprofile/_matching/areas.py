@@ -11,33 +11,56 @@ SC): a metro of exactly that name does not hide another whose principal
 cities include it. ("Salem" is only Salem, OR: Winston-Salem is one city.)
 A trailing postal code narrows the search to that state: "Charleston, SC",
 "Portland, OR".
+
+Curated aliases (``area_aliases.json``: "NYC", "Twin Cities", "Bay Area")
+join the candidates of the first step, so an alias that is also a postal
+code or a name ("LA": Los Angeles or Louisiana; "DC": the Washington metro
+or the District of Columbia) is ambiguous rather than silently one of them.
+A five-digit number no area has, or a ZIP+4, is read as a ZIP code, which
+needs a crosswalk the package does not ship: the error says to type the
+city instead.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 
-from .._store.schema import AreasFile
-from ..errors import AmbiguousAreaError, InvalidArgumentError, UnknownAreaError
+from .._store.schema import AreaAliasesFile, AreasFile
+from ..errors import (
+    AmbiguousAreaError,
+    DataIntegrityError,
+    InvalidArgumentError,
+    UnknownAreaError,
+)
 from ..models import Area, AreaKind
 from . import text as _lookup
 from .arguments import check_bool, check_query, check_str
 
 NATIONAL_CODE = "0000000"
 _NATIONAL_ALIASES = frozenset({"national", "nation", "us", "u s", "usa", "united states"})
+#: a ZIP+4 code ("10001-1234"); a bare five-digit ZIP is a number no area code has
+_ZIP_PLUS_4 = re.compile(r"^\d{5}[-\s]\d{4}$")
+_ALIASES = "area_aliases.json"
 
 
 class AreaIndex:
     """Area lookups built once from ``areas.json``."""
 
-    def __init__(self, rec: AreasFile) -> None:
+    def __init__(
+        self, rec: AreasFile, aliases: Callable[[], AreaAliasesFile] | None = None
+    ) -> None:
         self.by_code: dict[str, Area] = {a.code: a for a in rec.areas}
+        self._aliases = aliases
 
     @functools.cached_property
     def _names(self) -> _AreaNames:
         # Built on the first lookup by name: code lookups and listings never pay for it.
-        return _AreaNames(self.by_code.values())
+        names = _AreaNames(self.by_code.values())
+        if self._aliases is not None:
+            names.add_aliases(self._aliases(), self.by_code)
+        return names
 
     def _describe(self, codes: set[str]) -> list[str]:
         return [f"{self.by_code[c].name} [{self.by_code[c].kind.value} {c}]" for c in sorted(codes)]
@@ -47,10 +70,15 @@ class AreaIndex:
         check_query(query, "area")
         text = query.strip()
         if _lookup.is_number(text):
+            folded = _lookup.fold_code(text).strip()
             code = _lookup.parse_area_code(text)
             if code in self.by_code:
                 return self.by_code[code]
+            if len(folded) == 5:
+                raise _zip_error(query)
             raise UnknownAreaError(query, [])
+        if _ZIP_PLUS_4.match(_lookup.fold_code(text)):
+            raise _zip_error(query)
         norm = _lookup.normalize(text)
         if not norm:
             raise InvalidArgumentError("Empty area query: pass an area code or name.")
@@ -93,12 +121,15 @@ class AreaIndex:
         exact = keep(names.exact.get(norm, set()))
         states = set() if postal else {a.code for a in names.state_named(norm)}
         cities = keep(names.city_parts.get(norm, set()))
-        pool = exact | states | cities
+        aliases = keep(names.aliased(norm))
+        pool = exact | states | cities | aliases
         if len(pool) == 1:
             return self.by_code[next(iter(pool))]
         contains = keep({c for c, n in names.normalized.items() if f" {norm} " in f" {n} "})
         if pool:
-            raise AmbiguousAreaError(query, self._describe(pool | contains))
+            # An alias collision lists what collided ("LA": Los Angeles, Louisiana),
+            # not every area whose name holds the letters "la".
+            raise AmbiguousAreaError(query, self._describe(pool if aliases else pool | contains))
         if len(contains) == 1:
             return self.by_code[next(iter(contains))]
         if contains:
@@ -169,6 +200,8 @@ class _AreaNames:
         self.city_parts: dict[str, set[str]] = {}
         self.states_by_name: dict[str, Area] = {}
         self.states_by_postal: dict[str, Area] = {}
+        #: curated aliases, normalised -> the codes they mean (see :meth:`add_aliases`)
+        self.aliases: dict[str, set[str]] = {}
         #: every spelling worth suggesting, normalised → the area name to show
         self.suggestions: dict[str, str] = {}
         for a in areas:
@@ -187,6 +220,28 @@ class _AreaNames:
                     key = _lookup.normalize(part)
                     self.city_parts.setdefault(key, set()).add(a.code)
                     self.suggestions.setdefault(key, a.name)
+
+    def add_aliases(self, rec: AreaAliasesFile, by_code: dict[str, Area]) -> None:
+        """Index the curated aliases; one naming no packaged area is a data error."""
+        for entry in rec.aliases:
+            key = _lookup.normalize(entry.alias)
+            unknown = [c for c in entry.codes if c not in by_code]
+            if not key or not entry.codes or unknown or key in self.aliases:
+                raise DataIntegrityError(
+                    f"{_ALIASES}: alias {entry.alias!r} is empty, repeated or names "
+                    f"no area of areas.json ({', '.join(unknown) or 'no codes'})",
+                    resource=_ALIASES,
+                )
+            self.aliases[key] = set(entry.codes)
+            if len(entry.codes) == 1:
+                self.suggestions.setdefault(key, by_code[entry.codes[0]].name)
+
+    def aliased(self, norm: str) -> set[str]:
+        """The codes an alias means; a leading "the" is optional ("the Twin Cities")."""
+        found = self.aliases.get(norm)
+        if found is None and norm.startswith("the "):
+            found = self.aliases.get(norm[4:])
+        return found or set()
 
     def state_named(self, norm: str) -> list[Area]:
         found = self.states_by_name.get(norm) or self.states_by_postal.get(norm)
@@ -215,6 +270,16 @@ def principal_cities(short_name: str) -> list[str]:
         cities = short_name.split("--")
         return cities + [part for city in cities if "-" in city for part in city.split("-")]
     return short_name.split("-")
+
+
+def _zip_error(query: str) -> UnknownAreaError:
+    """Five digits no area has (or a ZIP+4): a ZIP code, which this package cannot place."""
+    return UnknownAreaError(
+        query,
+        detail=f"{query.strip()!r} looks like a ZIP code: finding its area needs a ZIP-to-metro "
+        "(CBSA) crosswalk, which occprofile does not ship. Pass the city or metro name "
+        "instead ('Newark, NJ', 'San Francisco'), or a state.",
+    )
 
 
 def area_kind(kind: str | AreaKind) -> AreaKind:

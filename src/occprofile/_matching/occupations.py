@@ -28,6 +28,7 @@ from ..errors import (
 from ..models import Occupation, SearchHit, SocLevel, WageOccupation
 from . import text as _lookup
 from .arguments import check_choice, check_n, check_query, check_str
+from .lay_terms import lay_rewrite
 
 SOC_LEVELS: tuple[SocLevel, ...] = ("total", "major", "minor", "broad", "detailed")
 #: SOC major group 55 (military): in O*NET, not in OEWS.
@@ -74,12 +75,22 @@ class TitleData:
         entries = [(o.code, "title", o.title) for o in onet.values()]
         entries.extend(rec.titles)
         self.index = _lookup.TitleIndex(entries)
-        self.exact: dict[str, set[str]] = {}
-        #: the same titles keyed without plural folding
-        self.literal: dict[str, set[str]] = {}
-        for code, _kind, title in rec.titles:
-            self.exact.setdefault(_lookup.title_key(title), set()).add(code)
-            self.literal.setdefault(_lookup.normalize(title), set()).add(code)
+        # The index has normalised and keyed every title already: entries past the
+        # official titles are ``rec.titles``, in order.
+        first = len(onet)
+        with _lookup.gc_paused():
+            exact: dict[str, dict[str, None]] = {}
+            literal: dict[str, dict[str, None]] = {}
+            for (code, _kind, _title), key, norm in zip(
+                rec.titles, self.index.keys[first:], self.index.normalized[first:], strict=True
+            ):
+                exact.setdefault(key, {})[code] = None
+                literal.setdefault(norm, {})[code] = None
+            # Tuples of text, not sets: the garbage collector stops tracking them, and
+            # 100,000 sets made every full collection (during any later call) take 0.1 s.
+            self.exact: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in exact.items()}
+            #: the same titles keyed without plural folding
+            self.literal: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in literal.items()}
 
 
 class OccupationIndex:
@@ -150,16 +161,22 @@ class OccupationIndex:
         if _lookup.looks_like_code(text) and (by_code := self._search_code(text)) is not None:
             return by_code[:n]
         titles = self._titles()
+        found, official = titles.index.best_by_key(text)
         best: dict[str, tuple[float, str, str]] = {}
-        official: dict[str, float] = {}
-        for score, i in titles.index.scored(text):  # best first
-            code, kind, title = titles.index.entry(i)
-            best.setdefault(code, (score, kind, title))
-            if kind == "title":
-                official[code] = score
+        for code, (score, i) in found.items():
+            _, kind, title = titles.index.entry(i)
+            best[code] = (score, kind, title)
         # Equal scores: the occupation whose official title fits the query better
-        # wins ("truck driver" is an alternate title of several occupations).
-        ranked = sorted(best, key=lambda c: (-best[c][0], -official.get(c, 0.0), c))
+        # wins ("truck driver" is an alternate title of several occupations), then,
+        # for a lay word, the one whose titles fit its official word ("doctor":
+        # Dermatologists, also "Dermatology Physician", before Therapists, All Other).
+        lay: dict[str, float] = {}
+        if (official_words := lay_rewrite(text)) is not None:
+            by_key, _ = titles.index.best_by_key(official_words)
+            lay = {c: score for c, (score, _) in by_key.items()}
+        ranked = sorted(
+            best, key=lambda c: (-best[c][0], -official.get(c, 0.0), -lay.get(c, 0.0), c)
+        )
         return tuple(
             SearchHit(self.onet[c], best[c][2], best[c][1], best[c][0]) for c in ranked[:n]
         )
@@ -289,7 +306,7 @@ class OccupationIndex:
         typed = _lookup.normalize(text)
         if typed == _lookup.normalize(self.oews[code].title) or soc_level(code) != "broad":
             return code
-        named = self._titles().literal.get(typed, set())
+        named = self._titles().literal.get(typed, ())
         if len(named) != 1:
             return code
         soc = self.onet[next(iter(named))].soc_code

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import DataIntegrityError
 from ..models import AreaKind, Status
-from .schema import OewsRow
+from .schema import OewsRow, TitlesFile
 
 if TYPE_CHECKING:
     import cattrs
@@ -269,6 +269,29 @@ def _bound(
     return factory
 
 
+def _structure_titles(value: Any, _: type) -> TitlesFile:
+    """Check titles.json.gz by hand: 68,000 rows, read before the first typo-tolerant lookup."""
+    if not isinstance(value, dict) or set(value) != {"titles"}:
+        raise TypeError(f"titles.json.gz is {{'titles': [...]}}, got {value!r:.80}")
+    rows = value["titles"]
+    if not isinstance(rows, list):
+        raise TypeError("titles must be a list of [code, kind, title] rows")
+    found = tuple(map(tuple, rows))
+    # Every row a list of three texts, checked with set comprehensions (C loops):
+    if (
+        {type(row) for row in rows} - {list}
+        or {len(row) for row in found} - {3}
+        or {type(v) for row in found for v in row} - {str}
+    ):
+        bad = next(
+            r
+            for r in rows
+            if type(r) is not list or len(r) != 3 or not all(isinstance(v, str) for v in r)
+        )
+        raise TypeError(f"a title row is [code, kind, title] text, got {bad!r:.80}")
+    return TitlesFile(found)  # rows of three strings, checked above
+
+
 @functools.cache
 def converter() -> cattrs.Converter:
     """Return the converter (imported lazily: ``import occprofile`` stays cheap).
@@ -293,6 +316,7 @@ def converter() -> cattrs.Converter:
         conv.register_structure_hook_factory(applies, _bound(make, conv))
     # Registered last, so it wins over the tuple factories.
     conv.register_structure_hook_func(lambda t: t == OewsRow, _structure_oews_row)
+    conv.register_structure_hook(TitlesFile, _structure_titles)
     conv.register_structure_hook(float, _structure_float)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(str, _structure_str)

@@ -21,6 +21,7 @@ RECORDS: Mapping[str, tuple[str, str]] = MappingProxyType(
     {
         "manifest.json": ("schema", "Manifest"),
         "areas.json": ("schema", "AreasFile"),
+        "area_aliases.json": ("schema", "AreaAliasesFile"),
         "elements.json": ("schema", "ElementsFile"),
         "occupations.json": ("schema", "OccupationsFile"),
         "oews_reference.json": ("schema", "OewsReference"),

@@ -118,6 +118,20 @@ class AreasFile:
 
 
 @frozen
+class AreaAlias:
+    """A name people type for an area ("NYC"): the code(s) it means, and why."""
+
+    alias: str
+    codes: tuple[str, ...]
+    why: str
+
+
+@frozen
+class AreaAliasesFile:
+    aliases: tuple[AreaAlias, ...]
+
+
+@frozen
 class TitlesFile:
     titles: tuple[tuple[str, str, str], ...]
 
