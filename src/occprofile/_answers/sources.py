@@ -84,6 +84,10 @@ class Sources:
             "areas", lambda: AreaIndex(self.store.read("areas.json", schema.AreasFile))
         )
 
+    def area_codes(self) -> tuple[str, ...]:
+        """The area codes in ``areas.json`` order: what the OEWS columns' area indexes index."""
+        return self.store.once("area_codes", lambda: tuple(self.areas().by_code))
+
     # O*NET profiles -------------------------------------------------------
 
     def profile(self, occ: Occupation) -> Profile:
@@ -110,14 +114,19 @@ class Sources:
     # OEWS estimates -------------------------------------------------------
 
     def oews_rows(self, code: str) -> dict[str, schema.OewsRow]:
+        """Area code -> row of OEWS occupation ``code``, decoded from its columns once."""
+
         def load() -> dict[str, schema.OewsRow]:
-            name = oews_shard(code)
-            shard = self.store.read(name, schema.OewsShard)
-            if shard.code != code:
-                raise DataIntegrityError(f"{name} holds {shard.code}, not {code}", resource=name)
-            return {row[0]: row for row in shard.estimates}
+            return {row[0]: row for row in self.oews_estimates(code)}
 
         return self.store.once(("oews", code), load)
+
+    def oews_estimates(self, code: str) -> list[schema.OewsRow]:
+        """The rows of OEWS occupation ``code`` by area code, decoded and not kept (for
+        code that reads every occupation once)."""
+        codes = self.area_codes()
+        block = self.store.oews_block(code, len(codes))
+        return block.rows(codes, self.store.oews_values())
 
     def estimate(self, occ: WageOccupation, area_code: str) -> Estimate | None:
         """The estimate of an occupation in an area, ``None`` where OEWS has no row."""

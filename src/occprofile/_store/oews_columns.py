@@ -1,0 +1,203 @@
+"""The columnar OEWS encoding: one occupation's estimates as integer columns.
+
+Each of the 17 datatypes' released texts is stored once, in
+``oews_values.json.gz`` (80,000 distinct texts for 4 million cells); an
+occupation's member of ``oews.pack`` holds, a column at a time, each row's
+area (its index in ``areas.json``), each cell's index into its datatype's
+texts and each cell's *kind* (released number, ``-`` or empty, with its
+footnote code). Rows decoded from it share the texts (no copy a cell), and
+the bulk tables read the columns without building a row. Everything read
+is checked: a count, index or kind out of range is a DataIntegrityError
+naming the member.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+import sys
+from array import array
+from typing import TYPE_CHECKING
+
+from ..errors import DataIntegrityError
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from .schema import OewsRow, OewsValuesFile
+
+#: The OEWS datatypes, in row order (``v01`` ... ``v17``).
+DATATYPES = tuple(f"{i:02d}" for i in range(1, 18))
+#: A cell's value kinds: a released number (its text from the values), or a marker.
+NUMBER, DASH, NONE = "number", "-", "none"
+#: The marker a row holds for a ``-`` or an empty cell.
+MARKERS: dict[str, str | None] = {DASH: "-", NONE: None}
+_DIGITS = b"0123456789"
+_HEADER = struct.Struct("<I")
+
+
+class Values:
+    """The decoded ``oews_values.json.gz``: each datatype's texts, and the cell kinds."""
+
+    __slots__ = ("kinds", "raw", "words")
+
+    def __init__(self, file: OewsValuesFile, name: str) -> None:
+        if tuple(file.values) != DATATYPES:
+            raise DataIntegrityError(
+                f"packaged resource {name!r} lists datatypes {list(file.values)}, "
+                f"not {DATATYPES[0]}-{DATATYPES[-1]}",
+                resource=name,
+            )
+        kinds = tuple((k.value, k.footnote) for k in file.kinds)
+        if (
+            not kinds
+            or kinds[0] != (NUMBER, None)
+            or len(kinds) > 255
+            or any(v not in (NUMBER, DASH, NONE) for v, _ in kinds)
+            or len(set(kinds)) != len(kinds)
+        ):
+            raise DataIntegrityError(
+                f"packaged resource {name!r} has malformed cell kinds {kinds!r:.120}",
+                resource=name,
+            )
+        self.kinds = kinds
+        raw: list[list[bytes]] = []
+        for datatype, text in file.values.items():
+            joined = _published(text)
+            if joined is None:
+                raise DataIntegrityError(
+                    f"packaged resource {name!r} holds an unreadable OEWS value among the "
+                    f"texts of datatype {datatype} (each a published number, joined by commas)",
+                    resource=name,
+                )
+            raw.append(joined.split(b","))
+        #: Each datatype's texts as bytes (the bulk tables join them) and as str.
+        self.raw = tuple(raw)
+        self.words = tuple(text.split(",") for text in file.values.values())
+
+
+def _published(text: str) -> bytes | None:
+    """``text`` as ASCII if it is published numbers (digits, a point only between
+    digits) joined by commas, else ``None``: checked with byte searches, not a
+    regular expression a value."""
+    try:
+        data = text.encode("ascii")
+    except UnicodeEncodeError:
+        return None
+    marks = data.translate(None, _DIGITS)
+    if (
+        not data
+        or marks.translate(None, b".,")
+        or b".." in marks
+        or b",," in data
+        or b",." in data
+        or b".," in data
+        or data.startswith((b",", b"."))
+        or data.endswith((b",", b"."))
+        or re.search(rb"\.\d*\.", data)  # two points in one value
+    ):
+        return None
+    return data
+
+
+class Block:
+    """One occupation's member of ``oews.pack``, decoded and checked: its ``n`` rows'
+    area indexes, and per datatype the cells' text indexes and kinds."""
+
+    __slots__ = ("areas", "codes", "kinds", "n")
+
+    def __init__(self, name: str, data: bytes, areas: int, values: Values) -> None:
+        bad = _layout(data, areas, values)
+        if bad:
+            raise DataIntegrityError(
+                f"packaged resource {name!r} is not an OEWS column block: {bad}", resource=name
+            )
+        n = _HEADER.unpack_from(data)[0]
+        at = _HEADER.size
+        self.n: int = n
+        self.areas = _uint16(data, at, n)
+        at += 2 * n
+        self.codes = []
+        for _ in DATATYPES:
+            self.codes.append(_uint16(data, at, n))
+            at += 2 * n
+        self.kinds = [data[at + i * n : at + (i + 1) * n] for i in range(len(DATATYPES))]
+        problem = self._check(areas, values)
+        if problem:
+            raise DataIntegrityError(
+                f"packaged resource {name!r} is not an OEWS column block: {problem}",
+                resource=name,
+            )
+
+    def _check(self, areas: int, values: Values) -> str:
+        if self.n and (
+            max(self.areas) >= areas
+            or any(a >= b for a, b in zip(self.areas, self.areas[1:], strict=False))
+        ):
+            return "its area indexes are not ascending indexes of areas.json"
+        for i, datatype in enumerate(DATATYPES):
+            if self.n and max(self.codes[i]) >= len(values.words[i]):
+                return f"a text index of datatype {datatype} is out of range"
+            if self.n and max(self.kinds[i]) >= len(values.kinds):
+                return f"a cell kind of datatype {datatype} is out of range"
+        return ""
+
+    def rows(self, area_codes: Sequence[str], values: Values) -> list[OewsRow]:
+        """The rows as the schema has them: ``(area code, 17 texts, footnotes)``."""
+        n = self.n
+        notes: list[dict[str, str]] = [{} for _ in range(n)]
+        columns = []
+        for i, datatype in enumerate(DATATYPES):
+            column: list[str | None] = list(map(values.words[i].__getitem__, self.codes[i]))
+            kinds = self.kinds[i]
+            if kinds.count(0) != n:
+                for found in re.finditer(rb"[^\x00]", kinds):
+                    j = found.start()
+                    value, footnote = values.kinds[kinds[j]]
+                    if value != NUMBER:
+                        column[j] = MARKERS[value]
+                    if footnote is not None:
+                        notes[j][datatype] = footnote
+            columns.append(column)
+        cells = zip(*columns, strict=True) if columns else ()
+        return list(zip(map(area_codes.__getitem__, self.areas), cells, notes, strict=True))
+
+
+def _layout(data: bytes, areas: int, values: Values) -> str:
+    if len(data) < _HEADER.size:
+        return "it is shorter than its row count"
+    n = _HEADER.unpack_from(data)[0]
+    expected = _HEADER.size + n * (2 + 3 * len(DATATYPES))
+    if len(data) != expected:
+        return f"{len(data)} bytes for {n} rows, not {expected}"
+    return ""
+
+
+def _uint16(data: bytes, at: int, n: int) -> array[int]:
+    """``n`` little-endian uint16 stored as two planes (low bytes, then high bytes)."""
+    joined = bytearray(2 * n)
+    joined[0::2] = data[at : at + n]
+    joined[1::2] = data[at + n : at + 2 * n]
+    found = array("H")
+    found.frombytes(joined)
+    if sys.byteorder == "big":
+        found.byteswap()
+    return found
+
+
+def encode_block(
+    areas: Sequence[int], codes: Sequence[Sequence[int]], kinds: Sequence[Sequence[int]]
+) -> bytes:
+    """The inverse of :class:`Block` (used by the build): rows' area indexes, and per
+    datatype the cells' text indexes and kinds."""
+    n = len(areas)
+    parts = [_HEADER.pack(n), _planes(areas)]
+    parts += [_planes(column) for column in codes]
+    parts += [bytes(column) for column in kinds]
+    if any(len(c) != n for c in (*codes, *kinds)) or len(codes) != len(DATATYPES):
+        raise ValueError("every column needs one cell a row, 17 datatypes")
+    return b"".join(parts)
+
+
+def _planes(values: Sequence[int]) -> bytes:
+    return bytes(v & 0xFF for v in values) + bytes(v >> 8 for v in values)
