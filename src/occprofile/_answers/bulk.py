@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .._columns import Column, Spec, schema
 from .._record import Table
-from .._store.layout import onet_shard
-from .._store.oews_columns import MARKERS, NUMBER
+from .._store.layout import oews_shard, onet_shard
+from .._store.oews_columns import DATATYPES, MARKERS, NUMBER
 from .._store.resources import decode_json
 from ..errors import DataIntegrityError
 from ..models import Estimate, Occupation, Rating, Status
@@ -108,7 +108,7 @@ class _Estimates:
         datatype = _DATATYPE_OF[head]
         i = DATATYPE_INDEX[datatype]
         if part == "value":
-            text = b",".join(map(self.values.raw[i].__getitem__, self.codes[i]))
+            text = self._joined(i, occupations)
             valid = self.kinds[i].translate(self._table(datatype, lambda f: f.valid))
             return Column(spec.name, "float", text, encoding="text", valid=valid)
         if part == "status":
@@ -122,6 +122,21 @@ class _Estimates:
             labels = self._bounds(datatype)
             return Column(spec.name, "float", bounds, encoding="coded", labels=labels)
         raise AssertionError(f"no estimate column for {spec}")
+
+    def _joined(self, i: int, occupations: Sequence[WageOccupation]) -> bytes:
+        """Datatype ``i``'s texts, joined by commas (a text index out of range: the
+        error names the first occupation whose block has one)."""
+        raw, codes = self.values.raw[i], self.codes[i]
+        try:
+            return b",".join(map(raw.__getitem__, codes))
+        except IndexError:
+            row = next(j for j, code in enumerate(codes) if code >= len(raw))
+            name = oews_shard(occupations[self.occ_rows[row]].code)
+            raise DataIntegrityError(
+                f"packaged resource {name!r} is not an OEWS column block: a text index of "
+                f"datatype {DATATYPES[i]} is out of range",
+                resource=name,
+            ) from None
 
     def _coded(self, i: int, datatype: str, which: Callable[[_Kind], int]) -> array[int]:
         found = array("b")
@@ -181,8 +196,9 @@ def estimates(
     if areas is not None:
         position = {code: i for i, code in enumerate(built.area_codes)}
         wanted = {position[a.code] for a in areas}
-    for k, occ in enumerate(occupations):
-        built.add(src, k, occ.code, wanted)
+    with collector_paused():  # the blocks' arrays hold no reference cycles
+        for k, occ in enumerate(occupations):
+            built.add(src, k, occ.code, wanted)
     return Table("estimates", (built.column(spec, occupations) for spec in schema(Estimate)))
 
 

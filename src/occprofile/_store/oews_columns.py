@@ -17,7 +17,7 @@ import re
 import struct
 import sys
 from array import array
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from ..errors import DataIntegrityError
 
@@ -33,7 +33,10 @@ NUMBER, DASH, NONE = "number", "-", "none"
 #: The marker a row holds for a ``-`` or an empty cell.
 MARKERS: dict[str, str | None] = {DASH: "-", NONE: None}
 _DIGITS = b"0123456789"
+#: A published number (only to name the culprit once the byte checks fail).
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _HEADER = struct.Struct("<I")
+_T = TypeVar("_T")
 
 
 class Values:
@@ -65,9 +68,11 @@ class Values:
         for datatype, text in file.values.items():
             joined = _published(text)
             if joined is None:
+                bad = next((t for t in text.split(",") if not _NUMBER.fullmatch(t)), text)
                 raise DataIntegrityError(
-                    f"packaged resource {name!r} holds an unreadable OEWS value among the "
-                    f"texts of datatype {datatype} (each a published number, joined by commas)",
+                    f"packaged resource {name!r} holds an unreadable OEWS value {bad!r:.40} "
+                    f"among the texts of datatype {datatype} (published numbers, joined by "
+                    "commas)",
                     resource=name,
                 )
             raw.append(joined.split(b","))
@@ -104,7 +109,7 @@ class Block:
     """One occupation's member of ``oews.pack``, decoded and checked: its ``n`` rows'
     area indexes, and per datatype the cells' text indexes and kinds."""
 
-    __slots__ = ("areas", "codes", "kinds", "n")
+    __slots__ = ("areas", "codes", "kinds", "n", "name")
 
     def __init__(self, name: str, data: bytes, areas: int, values: Values) -> None:
         bad = _layout(data, areas, values)
@@ -114,6 +119,7 @@ class Block:
             )
         n = _HEADER.unpack_from(data)[0]
         at = _HEADER.size
+        self.name = name
         self.n: int = n
         self.areas = _uint16(data, at, n)
         at += 2 * n
@@ -130,17 +136,29 @@ class Block:
             )
 
     def _check(self, areas: int, values: Values) -> str:
+        """Areas ascending and in range, kinds in range: checked a column at a time
+        (a text index out of range fails where it is used: :meth:`texts`)."""
         if self.n and (
-            max(self.areas) >= areas
+            self.areas[-1] >= areas
             or any(a >= b for a, b in zip(self.areas, self.areas[1:], strict=False))
         ):
             return "its area indexes are not ascending indexes of areas.json"
-        for i, datatype in enumerate(DATATYPES):
-            if self.n and max(self.codes[i]) >= len(values.words[i]):
-                return f"a text index of datatype {datatype} is out of range"
-            if self.n and max(self.kinds[i]) >= len(values.kinds):
+        known = bytes(range(len(values.kinds)))
+        for datatype, kinds in zip(DATATYPES, self.kinds, strict=True):
+            if kinds.translate(None, known):
                 return f"a cell kind of datatype {datatype} is out of range"
         return ""
+
+    def texts(self, i: int, words: Sequence[_T], name: str) -> list[_T]:
+        """The texts of datatype ``i``'s cells (``words``: its texts, as str or bytes)."""
+        try:
+            return list(map(words.__getitem__, self.codes[i]))
+        except IndexError:
+            raise DataIntegrityError(
+                f"packaged resource {name!r} is not an OEWS column block: a text index of "
+                f"datatype {DATATYPES[i]} is out of range",
+                resource=name,
+            ) from None
 
     def rows(self, area_codes: Sequence[str], values: Values) -> list[OewsRow]:
         """The rows as the schema has them: ``(area code, 17 texts, footnotes)``."""
@@ -148,7 +166,7 @@ class Block:
         notes: list[dict[str, str]] = [{} for _ in range(n)]
         columns = []
         for i, datatype in enumerate(DATATYPES):
-            column: list[str | None] = list(map(values.words[i].__getitem__, self.codes[i]))
+            column: list[str | None] = self.texts(i, values.words[i], self.name)  # type: ignore[arg-type]
             kinds = self.kinds[i]
             if kinds.count(0) != n:
                 for found in re.finditer(rb"[^\x00]", kinds):

@@ -61,7 +61,7 @@ def members_of(manifest: Any) -> dict[str, Member]:
         from .resources import MANIFEST
 
         raise DataIntegrityError(
-            f"{MANIFEST} has no well-formed pack index ({type(exc).__name__}: {exc})",
+            f"{MANIFEST!r} has no well-formed pack index ({type(exc).__name__}: {exc})",
             resource=MANIFEST,
         ) from exc
     return found

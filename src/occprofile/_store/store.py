@@ -111,8 +111,12 @@ class Store:
         ``"onet.pack/43-6013.00"``), not kept: callers keep what they build from them."""
         member = self.member(name)
         if member is None:
-            from .resources import read_document
+            from .resources import MANIFEST, read_document
 
+            if "/" in name:  # a pack member the index lacks: no file of that name either
+                raise DataIntegrityError(
+                    f"packaged resource {name!r} is not listed in {MANIFEST}", resource=name
+                )
             return read_document(self.package, name, self.checksum(name))
         from .packs import inflate, read_slice
         from .resources import verify
