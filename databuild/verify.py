@@ -580,12 +580,12 @@ def _check_manifest(files: Mapping[str, bytes], manifest: dict[str, Json], p: Pr
         end = 0
         for member, where in sorted(members.items()):  # packed in name order
             offset, length, sha = _list(where, f"{name}/{member}")
-            if offset != end or not isinstance(length, int):
+            if offset != end or not isinstance(length, int) or length <= 0:
                 p.check(False, f"{name}/{member}: at {offset}, the previous member ends at {end}")
                 break
-            end = offset + length
+            end += length
             p.check(
-                sha == sha256_bytes(data[offset:end]),
+                sha == sha256_bytes(data[end - length : end]),
                 f"{name}/{member}: sha256 differs from the manifest's index",
             )
         p.check(end == len(data), f"{name}: members end at {end}, the pack has {len(data)} bytes")
@@ -621,10 +621,10 @@ class _ContentTally:
     def check(self, expect: Expectations, p: Problems) -> None:
         for key, wanted in sorted(expect.content_lists.items()):
             got = self.lists[key]
-            p.check(got == wanted, f"onet/: {got} {key} entries, source has {wanted}")
+            p.check(got == wanted, f"onet.pack: {got} {key} entries, source has {wanted}")
         averaged = set(expect.averaged_socs)
         used = sorted(code for code in self.from_29_1 if code[:7] in averaged)
-        p.check(not used, f"onet/: O*NET 29.1 averaged rows used for {used}")
+        p.check(not used, f"onet.pack: O*NET 29.1 averaged rows used for {used}")
 
 
 def check_outputs(out: Path, expect: Expectations, samples: Sequence[Sample]) -> dict[str, int]:

@@ -273,7 +273,7 @@ def test_a_malformed_column_block_names_the_member(
     copy: DataCopy, damage: Callable[[bytearray], bytearray], expected: str, query: str
 ) -> None:
     copy.write(OEWS, zlib.compress(bytes(damage(copy.block(OEWS)))), vouched=True)
-    queries = {**QUERIES, "table": lambda ds: _estimates_table(ds)}
+    queries = {**QUERIES, "table": _estimates_table}
     message = raises_for(OEWS, lambda: queries[query](copy.dataset()), "not an OEWS column block")
     assert expected in message
 

@@ -17,7 +17,7 @@ import re
 import struct
 import sys
 from array import array
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import DataIntegrityError
 
@@ -166,7 +166,7 @@ class Block:
         notes: list[dict[str, str]] = [{} for _ in range(n)]
         columns = []
         for i, datatype in enumerate(DATATYPES):
-            column: list[str | None] = self.texts(i, values.words[i], self.name)  # type: ignore[arg-type]
+            column: list[Any] = self.texts(i, values.words[i], self.name)  # None for markers
             kinds = self.kinds[i]
             if kinds.count(0) != n:
                 for found in re.finditer(rb"[^\x00]", kinds):

@@ -74,7 +74,7 @@ def _root(package: str) -> Any:
     try:
         from importlib.resources import files
     except ImportError:  # pragma: no cover - every supported CPython has it
-        from importlib_resources import files
+        from importlib_resources import files  # type: ignore[assignment]
 
     return files(package)
 
