@@ -17,6 +17,8 @@ import re
 import struct
 import sys
 from array import array
+from bisect import bisect_left
+from collections.abc import ItemsView, Iterator, Mapping, ValuesView
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import DataIntegrityError
@@ -219,3 +221,82 @@ def encode_block(
 
 def _planes(values: Sequence[int]) -> bytes:
     return bytes(v & 0xFF for v in values) + bytes(v >> 8 for v in values)
+
+
+class BlockRows(Mapping[str, "OewsRow"]):
+    """Area code -> row of one block, each row built when first asked for.
+
+    A lookup (``estimate(code, area)``) needs one row of an occupation's few
+    hundred: it is found by bisecting the block's ascending area indexes and
+    built from its 17 cells, so a first lookup costs microseconds; reading
+    every row (:meth:`values`, :meth:`items`) builds them a column at a time.
+    The block's arrays (53 bytes a row) are what is kept until then.
+    """
+
+    __slots__ = ("_all", "_area_codes", "_block", "_built", "_index", "_values")
+
+    def __init__(
+        self,
+        block: Block,
+        area_codes: Sequence[str],
+        index: Mapping[str, int],
+        values: Values,
+    ) -> None:
+        self._block, self._area_codes, self._index, self._values = block, area_codes, index, values
+        self._built: dict[int, OewsRow] = {}
+        self._all: dict[str, OewsRow] | None = None
+
+    def __len__(self) -> int:
+        return self._block.n
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(map(self._area_codes.__getitem__, self._block.areas))
+
+    def __contains__(self, code: object) -> bool:
+        return self._position(code) is not None
+
+    def __getitem__(self, code: str) -> OewsRow:
+        j = self._position(code)
+        if j is None:
+            raise KeyError(code)
+        row = self._built.get(j)
+        if row is None:
+            row = self._built[j] = self._row(j)
+        return row
+
+    def _position(self, code: object) -> int | None:
+        area = self._index.get(code) if isinstance(code, str) else None
+        if area is None:
+            return None
+        areas = self._block.areas
+        j = bisect_left(areas, area)
+        return j if j < len(areas) and areas[j] == area else None
+
+    def _row(self, j: int) -> OewsRow:
+        block, values = self._block, self._values
+        cells: list[str | None] = []
+        notes: dict[str, str] = {}
+        try:
+            for i, datatype in enumerate(DATATYPES):
+                value, footnote = values.kinds[block.kinds[i][j]]
+                cells.append(
+                    values.words[i][block.codes[i][j]] if value == NUMBER else MARKERS[value]
+                )
+                if footnote is not None:
+                    notes[datatype] = footnote
+        except IndexError:
+            block.texts(i, values.words[i], block.name)  # raises, naming the block
+            raise
+        return (self._area_codes[block.areas[j]], tuple(cells), notes)
+
+    def rows(self) -> dict[str, OewsRow]:
+        """Every row, built once (a column at a time)."""
+        if self._all is None:
+            self._all = {row[0]: row for row in self._block.rows(self._area_codes, self._values)}
+        return self._all
+
+    def values(self) -> ValuesView[OewsRow]:
+        return self.rows().values()
+
+    def items(self) -> ItemsView[str, OewsRow]:
+        return self.rows().items()
