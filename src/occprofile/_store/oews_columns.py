@@ -126,7 +126,13 @@ class Block:
         self.areas = _uint16(data, at, n)
         at += 2 * n
         self.codes = []
-        for _ in DATATYPES:
+        for i, datatype in enumerate(DATATYPES):
+            if not _below(data[at : at + n], data[at + n : at + 2 * n], len(values.words[i])):
+                raise DataIntegrityError(
+                    f"packaged resource {name!r} is not an OEWS column block: a text index "
+                    f"of datatype {datatype} is out of range",
+                    resource=name,
+                )
             self.codes.append(_uint16(data, at, n))
             at += 2 * n
         self.kinds = [data[at + i * n : at + (i + 1) * n] for i in range(len(DATATYPES))]
@@ -139,7 +145,7 @@ class Block:
 
     def _check(self, areas: int, values: Values) -> str:
         """Areas ascending and in range, kinds in range: checked a column at a time
-        (a text index out of range fails where it is used: :meth:`texts`)."""
+        (text indexes are checked on their planes, before this)."""
         if self.n and (
             self.areas[-1] >= areas
             or any(a >= b for a, b in zip(self.areas, self.areas[1:], strict=False))
@@ -191,6 +197,25 @@ def _layout(data: bytes, areas: int, values: Values) -> str:
     if len(data) != expected:
         return f"{len(data)} bytes for {n} rows, not {expected}"
     return ""
+
+
+def _below(low: bytes, high: bytes, limit: int) -> bool:
+    """Whether every uint16 of the two planes is below ``limit``, checked with byte
+    translations (no int a cell): high bytes below the top one pass; a cell at the
+    top high byte needs its low byte checked too."""
+    if limit <= 0:
+        return not low
+    top, last = divmod(limit - 1, 256)
+    if high.translate(None, bytes(range(top + 1))):
+        return False
+    if last == 255:
+        return True
+    at = high.find(top)
+    while at != -1:
+        if low[at] > last:
+            return False
+        at = high.find(top, at + 1)
+    return True
 
 
 def _uint16(data: bytes, at: int, n: int) -> array[int]:
