@@ -44,7 +44,7 @@ _T = TypeVar("_T")
 class Values:
     """The decoded ``oews_values.json.gz``: each datatype's texts, and the cell kinds."""
 
-    __slots__ = ("kinds", "raw", "words")
+    __slots__ = ("_raw", "_texts", "kinds", "words")
 
     def __init__(self, file: OewsValuesFile, name: str) -> None:
         if tuple(file.values) != DATATYPES:
@@ -66,10 +66,8 @@ class Values:
                 resource=name,
             )
         self.kinds = kinds
-        raw: list[list[bytes]] = []
         for datatype, text in file.values.items():
-            joined = _published(text)
-            if joined is None:
+            if _published(text) is None:
                 bad = next((t for t in text.split(",") if not _NUMBER.fullmatch(t)), text)
                 raise DataIntegrityError(
                     f"packaged resource {name!r} holds an unreadable OEWS value {bad!r:.40} "
@@ -77,10 +75,17 @@ class Values:
                     "commas)",
                     resource=name,
                 )
-            raw.append(joined.split(b","))
-        #: Each datatype's texts as bytes (the bulk tables join them) and as str.
-        self.raw = tuple(raw)
-        self.words = tuple(text.split(",") for text in file.values.values())
+        self._texts = tuple(file.values.values())
+        self._raw: tuple[list[bytes], ...] | None = None
+        #: Each datatype's texts (rows share them).
+        self.words = tuple(text.split(",") for text in self._texts)
+
+    @property
+    def raw(self) -> tuple[list[bytes], ...]:
+        """Each datatype's texts as ASCII bytes (the bulk tables join them), made once."""
+        if self._raw is None:
+            self._raw = tuple(text.encode("ascii").split(b",") for text in self._texts)
+        return self._raw
 
 
 def _published(text: str) -> bytes | None:
