@@ -21,6 +21,7 @@ from databuild import (
     occupations,
     oews,
     onet,
+    packs,
     projections,
     projections_2024,
     sections,
@@ -30,11 +31,13 @@ from databuild import (
     work_content,
 )
 from databuild.sources import InputFile, InputLog
-from databuild.writer import Json, encode, sha256_bytes, write_file
+from databuild.writer import Json, encode, encode_json, sha256_bytes, write_file
 
 #: Never deleted from the output folder: they are maintained by hand.
 KEEP = ("__init__.py", "README.md")
 GENERATED_SUFFIX = ".json.gz"
+#: The per-occupation folders of schema version 1, replaced by the packs (removed if found).
+OLD_FOLDERS = ("oews", "onet")
 
 #: The collection whose size is a top-level file's manifest `rows`.
 MAIN_COLLECTION = {
@@ -49,6 +52,7 @@ MAIN_COLLECTION = {
     "soc_changes.json": "combined",
     "elements.json": "elements",
     "oews_reference.json": "datatypes",
+    "oews_values.json.gz": "values",
     "occupations.json": "onet",
     "titles.json.gz": "titles",
 }
@@ -113,7 +117,7 @@ def make_documents(source: Path) -> Documents:
     profiles = onet.profiles(tables, rated.lists, rated.work_activities)
     for code, profile in profiles.items():
         assert isinstance(profile, dict)
-        docs[f"onet/{code}.json.gz"] = {**profile, **content[code]}
+        docs[f"{packs.ONET_PACK}/{code}"] = {**profile, **content[code]}
     docs["similarity.json.gz"] = similarity.similarity_document(profiles)
     curated = certifications.read_certifications(codes, log)
     docs["certifications.json"] = certifications.certifications_document(curated)
@@ -140,8 +144,12 @@ def make_documents(source: Path) -> Documents:
         {str(row["code"]): str(row["title"]) for row in national_2019 if isinstance(row, dict)},
         {str(row["code"]) for row in projected if isinstance(row, dict)},
     )
-    for code, rows in data.estimates.items():
-        docs[f"oews/{code}.json.gz"] = oews.occupation_document(code, rows)
+    estimates = {
+        f"{packs.OEWS_PACK}/{code}": oews.occupation_document(code, rows)
+        for code, rows in data.estimates.items()
+    }
+    docs["oews_values.json.gz"] = packs.values_document(estimates)
+    docs.update(estimates)
 
     expectations = verify.Expectations(
         onet_version=version,
@@ -201,35 +209,66 @@ def make_documents(source: Path) -> Documents:
 
 
 def encode_all(documents: Documents) -> dict[str, bytes]:
-    """Encode every document and add manifest.json, which lists their checksums."""
-    files = {path: encode(path, doc) for path, doc in sorted(documents.docs.items())}
-    outputs: list[manifest.OutputFile] = []
+    """Encode every document, pack the per-occupation ones, and add manifest.json,
+    which lists the files' checksums and the packs' member indexes."""
+    docs = documents.docs
+    files = {
+        path: encode(path, doc)
+        for path, doc in sorted(docs.items())
+        if not path.startswith(verify.FOLDERS)
+    }
+    outputs: list[Json] = []
     for path, data in files.items():
-        if path.startswith(verify.FOLDERS):
-            rows = 1
-        else:
-            document = documents.docs[path]
-            assert isinstance(document, dict)
-            collection = document[MAIN_COLLECTION[path]]
-            assert isinstance(collection, (dict, list))
-            rows = len(collection)
-        outputs.append(manifest.OutputFile(path, sha256_bytes(data), rows))
+        document = docs[path]
+        assert isinstance(document, dict)
+        collection = document[MAIN_COLLECTION[path]]
+        assert isinstance(collection, (dict, list))
+        outputs.append({"path": path, "sha256": sha256_bytes(data), "rows": len(collection)})
+    areas_doc = docs["areas.json"]
+    assert isinstance(areas_doc, dict)
+    assert isinstance(areas_doc["areas"], list)
+    area_codes = [str(a["code"]) for a in areas_doc["areas"]]  # type: ignore[index,call-overload]
+    blocks = packs.BlockEncoder(docs[packs.VALUES], area_codes)
+    members = {
+        packs.ONET_PACK: {
+            path.partition("/")[2]: encode_json(doc)
+            for path, doc in docs.items()
+            if path.startswith(packs.ONET_PACK + "/")
+        },
+        packs.OEWS_PACK: {
+            path.partition("/")[2]: blocks.block(doc)
+            for path, doc in docs.items()
+            if path.startswith(packs.OEWS_PACK + "/")
+        },
+    }
+    for name in packs.PACKS:
+        packed = packs.pack(members[name])
+        files[name] = packed.data
+        outputs.append(
+            {
+                "path": name,
+                "sha256": sha256_bytes(packed.data),
+                "rows": len(packed.members),
+                "size": len(packed.data),
+                "members": {m: list(entry) for m, entry in packed.members.items()},
+            }
+        )
+    outputs.sort(key=lambda e: str(e["path"]) if isinstance(e, dict) else "")
     document = manifest.manifest_document(
-        documents.releases,
-        documents.inputs,
-        manifest.outputs_list(outputs, verify.FOLDERS),
-        documents.counts,
+        documents.releases, documents.inputs, outputs, documents.counts
     )
     files["manifest.json"] = encode("manifest.json", document)
-    return files
+    return dict(sorted(files.items()))
 
 
 def clean(out: Path) -> None:
-    """Remove previously generated per-occupation files (stale codes must not linger)."""
-    for folder in verify.FOLDERS:
+    """Remove the per-occupation folders of schema version 1 (the packs replace them)."""
+    for folder in OLD_FOLDERS:
         for path in sorted((out / folder).glob("*" + GENERATED_SUFFIX)):
             if path.name not in KEEP:
                 path.unlink()
+        if (out / folder).is_dir() and not any((out / folder).iterdir()):
+            (out / folder).rmdir()
 
 
 def build(source: Path, out: Path) -> BuildResult:

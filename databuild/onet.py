@@ -338,7 +338,7 @@ def profiles(
     rating_sections: Mapping[str, RatingMap],
     work_activities: RatingMap,
 ) -> dict[str, Json]:
-    """One profile document per O*NET code (onet/<code>.json.gz).
+    """One profile document per O*NET code (a member of onet.pack).
 
     `rating_sections` maps every list-valued ratings domain (skills, knowledge,
     work_styles, abilities) to its ratings; `work_activities` has only the

@@ -29,7 +29,7 @@ from databuild.sources import (
     InputLog,
 )
 from databuild.tables import find_optional_table, find_table
-from databuild.writer import Json, decode, sha256_bytes
+from databuild.writer import Json, decode, encode_json, sha256_bytes
 
 TOP_LEVEL = (
     "area_aliases.json",
@@ -38,6 +38,7 @@ TOP_LEVEL = (
     "elements.json",
     "oes_2019.json.gz",
     "oews_reference.json",
+    "oews_values.json.gz",
     "occupations.json",
     "onet_reference.json.gz",
     "projections.json.gz",
@@ -46,7 +47,9 @@ TOP_LEVEL = (
     "soc_changes.json",
     "titles.json.gz",
 )
-FOLDERS = ("oews/", "onet/")
+#: The packs' members are named "<pack>/<member>".
+PACKS = ("oews.pack", "onet.pack")
+FOLDERS = tuple(pack + "/" for pack in PACKS)
 
 #: Counts the brief and the upstream README state for this release pair; checked
 #: only when the sources are that release (a newer release has other counts).
@@ -192,7 +195,7 @@ def rating_samples(source: Path, log: InputLog) -> list[Sample]:
             samples.append(
                 Sample(
                     origin=f"{name} data row {index + 1}",
-                    file=f"onet/{cell('O*NET-SOC Code')}.json.gz",
+                    file=f"onet.pack/{cell('O*NET-SOC Code')}",
                     path=(
                         "ratings",
                         section,
@@ -224,7 +227,7 @@ def oews_samples(source: Path, wanted: int = SAMPLES_PER_TABLE) -> list[Sample]:
         samples.append(
             Sample(
                 origin=f"{oews.DATABASE} cell {key}",
-                file=f"oews/{occupation[:2]}-{occupation[2:]}.json.gz",
+                file=f"oews.pack/{occupation[:2]}-{occupation[2:]}",
                 path=("estimates", (0, area)),
                 expected=[area, values, notes],
             )
@@ -335,7 +338,7 @@ def work_content_samples(source: Path, wanted: int = SAMPLES_PER_TABLE) -> list[
         samples.append(
             Sample(
                 origin=f"Tasks to DWAs data row {index + 1}",
-                file=f"onet/{code}.json.gz",
+                file=f"onet.pack/{code}",
                 path=("detailed_work_activities", ("id", dwa), "tasks"),
                 expected=list[Json](sorted(linked[code, dwa])),
             )
@@ -365,7 +368,7 @@ def work_content_samples(source: Path, wanted: int = SAMPLES_PER_TABLE) -> list[
             samples.append(
                 Sample(
                     origin=f"{table} data row {index + 1}",
-                    file=f"onet/{row[at['O*NET-SOC Code']]}.json.gz",
+                    file=f"onet.pack/{row[at['O*NET-SOC Code']]}",
                     path=(list_key, (field_key, str(row[at[key_column]])), name or "category"),
                     expected=expected,
                 )
@@ -405,7 +408,7 @@ def activity_importance_samples(source: Path, wanted: int = SAMPLES_PER_TABLE) -
         samples.append(
             Sample(
                 origin=f"{path.name} {row[0]} {header[column]}",
-                file=f"onet/{code}.json.gz",
+                file=f"onet.pack/{code}",
                 path=(
                     "ratings",
                     "work_activities",
@@ -506,18 +509,46 @@ class Problems:
 
 
 def _read_outputs(out: Path, problems: Problems) -> dict[str, bytes]:
-    """Every generated file under `out`, by manifest path."""
+    """Every generated file under `out`, by manifest path (the packs as they are)."""
     files: dict[str, bytes] = {}
-    for name in (*TOP_LEVEL, "manifest.json"):
+    for name in (*TOP_LEVEL, *PACKS, "manifest.json"):
         path = out / name
         problems.check(path.is_file(), f"{name} is missing")
         if path.is_file():
             files[name] = path.read_bytes()
-    for folder in FOLDERS:
-        for path in sorted((out / folder).glob("*")):
-            if path.is_file():
-                files[folder + path.name] = path.read_bytes()
     return files
+
+
+def _unpack(files: dict[str, bytes], manifest: dict[str, Json], p: Problems) -> None:
+    """Add each pack member to `files` as JSON (an OEWS block decoded by databuild's own
+    reader), named "<pack>/<member>"; the member checks are `_check_manifest`'s."""
+    from databuild import packs
+
+    listed = {
+        str(_obj(e, "output").get("path")): _obj(e, "output")
+        for e in _list(manifest.get("outputs"), "manifest outputs")
+    }
+    values = decode(packs.VALUES, files[packs.VALUES])
+    areas = _list(_obj(decode("areas.json", files["areas.json"]), "areas.json")["areas"], "areas")
+    area_codes = [str(_obj(a, "area").get("code")) for a in areas]
+    for name in PACKS:
+        members = _obj(listed.get(name, {}).get("members", {}), f"{name} members")
+        index = {m: _list(e, f"{name} {m}") for m, e in members.items()}
+        try:
+            inflated = packs.unpack(files[name], index)  # type: ignore[arg-type]
+        except Exception as error:  # any failure is a problem to report
+            p.check(False, f"{name}: cannot be unpacked ({type(error).__name__}: {error})")
+            continue
+        for member, stored in inflated.items():
+            if name != packs.OEWS_PACK:
+                files[f"{name}/{member}"] = stored
+                continue
+            try:
+                document = packs.decode_block(member, stored, values, area_codes)
+            except Exception as error:
+                p.check(False, f"{name}/{member}: {type(error).__name__}: {error}")
+                continue
+            files[f"{name}/{member}"] = encode_json(document)
 
 
 def _check_manifest(files: Mapping[str, bytes], manifest: dict[str, Json], p: Problems) -> None:
@@ -526,7 +557,7 @@ def _check_manifest(files: Mapping[str, bytes], manifest: dict[str, Json], p: Pr
         item = _obj(entry, "manifest output")
         listed[str(item.get("path"))] = item
     p.check(
-        sorted(listed) == sorted((*TOP_LEVEL, *FOLDERS)),
+        sorted(listed) == sorted((*TOP_LEVEL, *PACKS)),
         f"manifest outputs list {sorted(listed)}",
     )
     for name in TOP_LEVEL:
@@ -535,30 +566,32 @@ def _check_manifest(files: Mapping[str, bytes], manifest: dict[str, Json], p: Pr
                 listed[name].get("sha256") == sha256_bytes(files[name]),
                 f"{name}: sha256 differs from the manifest",
             )
-    for folder in FOLDERS:
-        found = {
-            n[len(folder) :]: sha256_bytes(files[n]) for n in sorted(files) if n.startswith(folder)
-        }
-        combined = sha256_bytes("".join(found.values()).encode("ascii"))
-        entry = listed.get(folder, {})
+    for name in PACKS:
+        if name not in files:
+            continue  # reported missing already; its members would all differ
+        entry = listed.get(name, {})
+        data = files[name]
         p.check(
-            entry.get("files") == len(found),
-            f"{folder}: manifest says {entry.get('files')} files, found {len(found)}",
+            entry.get("sha256") == sha256_bytes(data), f"{name}: sha256 differs from the manifest"
         )
         p.check(
-            entry.get("sha256") == combined, f"{folder}: combined sha256 differs from the manifest"
+            entry.get("size") == len(data),
+            f"{name}: manifest says {entry.get('size')} bytes, found {len(data)}",
         )
-        recorded = _obj(entry.get("checksums", {}), f"manifest {folder} checksums")
-        for member in sorted(set(found) | set(recorded)):
-            if member not in recorded:
-                p.check(False, f"{folder}{member}: not in the manifest's checksums")
-            elif member not in found:
-                p.check(False, f"{folder}{member}: in the manifest's checksums, not written")
-            else:
-                p.check(
-                    recorded[member] == found[member],
-                    f"{folder}{member}: sha256 differs from the manifest's checksums",
-                )
+        members = _obj(entry.get("members", {}), f"manifest {name} members")
+        p.check(entry.get("rows") == len(members), f"{name}: rows differ from its members")
+        end = 0
+        for member, where in sorted(members.items()):  # packed in name order
+            offset, length, sha = _list(where, f"{name}/{member}")
+            if offset != end or not isinstance(length, int) or length <= 0:
+                p.check(False, f"{name}/{member}: at {offset}, the previous member ends at {end}")
+                break
+            end += length
+            p.check(
+                sha == sha256_bytes(data[end - length : end]),
+                f"{name}/{member}: sha256 differs from the manifest's index",
+            )
+        p.check(end == len(data), f"{name}: members end at {end}, the pack has {len(data)} bytes")
 
 
 @dataclass
@@ -591,10 +624,10 @@ class _ContentTally:
     def check(self, expect: Expectations, p: Problems) -> None:
         for key, wanted in sorted(expect.content_lists.items()):
             got = self.lists[key]
-            p.check(got == wanted, f"onet/: {got} {key} entries, source has {wanted}")
+            p.check(got == wanted, f"onet.pack: {got} {key} entries, source has {wanted}")
         averaged = set(expect.averaged_socs)
         used = sorted(code for code in self.from_29_1 if code[:7] in averaged)
-        p.check(not used, f"onet/: O*NET 29.1 averaged rows used for {used}")
+        p.check(not used, f"onet.pack: O*NET 29.1 averaged rows used for {used}")
 
 
 def check_outputs(out: Path, expect: Expectations, samples: Sequence[Sample]) -> dict[str, int]:
@@ -605,7 +638,10 @@ def check_outputs(out: Path, expect: Expectations, samples: Sequence[Sample]) ->
     p = Problems()
     files = _read_outputs(out, p)
     if "manifest.json" in files:
-        _check_manifest(files, _obj(decode("manifest.json", files["manifest.json"]), "manifest"), p)
+        manifest = _obj(decode("manifest.json", files["manifest.json"]), "manifest")
+        _check_manifest(files, manifest, p)
+        if not p.items:
+            _unpack(files, manifest, p)
     if p.items:
         fail(p)
     docs: dict[str, Json] = {}
@@ -629,15 +665,15 @@ def check_outputs(out: Path, expect: Expectations, samples: Sequence[Sample]) ->
     )
     p.check(onet_codes == sorted(set(onet_codes)), "occupations.json: onet not sorted/unique")
     p.check(oews_codes == sorted(set(oews_codes)), "occupations.json: oews not sorted/unique")
-    onet_files = sorted(n for n in files if n.startswith("onet/"))
-    oews_files = sorted(n for n in files if n.startswith("oews/"))
+    onet_files = sorted(n for n in files if n.startswith("onet.pack/"))
+    oews_files = sorted(n for n in files if n.startswith("oews.pack/"))
     p.check(
-        onet_files == [f"onet/{c}.json.gz" for c in onet_codes],
-        "onet/: files differ from the O*NET codes",
+        onet_files == [f"onet.pack/{c}" for c in onet_codes],
+        "onet.pack: members differ from the O*NET codes",
     )
     p.check(
-        oews_files == [f"oews/{c}.json.gz" for c in oews_codes],
-        "oews/: files differ from the OEWS codes",
+        oews_files == [f"oews.pack/{c}" for c in oews_codes],
+        "oews.pack: members differ from the OEWS codes",
     )
 
     areas = _list(_obj(doc("areas.json"), "areas.json")["areas"], "areas")
@@ -670,13 +706,13 @@ def check_outputs(out: Path, expect: Expectations, samples: Sequence[Sample]) ->
                         measures[str(_obj(m, name).get("source"))] += 1
         docs.pop(name)
     for key, wanted in sorted(expect.profile_lists.items()):
-        p.check(lists[key] == wanted, f"onet/: {lists[key]} {key} entries, source has {wanted}")
+        p.check(lists[key] == wanted, f"onet.pack: {lists[key]} {key} entries, source has {wanted}")
     for source_name in sorted(set(measures) | set(expect.measures)):
         got, wanted = measures[source_name], expect.measures.get(source_name, 0)
-        p.check(got == wanted, f"onet/: {got} measures from {source_name}, source has {wanted}")
+        p.check(got == wanted, f"onet.pack: {got} measures from {source_name}, source has {wanted}")
     p.check(
         with_activities == sorted(expect.work_activities_codes),
-        f"onet/: work activities present for {with_activities}",
+        f"onet.pack: work activities present for {with_activities}",
     )
     content.check(expect, p)
 
@@ -704,7 +740,7 @@ def check_outputs(out: Path, expect: Expectations, samples: Sequence[Sample]) ->
     )
     p.check(
         estimates == expect.oews_estimates,
-        f"oews/: {estimates} estimates, source has {expect.oews_estimates}",
+        f"oews.pack: {estimates} estimates, source has {expect.oews_estimates}",
     )
 
     # the release's published counts

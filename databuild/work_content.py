@@ -1,7 +1,7 @@
 """What a job involves beyond its ratings: detailed work activities, tools, work values
 and emerging tasks, from the O*NET 29.3 tables.
 
-Per occupation only ids and values go into its profile (``onet/<code>.json.gz``);
+Per occupation only ids and values go into its profile (its member of ``onet.pack``);
 the titles every occupation shares -- detailed and intermediate work activities
 (DWA, IWA) and the UNSPSC commodities of tools -- go once into
 ``onet_reference.json.gz``. A DWA's id starts with its IWA's, and an IWA's with

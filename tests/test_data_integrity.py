@@ -17,6 +17,7 @@ import random
 import re
 import shutil
 import time
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -29,8 +30,9 @@ from occprofile._store.layout import record_class
 from occprofile._store.store import Store
 
 DATA = Path(op.__file__).parent / "data"
-OEWS = "oews/43-6013.json.gz"
-ONET = "onet/43-6013.00.json.gz"
+OEWS = "oews.pack/43-6013"
+ONET = "onet.pack/43-6013.00"
+VALUES = "oews_values.json.gz"
 #: Los Angeles-Long Beach-Anaheim: a metro with a released 43-6013 row.
 METRO = "0031080"
 EMPLOYMENT = 0  # the index of datatype 01 in a row's values
@@ -77,31 +79,63 @@ class DataCopy:
         path.write_bytes(data)
 
     def write(self, resource: str, data: bytes, *, vouched: bool) -> None:
-        """Replace ``resource``; ``vouched``: record its new sha256 in the manifest too."""
-        self._replace(resource, data)
-        if not vouched:
-            return
-        sha = hashlib.sha256(data).hexdigest()
+        """Replace ``resource`` (a file, or a pack member's stored bytes); ``vouched``:
+        record its new sha256 in the manifest too. A member is replaced inside a new
+        copy of its pack, the members after it moved and the pack's index updated."""
+        pack, slash, member = resource.partition("/")
         manifest = self.manifest()
-        for entry in manifest["outputs"]:
-            members = entry.get("checksums")
-            if members is not None and resource.startswith(entry["path"]):
-                members[resource[len(entry["path"]) :]] = sha
-                joined = "".join(members[m] for m in sorted(members))
-                entry["sha256"] = hashlib.sha256(joined.encode("ascii")).hexdigest()
-            elif entry["path"] == resource:
-                entry["sha256"] = sha
+        entries = {e["path"]: e for e in manifest["outputs"]}
+        if slash:
+            entry = entries[pack]
+            members = entry["members"]
+            old = (self.root / pack).read_bytes()
+            stored = {m: old[o : o + n] for m, (o, n, _) in members.items()}
+            stored[member] = data
+            parts, offset = [], 0
+            for name in sorted(stored, key=lambda m: members[m][0]):
+                sha = members[name][2]
+                if name == member and vouched:
+                    sha = hashlib.sha256(data).hexdigest()
+                members[name] = [offset, len(stored[name]), sha]
+                parts.append(stored[name])
+                offset += len(stored[name])
+            whole = b"".join(parts)
+            self._replace(pack, whole)
+            entry["size"] = len(whole)
+            entry["sha256"] = hashlib.sha256(whole).hexdigest()
+        else:
+            self._replace(resource, data)
+            if not vouched:
+                return
+            entries[resource]["sha256"] = hashlib.sha256(data).hexdigest()
         self.write_manifest(manifest)
 
+    def stored(self, resource: str) -> bytes:
+        """The bytes of a file, or of a pack member as stored (zlib-compressed)."""
+        pack, slash, member = resource.partition("/")
+        if not slash:
+            return (self.root / resource).read_bytes()
+        (entry,) = (e for e in self.manifest()["outputs"] if e["path"] == pack)
+        offset, length, _ = entry["members"][member]
+        return (self.root / pack).read_bytes()[offset : offset + length]
+
     def document(self, resource: str) -> Any:
-        raw = (self.root / resource).read_bytes()
+        raw = self.stored(resource)
+        if "/" in resource:
+            return json.loads(zlib.decompress(raw))
         return json.loads(gzip.decompress(raw) if resource.endswith(".gz") else raw)
 
     def write_document(self, resource: str, document: Any, *, vouched: bool) -> None:
         data = json.dumps(document, separators=(",", ":")).encode()
-        self.write(
-            resource, gzip.compress(data) if resource.endswith(".gz") else data, vouched=vouched
-        )
+        if "/" in resource:
+            data = zlib.compress(data)
+        elif resource.endswith(".gz"):
+            data = gzip.compress(data)
+        self.write(resource, data, vouched=vouched)
+
+    def block(self, resource: str) -> bytearray:
+        """An OEWS member's column block, inflated (to damage and :meth:`write` back)."""
+        return bytearray(zlib.decompress(self.stored(resource)))
 
 
 @pytest.fixture(scope="session")
@@ -146,41 +180,110 @@ def _random_bytes(data: bytes) -> bytes:
 
 
 def _bad_utf8(_: bytes) -> bytes:
-    return gzip.compress(b'{"code": "43-6013", "estimates": ["\xff\xfe"]}')
+    return zlib.compress(b'{"code": "43-6013.00", "tasks": ["\xff\xfe"]}')
 
 
 def _bad_json(_: bytes) -> bytes:
-    return gzip.compress(b'{"code": "43-6013", "estimates": [')
+    return zlib.compress(b'{"code": "43-6013.00", "tasks": [')
 
 
 def _json_nan(_: bytes) -> bytes:
-    return gzip.compress(b'{"code": "43-6013", "estimates": [NaN]}')
+    return zlib.compress(b'{"code": "43-6013.00", "tasks": [NaN]}')
+
+
+def _two_streams(data: bytes) -> bytes:
+    return data + data  # a whole stream, then more
 
 
 @pytest.mark.parametrize(
-    ("damage", "expected"),
+    ("resource", "damage", "expected"),
     [
-        (_truncated, "not a whole gzip file"),
-        (_random_bytes, "not a whole gzip file"),
-        (_bad_utf8, "not valid UTF-8 JSON"),
-        (_bad_json, "not valid UTF-8 JSON"),
-        (_json_nan, "NaN is not a JSON number"),
+        *(
+            (resource, damage, "not a whole zlib stream")
+            for resource in (OEWS, ONET)
+            for damage in (_truncated, _random_bytes, _two_streams)
+        ),
+        (ONET, _bad_utf8, "not valid UTF-8 JSON"),
+        (ONET, _bad_json, "not valid UTF-8 JSON"),
+        (ONET, _json_nan, "NaN is not a JSON number"),
     ],
 )
-@pytest.mark.parametrize("resource", [OEWS, ONET])
 def test_undecodable_bytes_name_the_file(
     copy: DataCopy, resource: str, damage: Callable[[bytes], bytes], expected: str
 ) -> None:
-    copy.write(resource, damage((copy.root / resource).read_bytes()), vouched=True)
+    copy.write(resource, damage(copy.stored(resource)), vouched=True)
     query = _first_query(resource)
     raises_for(resource, lambda: query(copy.dataset()), match=expected)
 
 
 def test_a_wrong_type_names_the_file(copy: DataCopy) -> None:
-    document = copy.document(OEWS)
-    document["estimates"][1][1][EMPLOYMENT] = 940  # a number where BLS text belongs
-    copy.write_document(OEWS, document, vouched=True)
-    raises_for(OEWS, lambda: copy.dataset().top_metros("43-6013"), "does not match the schema")
+    document = copy.document(VALUES)
+    document["values"]["01"] = 940  # a number where BLS text belongs
+    copy.write_document(VALUES, document, vouched=True)
+    raises_for(VALUES, lambda: copy.dataset().top_metros("43-6013"), "does not match the schema")
+
+
+def test_a_wrong_type_in_a_profile_names_the_file(copy: DataCopy) -> None:
+    document = copy.document(ONET)
+    document["job_zone"] = "3"  # text where a number belongs
+    copy.write_document(ONET, document, vouched=True)
+    raises_for(ONET, lambda: copy.dataset().profile("43-6013.00"), "does not match the schema")
+
+
+# -- a column block that does not fit its values ------------------------------------------
+
+
+def _rows(block: bytearray) -> int:
+    return int.from_bytes(block[:4], "little")
+
+
+def _short(block: bytearray) -> bytearray:
+    return block[:-1]
+
+
+def _unknown_kind(block: bytearray) -> bytearray:
+    block[-1] = 250  # the last cell's kind: no such kind
+    return block
+
+
+def _unknown_text(block: bytearray) -> bytearray:
+    n = _rows(block)
+    block[4 + 2 * n + n] = 0xFF  # the high byte of the first employment text index
+    return block
+
+
+def _areas_out_of_order(block: bytearray) -> bytearray:
+    n = _rows(block)
+    block[4], block[5] = block[5], block[4]  # the first two areas' low bytes
+    block[4 + n], block[5 + n] = block[5 + n], block[4 + n]
+    return block
+
+
+@pytest.mark.parametrize(
+    ("damage", "expected"),
+    [
+        (_short, "bytes for"),
+        (_unknown_kind, "cell kind of datatype 17 is out of range"),
+        (_unknown_text, "text index of datatype 01 is out of range"),
+        (_areas_out_of_order, "not ascending"),
+    ],
+)
+@pytest.mark.parametrize("query", ["top_metros", "estimate", "table"])
+def test_a_malformed_column_block_names_the_member(
+    copy: DataCopy, damage: Callable[[bytearray], bytearray], expected: str, query: str
+) -> None:
+    copy.write(OEWS, zlib.compress(bytes(damage(copy.block(OEWS)))), vouched=True)
+    queries = {**QUERIES, "table": _estimates_table}
+    message = raises_for(OEWS, lambda: queries[query](copy.dataset()), "not an OEWS column block")
+    assert expected in message
+
+
+def _estimates_table(ds: op.Dataset) -> object:
+    from occprofile._answers import bulk
+    from occprofile._answers.sources import Sources
+
+    src = Sources(ds._store)
+    return bulk.estimates(src, [src.occupations().oews["43-6013"]], None)
 
 
 # -- item 6: values that are no published number ---------------------------------------
@@ -192,13 +295,13 @@ QUERIES: dict[str, Callable[[op.Dataset], object]] = {
 }
 
 
-UNREADABLE = ["12x4", "nan", "-5", "inf", "1e5", " 940", "9,400"]
+#: Values no BLS table publishes. (A comma cannot be one: the texts are joined by commas.)
+UNREADABLE = ["12x4", "nan", "-5", "inf", "1e5", " 940", "1.2.3", ".5", "5."]
 
 
 @pytest.mark.parametrize(
     ("query", "value"),
     [
-        # the two paths that read a value: ranking (rank_key) and estimates (parse_figure)
         *(("top_metros", v) for v in UNREADABLE),
         *(("estimate", v) for v in UNREADABLE),
         ("compare_metros", "12x4"),
@@ -206,11 +309,12 @@ UNREADABLE = ["12x4", "nan", "-5", "inf", "1e5", " 940", "9,400"]
     ],
 )
 def test_an_unreadable_oews_value_names_the_file(copy: DataCopy, query: str, value: str) -> None:
-    document = copy.document(OEWS)
-    (row,) = (r for r in document["estimates"] if r[0] == METRO)
-    row[1][EMPLOYMENT] = value
-    copy.write_document(OEWS, document, vouched=True)
-    message = raises_for(OEWS, lambda: QUERIES[query](copy.dataset()), "unreadable OEWS value")
+    document = copy.document(VALUES)
+    texts = document["values"]["01"].split(",")
+    texts[len(texts) // 2] = value
+    document["values"]["01"] = ",".join(texts)
+    copy.write_document(VALUES, document, vouched=True)
+    message = raises_for(VALUES, lambda: QUERIES[query](copy.dataset()), "unreadable OEWS value")
     assert repr(value) in message
 
 
@@ -218,11 +322,17 @@ def test_an_unreadable_oews_value_names_the_file(copy: DataCopy, query: str, val
 
 
 def test_an_edited_oews_number_fails_its_checksum(copy: DataCopy) -> None:
-    document = copy.document(OEWS)
-    (row,) = (r for r in document["estimates"] if r[0] == METRO)
-    row[1][EMPLOYMENT] = str(int(row[1][EMPLOYMENT]) + 1)  # still a valid value
-    copy.write_document(OEWS, document, vouched=False)
+    block = copy.block(OEWS)
+    block[4 + 2 * _rows(block)] ^= 1  # another employment text for the first area
+    copy.write(OEWS, zlib.compress(bytes(block)), vouched=False)
     raises_for(OEWS, lambda: copy.dataset().top_metros("43-6013"), "changed after the build")
+
+
+def test_an_edited_profile_fails_its_checksum(copy: DataCopy) -> None:
+    document = copy.document(ONET)
+    document["title"] += " (edited)"
+    copy.write_document(ONET, document, vouched=False)
+    raises_for(ONET, lambda: copy.dataset().profile("43-6013.00"), "changed after the build")
 
 
 def test_an_edited_top_level_file_fails_its_checksum(copy: DataCopy) -> None:
@@ -234,27 +344,52 @@ def test_an_edited_top_level_file_fails_its_checksum(copy: DataCopy) -> None:
     )
 
 
-@pytest.mark.parametrize("resource", ["areas.json", OEWS])
+@pytest.mark.parametrize("resource", ["areas.json", VALUES])
 def test_a_resource_missing_from_the_manifest(copy: DataCopy, resource: str) -> None:
     manifest = copy.manifest()
-    kept = []
-    for entry in manifest["outputs"]:
-        if entry["path"] == resource:
-            continue
-        members = entry.get("checksums")
-        if members is not None and resource.startswith(entry["path"]):
-            del members[resource[len(entry["path"]) :]]
-        kept.append(entry)
-    manifest["outputs"] = kept
+    manifest["outputs"] = [e for e in manifest["outputs"] if e["path"] != resource]
     copy.write_manifest(manifest)
     raises_for(resource, lambda: copy.dataset().top_metros("43-6013"), "not listed in manifest")
+
+
+def test_a_member_missing_from_its_pack_index(copy: DataCopy) -> None:
+    """The index must account for every byte of its pack: a member left out is a gap."""
+    manifest = copy.manifest()
+    (entry,) = (e for e in manifest["outputs"] if e["path"] == "oews.pack")
+    del entry["members"]["43-6013"]
+    copy.write_manifest(manifest)
+    raises_for("manifest.json", lambda: copy.dataset().top_metros("43-6013"), "pack index")
+
+
+@pytest.mark.parametrize("resource", ["oews.pack", "onet.pack"])
+def test_a_truncated_pack_names_the_member_cut_short(copy: DataCopy, resource: str) -> None:
+    whole = copy.stored(resource)
+    copy._replace(resource, whole[: len(whole) - 10])  # the manifest still says its size
+    last = max(
+        next(e for e in copy.manifest()["outputs"] if e["path"] == resource)["members"].items(),
+        key=lambda item: item[1][0],
+    )[0]
+    name = f"{resource}/{last}"
+    query = (
+        (lambda: copy.dataset().national(last))
+        if resource == "oews.pack"
+        else (lambda: copy.dataset().profile(last))
+    )
+    raises_for(name, query, "cut short")
+
+
+def test_an_unlisted_member_is_refused() -> None:
+    store = Store()
+    with pytest.raises(op.DataIntegrityError, match="not listed in manifest") as caught:
+        store.read_document("onet.pack/99-9999.00")
+    assert caught.value.resource == "onet.pack/99-9999.00"
 
 
 # -- no false positives ------------------------------------------------------------------
 
 
 def test_every_shard_of_the_packaged_data_passes() -> None:
-    """Every onet/ and oews/ resource is read (checked, decoded, structured) once."""
+    """Every member of both packs is read (checked, decoded, structured) once."""
     started = time.perf_counter()
     ds = op.Dataset()
     profiles = [ds.profile(o.code) for o in ds.occupations()]
@@ -265,7 +400,9 @@ def test_every_shard_of_the_packaged_data_passes() -> None:
 
 def test_every_top_level_resource_of_the_packaged_data_passes() -> None:
     store = Store()
-    listed = [e.path for e in store.manifest().outputs if not e.path.endswith("/")]
-    assert len(listed) == 13
+    outputs = store.manifest().outputs
+    listed = [e.path for e in outputs if e.members is None]
+    packs = [e.path for e in outputs if e.members is not None]
+    assert (len(listed), packs) == (14, ["oews.pack", "onet.pack"])
     for name in listed:
         assert store.read(name, record_class(name)) is not None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -154,9 +155,7 @@ def test_the_arrow_stream_of_a_table() -> None:
 
 
 @pytest.mark.parametrize(
-    "bad",
-    [b'"1e3"', b'" 5"', b'"nan"', b'"-5"', b'""', b"5", b'"5-3"', b'"5.0.1"', b'"5."', b'".5"'],
-    ids=repr,
+    "bad", [b"1e3", b" 5", b"nan", b"-5", b"", b"5-3", b"5.0.1", b"5.", b".5"], ids=repr
 )
 def test_a_value_that_is_not_published_text_is_an_integrity_error(
     monkeypatch: pytest.MonkeyPatch, bad: bytes
@@ -166,31 +165,54 @@ def test_a_value_that_is_not_published_text_is_an_integrity_error(
 
     def tampered(self: Store, name: str) -> bytes:
         document = real(self, name)
-        return document.replace(b'"961610"', bad, 1) if name == "oews/43-6013.json.gz" else document
+        if name != "oews_values.json.gz":
+            return document
+        assert b",961610," in document
+        return document.replace(b",961610,", b"," + bad + b",", 1)
 
     monkeypatch.setattr(Store, "read_document", tampered)
-    with pytest.raises(op.DataIntegrityError, match=r"oews/43-6013\.json\.gz") as caught:
-        tables.estimates(occupation="43-6013", area_kind="national").to_pandas()
-    assert caught.value.resource == "oews/43-6013.json.gz"
+    op.clear_cache()  # the values are decoded once a store: read them again
+    try:
+        with pytest.raises(op.DataIntegrityError, match=r"oews_values\.json\.gz") as caught:
+            tables.estimates(occupation="43-6013", area_kind="national").to_pandas()
+    finally:
+        op.clear_cache()
+    assert caught.value.resource == "oews_values.json.gz"
+
+
+def _area_out_of_range(block: bytes) -> bytes:
+    n = int.from_bytes(block[:4], "little")
+    return block[: 4 + 2 * n - 1] + b"\xff" + block[4 + 2 * n :]  # the last area's high byte
+
+
+def _kind_out_of_range(block: bytes) -> bytes:
+    return block[:-1] + b"\xfa"
+
+
+def _text_out_of_range(block: bytes) -> bytes:
+    n = int.from_bytes(block[:4], "little")
+    at = 4 + 2 * n + n  # the high byte of datatype 01's first text index
+    return block[:at] + b"\xff" + block[at + 1 :]
 
 
 @pytest.mark.parametrize(
-    ("old", "new"),
-    [(b'["0000000",', b'["9999999",'), (b'"961610",', b""), (b"{}]", b"[]]")],
-    ids=["unknown area", "16 values", "footnotes not a dict"],
+    "damage",
+    [lambda b: b[:-1], _area_out_of_range, _kind_out_of_range, _text_out_of_range],
+    ids=["a byte short", "unknown area", "unknown kind", "unknown text"],
 )
-def test_a_malformed_row_is_an_integrity_error(
-    monkeypatch: pytest.MonkeyPatch, old: bytes, new: bytes
+def test_a_malformed_block_is_an_integrity_error(
+    monkeypatch: pytest.MonkeyPatch, damage: Callable[[bytes], bytes]
 ) -> None:
     real = Store.read_document
 
     def tampered(self: Store, name: str) -> bytes:
         document = real(self, name)
-        return document.replace(old, new, 1) if name == "oews/43-6013.json.gz" else document
+        return damage(document) if name == "oews.pack/43-6013" else document
 
     monkeypatch.setattr(Store, "read_document", tampered)
-    with pytest.raises(op.DataIntegrityError, match=r"oews/43-6013\.json\.gz"):
+    with pytest.raises(op.DataIntegrityError, match=r"oews\.pack/43-6013") as caught:
         tables.estimates(occupation="43-6013")
+    assert caught.value.resource == "oews.pack/43-6013"
 
 
 def test_the_collector_is_restored() -> None:

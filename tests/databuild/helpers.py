@@ -3,13 +3,16 @@ back, and the problems listed in a build error."""
 
 from __future__ import annotations
 
+import json
+import zlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from databuild import writer
+from databuild import packs, writer
 from databuild.writer import Json
-from tests.helpers import REPO_ROOT
+from tests.helpers import REPO_ROOT, lst, obj
 
 COMMITTED = REPO_ROOT / "src" / "occprofile" / "data"
 HAND_WRITTEN = ("__init__.py", "README.md")
@@ -26,11 +29,59 @@ def generated_files(folder: Path) -> dict[str, bytes]:
 
 
 def read_doc(folder: Path, path: str) -> Json:
-    return writer.decode(path, (folder / path).read_bytes())
+    """A file's document, or a pack member's (``"onet.pack/43-6013.00"``; an OEWS
+    member as the ``{"code", "estimates"}`` document its columns hold)."""
+    pack, slash, member = path.partition("/")
+    if not slash:
+        return writer.decode(path, (folder / path).read_bytes())
+    offset, length, _ = members(folder, pack)[member]
+    data = zlib.decompress((folder / pack).read_bytes()[offset : offset + length])
+    if pack == packs.OEWS_PACK:
+        codes = _area_codes(folder)
+        return packs.decode_block(member, data, read_doc(folder, packs.VALUES), codes)
+    document: Json = json.loads(data)
+    return document
+
+
+def _area_codes(folder: Path) -> list[str]:
+    return [str(obj(a)["code"]) for a in lst(obj(read_doc(folder, "areas.json"))["areas"])]
+
+
+def members(folder: Path, pack: str) -> dict[str, list[Any]]:
+    """A pack's index in the manifest of ``folder``: member -> [offset, length, sha256]."""
+    manifest = json.loads((folder / "manifest.json").read_bytes())
+    (entry,) = (e for e in manifest["outputs"] if e["path"] == pack)
+    found: dict[str, list[Any]] = entry["members"]
+    return found
+
+
+def write_member(folder: Path, path: str, document: Json) -> None:
+    """Replace a pack member by ``document`` (encoded as the build does), the members
+    after it moved; the manifest is left alone (``refresh_manifest`` updates it)."""
+    pack, _, member = path.partition("/")
+    index = members(folder, pack)
+    if pack == packs.OEWS_PACK:
+        codes = _area_codes(folder)
+        data = packs.BlockEncoder(read_doc(folder, packs.VALUES), codes).block(document)
+    else:
+        data = writer.encode_json(document)
+    whole = (folder / pack).read_bytes()
+    offset, length, _ = index[member]
+    (folder / pack).write_bytes(whole[:offset] + zlib.compress(data, 9) + whole[offset + length :])
+    shift = len(zlib.compress(data, 9)) - length
+    manifest = json.loads((folder / "manifest.json").read_bytes())
+    (entry,) = (e for e in manifest["outputs"] if e["path"] == pack)
+    for name, where in entry["members"].items():
+        if name == member:
+            where[1] += shift
+        elif where[0] > offset:
+            where[0] += shift
+    entry["size"] += shift
+    (folder / "manifest.json").write_bytes(writer.encode("manifest.json", manifest))
 
 
 def committed(path: str) -> Json:
-    if not (COMMITTED / path).is_file():
+    if not (COMMITTED / path.partition("/")[0]).is_file():
         pytest.fail(f"{COMMITTED / path} is missing; run `python -m databuild`")
     return read_doc(COMMITTED, path)
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from databuild import build, manifest, verify, writer
+from databuild import build, verify, writer
 from databuild.__main__ import main
 from databuild.writer import Json
-from tests.databuild.helpers import COMMITTED, generated_files, read_doc
+from tests.databuild.helpers import COMMITTED, generated_files, read_doc, write_member
 from tests.helpers import lst, obj, require_upstream
 
 
@@ -42,14 +42,14 @@ def test_rebuild_is_byte_identical_to_committed_data(built: build.BuildResult) -
     assert stale == {"missing": [], "not generated": [], "differing": []}, (
         "src/occprofile/data is out of date; rerun `python -m databuild`"
     )
-    assert len(fresh) == len(built.files) == 1 + 13 + 1016 + 1104
+    assert len(fresh) == len(built.files) == 1 + 14 + 2  # manifest, top-level files, packs
 
 
 @pytest.mark.upstream
 def test_build_summary(built: build.BuildResult) -> None:
     assert built.wage_bases == Counter({"detailed": 961, "aggregate": 14, "broad": 20, "none": 21})
     assert 850 <= len(built.samples) <= 950
-    assert built.total_bytes < 25_000_000
+    assert built.total_bytes < 16_000_000
 
 
 # -- verification notices damaged outputs --------------------------------------------
@@ -63,33 +63,30 @@ def copy_of_build(built: build.BuildResult, tmp_path: Path) -> Path:
 
 
 def refresh_manifest(out: Path) -> None:
-    """Recompute the manifest's checksums so only the content checks can notice a change."""
+    """Recompute the manifest's checksums (files, packs and pack members) so only the
+    content checks can notice a change."""
     doc = obj(read_doc(out, "manifest.json"))
     files = generated_files(out)
     entries: list[Json] = []
     for entry in lst(doc["outputs"]):
         item = dict(obj(entry))
         path = str(item["path"])
-        if path.endswith("/"):
-            item = obj(
-                manifest.folder_entry(
-                    path,
-                    [
-                        manifest.OutputFile(p, writer.sha256_bytes(data), 1)
-                        for p, data in files.items()
-                        if p.startswith(path)
-                    ],
-                )
-            )
-        else:
-            item["sha256"] = writer.sha256_bytes(files[path])
+        item["sha256"] = writer.sha256_bytes(files[path])
+        if "members" in item:
+            item["size"] = len(files[path])
+            for where in obj(item["members"]).values():
+                offset, length = (int(str(v)) for v in lst(where)[:2])
+                lst(where)[2] = writer.sha256_bytes(files[path][offset : offset + length])
         entries.append(item)
     doc["outputs"] = entries
     (out / "manifest.json").write_bytes(writer.encode("manifest.json", doc))
 
 
 def rewrite(out: Path, path: str, document: Json) -> None:
-    (out / path).write_bytes(writer.encode(path, document))
+    if "/" in path:
+        write_member(out, path, document)
+    else:
+        (out / path).write_bytes(writer.encode(path, document))
 
 
 @pytest.mark.upstream
@@ -103,8 +100,8 @@ def test_verification_passes_on_an_intact_copy(
 @pytest.mark.parametrize(
     "prefix",
     [
-        "onet/",
-        "oews/",
+        "onet.pack/",
+        "oews.pack/",
         "projections.json.gz",
         "oes_2019.json.gz",
         "projections_2024_34.json.gz",
@@ -117,12 +114,13 @@ def test_verification_catches_a_changed_sampled_value(
     sample = next(s for s in built.samples if s.file.startswith(prefix))
     document = read_doc(copy_of_build, sample.file)
     target = verify.locate(document, sample.path[:-1])
-    if prefix == "onet/":  # a rating slot: change the measure's value
+    if prefix == "onet.pack/":  # a rating slot: change the measure's value
         measure = obj(obj(target)[str(sample.path[-1])])
         measure["value"] = float(str(measure["value"])) + 0.01
-    elif prefix == "oews/":  # an OEWS estimate: change its employment text
+    elif prefix == "oews.pack/":  # an OEWS estimate: another employment text it has
         entry = lst(verify.locate(document, sample.path))
-        lst(entry[1])[0] = "1"
+        texts = str(obj(obj(read_doc(copy_of_build, "oews_values.json.gz"))["values"])["01"])
+        lst(entry[1])[0] = next(t for t in texts.split(",") if t != lst(entry[1])[0])
     else:  # a projections or May 2019 value, kept as published text (or a DWA's titles)
         obj(target)[str(sample.path[-1])] = "0.5"
     rewrite(copy_of_build, sample.file, document)
@@ -133,7 +131,7 @@ def test_verification_catches_a_changed_sampled_value(
 
 @pytest.mark.upstream
 def test_verification_catches_a_dropped_row(built: build.BuildResult, copy_of_build: Path) -> None:
-    path = "onet/11-1011.00.json.gz"
+    path = "onet.pack/11-1011.00"
     document = obj(read_doc(copy_of_build, path))
     lst(document["tasks"]).pop()
     rewrite(copy_of_build, path, document)
@@ -146,19 +144,24 @@ def test_verification_catches_a_dropped_row(built: build.BuildResult, copy_of_bu
 def test_verification_catches_unlisted_and_missing_files(
     built: build.BuildResult, copy_of_build: Path
 ) -> None:
-    (copy_of_build / "oews" / "43-6013.json.gz").unlink()
+    (copy_of_build / "oews.pack").unlink()
     (copy_of_build / "areas.json").write_bytes(b"{}")
+    whole = (copy_of_build / "onet.pack").read_bytes()
+    (copy_of_build / "onet.pack").write_bytes(whole[:-1])
     with pytest.raises(verify.VerificationError) as caught:
         verify.check_outputs(copy_of_build, built.expectations, built.samples)
     assert "areas.json: sha256 differs" in str(caught.value)
-    assert "oews/: manifest says 1104 files, found 1103" in str(caught.value)
+    assert "oews.pack is missing" in str(caught.value)
+    assert f"onet.pack: manifest says {len(whole)} bytes, found {len(whole) - 1}" in str(
+        caught.value
+    )
 
 
 # -- cleaning the output folder, and the command line ---------------------------------
 
 
 def test_clean_keeps_hand_written_files(tmp_path: Path) -> None:
-    for name in ("onet/old.json.gz", "oews/old.json.gz", "__init__.py", "README.md"):
+    for name in ("onet/old.json.gz", "oews/old.json.gz", "__init__.py", "README.md"):  # v1 folders
         (tmp_path / name).parent.mkdir(exist_ok=True)
         (tmp_path / name).write_text("x")
     build.clean(tmp_path)

@@ -21,7 +21,7 @@ def test_medical_secretaries_speaking_ratings() -> None:
         if obj(v)["name"] == "Speaking" and obj(v)["domain"] == "skills"
     ]
     assert speaking == ["2.A.1.d"]
-    profile = committed("onet/43-6013.00.json.gz")
+    profile = committed("onet.pack/43-6013.00")
     slot = obj(verify.locate(profile, ("ratings", "skills", ("element_id", "2.A.1.d"))))
     assert obj(slot["importance"])["value"] == 4.0
     assert obj(slot["level"])["value"] == 3.62
@@ -29,11 +29,11 @@ def test_medical_secretaries_speaking_ratings() -> None:
 
 
 def test_medical_secretaries_abilities_and_work_activities() -> None:
-    ratings = obj(obj(committed("onet/43-6013.00.json.gz"))["ratings"])
+    ratings = obj(obj(committed("onet.pack/43-6013.00"))["ratings"])
     assert len(lst(ratings["abilities"])) == 52
     assert len(lst(ratings["work_activities"])) == 41
     assert all(obj(r)["level"] is not None for r in lst(ratings["abilities"]))
-    other = obj(obj(committed("onet/11-1011.00.json.gz"))["ratings"])
+    other = obj(obj(committed("onet.pack/11-1011.00"))["ratings"])
     assert other["work_activities"] is None  # 11-1011 averages two rated codes in 29.1
     first = obj(lst(other["abilities"])[0])
     assert first["level"] is None
@@ -46,7 +46,7 @@ def test_medical_secretaries_abilities_and_work_activities() -> None:
     ids=["los-angeles", "new-york"],
 )
 def test_medical_secretaries_metro_wages(area: str, employment: str, annual_mean: str) -> None:
-    estimate = lst(verify.locate(committed("oews/43-6013.json.gz"), ("estimates", (0, area))))
+    estimate = lst(verify.locate(committed("oews.pack/43-6013"), ("estimates", (0, area))))
     values = lst(estimate[1])
     assert (values[0], values[3]) == (employment, annual_mean)
 
@@ -86,7 +86,7 @@ def test_areas_and_manifest_counts() -> None:
         "work_values_occupations": 874,
         "emerging_tasks_occupations": 216,
     }
-    total = sum(len(lst(obj(committed(f"oews/{c}.json.gz"))["estimates"])) for c in ("00-0000",))
+    total = sum(len(lst(obj(committed(f"oews.pack/{c}"))["estimates"])) for c in ("00-0000",))
     assert total == 583  # every area publishes All Occupations
 
 

@@ -8,7 +8,6 @@ the library check can refuse what was written.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 from collections import Counter
@@ -19,11 +18,12 @@ import pytest
 
 from databuild import build, library_check, verify, writer
 from databuild.sources import InputFile
+from tests.databuild.helpers import read_doc, write_member
 from tests.helpers import REPO_ROOT
 
 COMMITTED = REPO_ROOT / "src" / "occprofile" / "data"
-ONET = "onet/43-6013.00.json.gz"
-OEWS = "oews/43-6013.json.gz"
+ONET = "onet.pack/43-6013.00"
+OEWS = "oews.pack/43-6013"
 #: For checks that must stop before the source counts (or whose callers skip them).
 NO_EXPECTATIONS = verify.Expectations("", "", 0, 0, 0, 0, {}, {})
 
@@ -31,10 +31,7 @@ NO_EXPECTATIONS = verify.Expectations("", "", 0, 0, 0, 0, {}, {})
 def committed_documents(*shards: str) -> build.Documents:
     """The committed top-level documents and ``shards``, as the build would make them."""
     manifest: dict[str, Any] = json.loads((COMMITTED / "manifest.json").read_bytes())
-    docs = {
-        name: writer.decode(name, (COMMITTED / name).read_bytes())
-        for name in (*verify.TOP_LEVEL, *shards)
-    }
+    docs = {name: read_doc(COMMITTED, name) for name in (*verify.TOP_LEVEL, *shards)}
     return build.Documents(
         docs=docs,
         releases=manifest["releases"],
@@ -70,8 +67,8 @@ def build_from(monkeypatch: pytest.MonkeyPatch) -> Any:
 
 def test_a_clean_build_passes_the_library_check(build_from: Any, tmp_path: Path) -> None:
     result = build_from(committed_documents(ONET, OEWS), tmp_path / "out")
-    assert len(result.files) == 1 + 13 + 2
-    assert library_check.check_with_library(tmp_path / "out") == 1 + 13 + 2
+    assert len(result.files) == 1 + 14 + 2  # the manifest, the top-level files, two packs
+    assert library_check.check_with_library(tmp_path / "out") == 1 + 14 + 2 + 2
 
 
 def test_a_file_the_library_cannot_structure_fails_the_build(
@@ -90,7 +87,7 @@ def test_a_file_the_library_cannot_structure_fails_the_build(
 
 
 def test_the_committed_data_passes() -> None:
-    assert library_check.check_with_library(COMMITTED) == 1 + 13 + 1016 + 1104
+    assert library_check.check_with_library(COMMITTED) == 1 + 14 + 2 + 1016 + 1104
 
 
 # -- a copy of the committed data, damaged after its manifest was written ----------------
@@ -108,8 +105,8 @@ def manifest_of(out: Path) -> dict[str, Any]:
     return found
 
 
-def folder_entry(manifest: dict[str, Any], folder: str) -> dict[str, Any]:
-    (entry,) = (e for e in manifest["outputs"] if e["path"] == folder)
+def pack_entry(manifest: dict[str, Any], pack: str) -> dict[str, Any]:
+    (entry,) = (e for e in manifest["outputs"] if e["path"] == pack)
     assert isinstance(entry, dict)
     return entry
 
@@ -118,47 +115,44 @@ def rewrite_manifest(out: Path, manifest: dict[str, Any]) -> None:
     (out / "manifest.json").write_bytes(writer.encode("manifest.json", manifest))
 
 
-def test_a_file_changed_after_the_manifest_fails(copy: Path) -> None:
-    document = writer.decode(ONET, (copy / ONET).read_bytes())
+def test_a_member_changed_after_the_manifest_fails(copy: Path) -> None:
+    document = read_doc(copy, ONET)
     assert isinstance(document, dict)
     document["title"] = "Medical Secretary"
-    (copy / ONET).write_bytes(writer.encode(ONET, document))
+    write_member(copy, ONET, document)
     with pytest.raises(verify.VerificationError, match=f"'{ONET}' was changed after the build"):
         library_check.check_with_library(copy)
 
 
-def test_a_file_the_manifest_does_not_list_fails(copy: Path) -> None:
+def test_a_member_the_index_does_not_list_fails(copy: Path) -> None:
     manifest = manifest_of(copy)
-    del folder_entry(manifest, "oews/")["checksums"]["43-6013.json.gz"]
+    del pack_entry(manifest, "oews.pack")["members"]["43-6013"]
     rewrite_manifest(copy, manifest)
-    with pytest.raises(verify.VerificationError, match=f"'{OEWS}' is not listed in manifest"):
+    with pytest.raises(verify.VerificationError, match="no well-formed pack index"):
         library_check.check_with_library(copy)
 
 
 def test_a_newer_schema_version_fails(copy: Path) -> None:
     manifest = manifest_of(copy)
-    manifest["schema_version"] = 2
+    manifest["schema_version"] = 3
     rewrite_manifest(copy, manifest)
-    with pytest.raises(verify.VerificationError, match="schema version 2, occprofile reads 1"):
+    with pytest.raises(verify.VerificationError, match="schema version 3, occprofile reads 2"):
         library_check.check_with_library(copy)
 
 
-# -- verify checks each folder member's checksum, not only the combined one --------------
+# -- verify checks each pack member's checksum and place, not only the pack's ----------
 
 
-def test_verify_notices_a_wrong_member_checksum(copy: Path) -> None:
-    """A member's recorded sha256 is wrong while the files and the combined sha256 agree:
-    only the per-member check can notice (verify stops at the manifest problems, before
-    the expectations, which are left empty here)."""
+def test_verify_notices_a_wrong_member_checksum_and_a_gap(copy: Path) -> None:
+    """A member's recorded sha256 is wrong, another starts past its predecessor's end,
+    while the pack's own sha256 agrees: only the index checks can notice (verify stops at
+    the manifest problems, before the expectations, which are left empty here)."""
     manifest = manifest_of(copy)
-    folder_entry(manifest, "onet/")["checksums"]["43-6013.00.json.gz"] = "0" * 64
-    folder_entry(manifest, "oews/")["checksums"]["99-9999.json.gz"] = hashlib.sha256(
-        b""
-    ).hexdigest()
+    pack_entry(manifest, "onet.pack")["members"]["43-6013.00"][2] = "0" * 64
+    pack_entry(manifest, "oews.pack")["members"]["43-6013"][0] += 1
     rewrite_manifest(copy, manifest)
     with pytest.raises(verify.VerificationError) as caught:
         verify.check_outputs(copy, NO_EXPECTATIONS, [])
-    assert str(caught.value).splitlines()[1:] == [
-        "  oews/99-9999.json.gz: in the manifest's checksums, not written",
-        f"  {ONET}: sha256 differs from the manifest's checksums",
-    ]
+    problems = str(caught.value).splitlines()[1:]
+    assert f"  {ONET}: sha256 differs from the manifest's index" in problems
+    assert any(p.startswith(f"  {OEWS}: at ") for p in problems), problems

@@ -213,7 +213,7 @@ def test_official_abilities_and_work_activities_replace_the_supplement(tmp_path:
     samples = verify.rating_samples(source, InputLog(source))
     assert len(samples) == 3 * len(ABILITY_LINES) + 2 * len(ACTIVITY_LINES)
     for sample in samples:
-        document = profiles[sample.file.removeprefix("onet/").removesuffix(".json.gz")]
+        document = profiles[sample.file.removeprefix("onet.pack/")]
         assert verify.locate(document, sample.path) == sample.expected, sample.origin
 
 

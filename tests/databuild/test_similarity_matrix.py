@@ -64,7 +64,7 @@ def test_committed_similarity_matches_the_profile() -> None:
     code = "43-6013.00"
     domains = obj(obj(committed("similarity.json.gz"))["domains"])
     assert sorted(domains) == sorted(similarity.DOMAINS)
-    ratings = obj(obj(committed(f"onet/{code}.json.gz"))["ratings"])
+    ratings = obj(obj(committed(f"onet.pack/{code}"))["ratings"])
     for domain in similarity.DOMAINS:
         matrix = obj(domains[domain])
         elements = [str(e) for e in lst(matrix["elements"])]

@@ -118,11 +118,11 @@ def test_verification_notices_an_averaged_row_in_use() -> None:
         **{key: [] for key in ("detailed_work_activities", "tools", "work_values")},
         "emerging_tasks": [],
     }
-    tally.add("onet/11-1011.00.json.gz", profile)
+    tally.add("onet.pack/11-1011.00", profile)
     expect = verify.Expectations("29.3", "2025A01", 0, 0, 0, 0, {}, {}, averaged_socs=["11-1011"])
     problems = verify.Problems()
     tally.check(expect, problems)
-    assert problems.items == ["onet/: O*NET 29.1 averaged rows used for ['11-1011.00']"]
+    assert problems.items == ["onet.pack: O*NET 29.1 averaged rows used for ['11-1011.00']"]
 
 
 # -- detailed work activities, tools, work values, emerging tasks: unit tests ----------
@@ -298,7 +298,7 @@ def profiles(upstream: Path) -> dict[str, dict[str, Any]]:
     """Every committed O*NET profile, by code."""
     index = obj(committed("occupations.json"))
     codes = [str(obj(e)["code"]) for e in lst(index["onet"])]
-    return {code: obj(committed(f"onet/{code}.json.gz")) for code in codes}
+    return {code: obj(committed(f"onet.pack/{code}")) for code in codes}
 
 
 @pytest.mark.upstream

@@ -18,8 +18,7 @@ from typing import TYPE_CHECKING
 
 from attrs import frozen
 
-from .._store import schema
-from ..errors import DataIntegrityError
+from .._store.layout import oews_shard
 from .figures import DATATYPE_INDEX, UNRANKED, parse_number, rank_key
 from .rankings import RANK_BY
 
@@ -68,11 +67,8 @@ def oews_by_area(src: Sources) -> OewsByArea:
         datatypes = [(k, DATATYPE_INDEX[dt], dt) for k, dt in enumerate(RANK_BY.values())]
         areas: dict[str, AreaColumns] = {}
         for position, code in enumerate(codes):
-            name = f"oews/{code}.json.gz"
-            shard = src.store.read(name, schema.OewsShard)
-            if shard.code != code:
-                raise DataIntegrityError(f"{name} holds {shard.code}, not {code}", resource=name)
-            for row in shard.estimates:
+            name = oews_shard(code)
+            for row in src.oews_estimates(code):
                 columns = areas.get(row[0])
                 if columns is None:
                     columns = areas[row[0]] = AreaColumns(

@@ -21,6 +21,7 @@ from .._matching.arguments import check_bool, check_choice, check_str
 from .._matching.occupations import in_soc_group, major_group_code
 from .._matching.text import looks_like_code, parse_occupation_code, title_key
 from .._store import schema
+from .._store.layout import onet_shard
 from ..errors import ArgumentTypeError, DataIntegrityError, InvalidArgumentError
 from ..models import RIASEC, Interest, RiasecInterest, TechnologySkill
 
@@ -166,7 +167,7 @@ def occupation_facts(src: Sources) -> Mapping[str, Facts]:
         elements = src.elements()
         found = {}
         for code in src.occupations().onet:
-            name = f"onet/{code}.json.gz"
+            name = onet_shard(code)
             shard = src.store.read(name, schema.OnetShard)
             if shard.code != code:
                 raise DataIntegrityError(f"{name} holds {shard.code}, not {code}", resource=name)

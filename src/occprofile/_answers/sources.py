@@ -8,6 +8,7 @@ lookup indexes built from them (``_matching``). Memoised per store, so two
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from .._matching.areas import AreaIndex
@@ -94,6 +95,16 @@ class Sources:
 
         return self.store.once("areas", load)
 
+    def area_codes(self) -> tuple[str, ...]:
+        """The area codes in ``areas.json`` order: what the OEWS columns' area indexes index."""
+        return self.store.once("area_codes", lambda: tuple(self.areas().by_code))
+
+    def area_positions(self) -> dict[str, int]:
+        """Area code -> its index in ``areas.json``."""
+        return self.store.once(
+            "area_positions", lambda: {c: i for i, c in enumerate(self.area_codes())}
+        )
+
     # O*NET profiles -------------------------------------------------------
 
     def profile(self, occ: Occupation) -> Profile:
@@ -122,15 +133,25 @@ class Sources:
 
     # OEWS estimates -------------------------------------------------------
 
-    def oews_rows(self, code: str) -> dict[str, schema.OewsRow]:
-        def load() -> dict[str, schema.OewsRow]:
-            name = oews_shard(code)
-            shard = self.store.read(name, schema.OewsShard)
-            if shard.code != code:
-                raise DataIntegrityError(f"{name} holds {shard.code}, not {code}", resource=name)
-            return {row[0]: row for row in shard.estimates}
+    def oews_rows(self, code: str) -> Mapping[str, schema.OewsRow]:
+        """Area code -> row of OEWS occupation ``code``: its checked columns, read once,
+        each row built when first asked for."""
+
+        def load() -> Mapping[str, schema.OewsRow]:
+            from .._store.oews_columns import BlockRows
+
+            codes = self.area_codes()
+            block = self.store.oews_block(code, len(codes))
+            return BlockRows(block, codes, self.area_positions(), self.store.oews_values())
 
         return self.store.once(("oews", code), load)
+
+    def oews_estimates(self, code: str) -> list[schema.OewsRow]:
+        """The rows of OEWS occupation ``code`` by area code, decoded and not kept (for
+        code that reads every occupation once)."""
+        codes = self.area_codes()
+        block = self.store.oews_block(code, len(codes))
+        return block.rows(codes, self.store.oews_values())
 
     def estimate(self, occ: WageOccupation, area_code: str) -> Estimate | None:
         """The estimate of an occupation in an area, ``None`` where OEWS has no row."""

@@ -14,6 +14,7 @@ from attrs import field, frozen
 
 from .._columns import INLINE, WAGE, columns_of_rows
 from .._record import Table
+from .._store.layout import onet_shard
 from ..career import CodeMatch, Distribution, Projection
 from ..errors import DataIntegrityError
 from ..models import Figure, Occupation, Status
@@ -61,7 +62,7 @@ def _summary(src: Sources, occ: Occupation) -> OccupationSummary:
     from .._store.converter import structure
     from .._store.schema import EducationRecord
 
-    name = f"onet/{occ.code}.json.gz"
+    name = onet_shard(occ.code)
     ref = src.reference()
     data = onet_document(src, occ)
     zone = data.get("job_zone")

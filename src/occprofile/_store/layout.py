@@ -15,7 +15,7 @@ from typing import Any
 
 from ..errors import DataIntegrityError
 
-#: Resource (a top-level file, or a folder ending in ``/`` for its members)
+#: Resource (a top-level file, or a pack ending in ``/`` for its members)
 #: -> (module of ``occprofile._store``, record class).
 RECORDS: Mapping[str, tuple[str, str]] = MappingProxyType(
     {
@@ -25,6 +25,7 @@ RECORDS: Mapping[str, tuple[str, str]] = MappingProxyType(
         "elements.json": ("schema", "ElementsFile"),
         "occupations.json": ("schema", "OccupationsFile"),
         "oews_reference.json": ("schema", "OewsReference"),
+        "oews_values.json.gz": ("schema", "OewsValuesFile"),
         "titles.json.gz": ("schema", "TitlesFile"),
         "onet_reference.json.gz": ("schema", "OnetReferenceFile"),
         "certifications.json": ("career_schema", "CertificationsFile"),
@@ -33,24 +34,24 @@ RECORDS: Mapping[str, tuple[str, str]] = MappingProxyType(
         "projections_2024_34.json.gz": ("career_schema", "Projections2024File"),
         "similarity.json.gz": ("career_schema", "SimilarityFile"),
         "soc_changes.json": ("career_schema", "SocChangesFile"),
-        "onet/": ("schema", "OnetShard"),
-        "oews/": ("schema", "OewsShard"),
+        "onet.pack/": ("schema", "OnetShard"),
+        "oews.pack/": ("schema", "OewsShard"),
     }
 )
 
 
 def onet_shard(code: str) -> str:
     """The resource holding the O*NET profile of ``code`` (``"43-6013.00"``)."""
-    return f"onet/{code}.json.gz"
+    return f"onet.pack/{code}"
 
 
 def oews_shard(code: str) -> str:
     """The resource holding the OEWS estimates of ``code`` (``"43-6013"``)."""
-    return f"oews/{code}.json.gz"
+    return f"oews.pack/{code}"
 
 
 def record_class(name: str) -> type[Any]:
-    """The schema record resource ``name`` structures into (a folder member: its folder's).
+    """The schema record resource ``name`` structures into (a pack member: its pack's).
 
     A name the package does not have is a :class:`DataIntegrityError` naming it.
     """

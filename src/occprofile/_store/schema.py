@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 
 
 __all__ = [
+    "AreaAlias",
+    "AreaAliasesFile",
     "AreasFile",
     "CategoryScaleRecord",
     "DwaLinkRecord",
@@ -55,10 +57,12 @@ __all__ = [
     "JobZoneRecord",
     "Manifest",
     "OccupationsFile",
+    "OewsKind",
     "OewsOccupationRecord",
     "OewsReference",
     "OewsRow",
     "OewsShard",
+    "OewsValuesFile",
     "OnetReferenceFile",
     "OnetShard",
     "OutputFile",
@@ -84,9 +88,9 @@ class OutputFile:
     path: str
     sha256: str
     rows: int
-    files: int | None = None
-    #: a folder's members (name inside the folder -> sha256)
-    checksums: dict[str, str] | None = None
+    #: a pack's size in bytes, and its members: name -> (offset, length, sha256)
+    size: int | None = None
+    members: dict[str, tuple[int, int, str]] | None = None
 
 
 @frozen
@@ -148,8 +152,26 @@ OewsRow = tuple[str, tuple[str | None, ...], dict[str, str]]
 
 @frozen
 class OewsShard:
+    """One occupation's rows, decoded from its member of oews.pack (``oews_columns``)."""
+
     code: str
     estimates: tuple[OewsRow, ...]
+
+
+@frozen
+class OewsKind:
+    """A cell kind of the OEWS columns: ``number`` (a released text), ``-`` or ``none``."""
+
+    value: str
+    footnote: str | None
+
+
+@frozen
+class OewsValuesFile:
+    """oews_values.json.gz: each datatype's released texts (joined by commas), the kinds."""
+
+    kinds: tuple[OewsKind, ...]
+    values: dict[str, str]
 
 
 #: The O*NET profile records live in ``onet_schema`` (they need the profile

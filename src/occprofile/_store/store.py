@@ -20,12 +20,14 @@ from ..errors import DataIntegrityError
 from .resources import DEFAULT_PACKAGE, check_package
 
 if TYPE_CHECKING:
+    from .oews_columns import Block, Values
+    from .packs import Member
     from .schema import Manifest
 
 T = TypeVar("T")
 
 #: The version of the on-disk format (docs/data-format.md) this code reads.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: Every live store, so a forked child can give each one fresh locks.
 _STORES: weakref.WeakSet[Store] = weakref.WeakSet()
@@ -98,18 +100,60 @@ class Store:
         """
         from .converter import structure
         from .layout import record_class
-        from .resources import read_json
+        from .resources import decode_json
 
         if record_class(name) is not cls:
             raise TypeError(f"{name} is read as {record_class(name).__name__}, not {cls.__name__}")
-        return structure(read_json(self.package, name, self.checksum(name)), cls, name)
+        return structure(decode_json(name, self.read_document(name)), cls, name)
 
     def read_document(self, name: str) -> bytes:
-        """The checked, gunzipped bytes of resource ``name``, not kept: for the bulk
-        tables, which read every file once and keep only the columns built from them."""
-        from .resources import read_document
+        """The checked, inflated bytes of resource ``name`` (a file, or a pack member
+        ``"onet.pack/43-6013.00"``), not kept: callers keep what they build from them."""
+        member = self.member(name)
+        if member is None:
+            from .resources import MANIFEST, read_document
 
-        return read_document(self.package, name, self.checksum(name))
+            if "/" in name:  # a pack member the index lacks: no file of that name either
+                raise DataIntegrityError(
+                    f"packaged resource {name!r} is not listed in {MANIFEST}", resource=name
+                )
+            return read_document(self.package, name, self.checksum(name))
+        from .packs import inflate, read_slice
+        from .resources import verify
+
+        stored = read_slice(self.package, member, name)
+        verify(name, stored, member.sha256)
+        return inflate(name, stored)
+
+    def member(self, name: str) -> Member | None:
+        """Where pack member ``name`` is stored (``None``: not a member the manifest lists)."""
+        if "/" not in name:
+            return None
+        return self.once("members", self._members).get(name)
+
+    def _members(self) -> dict[str, Member]:
+        from .packs import members_of
+
+        return members_of(self._raw_manifest())
+
+    # OEWS columns -------------------------------------------------------
+
+    def oews_values(self) -> Values:
+        """Each OEWS datatype's released texts and the cell kinds, decoded once."""
+        from .oews_columns import Values
+        from .schema import OewsValuesFile
+
+        name = "oews_values.json.gz"
+        return self.once("oews_values", lambda: Values(self.read(name, OewsValuesFile), name))
+
+    def oews_block(self, code: str, areas: int) -> Block:
+        """The checked columns of OEWS occupation ``code`` (not kept), for a package of
+        ``areas`` areas."""
+        from .layout import oews_shard
+        from .oews_columns import Block
+
+        name = oews_shard(code)
+        return Block(name, self.read_document(name), areas, self.oews_values())
 
     # the manifest -------------------------------------------------------
 

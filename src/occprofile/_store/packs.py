@@ -1,0 +1,117 @@
+"""Pack files: many small resources in one file, each read on its own.
+
+A pack (``onet.pack``, ``oews.pack``) is its members' zlib streams one after
+another; the manifest records each member's offset, length and sha256. A
+member is named ``<pack>/<member>`` (``"onet.pack/43-6013.00"``) wherever a
+resource is named, errors included. Reading one member reads and inflates
+only its slice: with ``seek`` where the package is on the filesystem, else
+(a zip import) from the pack's bytes, read once and kept.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from typing import Any, NamedTuple
+
+from ..errors import DataIntegrityError
+
+#: The pack files and the kind of member each holds.
+PACKS = ("oews.pack", "onet.pack")
+
+
+class Member(NamedTuple):
+    """Where a member's stored bytes are: its pack, offset and length, and their sha256."""
+
+    pack: str
+    offset: int
+    length: int
+    sha256: str
+
+
+def members_of(manifest: Any) -> dict[str, Member]:
+    """``"<pack>/<member>"`` -> :class:`Member`, from a decoded manifest's ``outputs``.
+
+    Every member must lie inside its pack, members one after another with no
+    gap or overlap, so a pack has exactly the bytes its index says.
+    """
+    found: dict[str, Member] = {}
+    try:
+        for entry in manifest["outputs"]:
+            members = entry.get("members")
+            if members is None:
+                continue
+            pack, end = entry["path"], 0
+            for member, (offset, length, sha256) in sorted(
+                members.items(), key=lambda item: item[1][0]
+            ):
+                if (
+                    type(offset) is not int
+                    or type(length) is not int
+                    or offset != end
+                    or length <= 0
+                    or not isinstance(sha256, str)
+                ):
+                    raise ValueError(f"member {member!r} of {pack} at {offset!r}+{length!r}")
+                end = offset + length
+                found[f"{pack}/{member}"] = Member(pack, offset, length, sha256)
+            if end != entry["size"]:
+                raise ValueError(f"{pack}: members end at {end}, the pack has {entry['size']}")
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        from .resources import MANIFEST
+
+        raise DataIntegrityError(
+            f"{MANIFEST!r} has no well-formed pack index ({type(exc).__name__}: {exc})",
+            resource=MANIFEST,
+        ) from exc
+    return found
+
+
+def read_slice(package: str, member: Member, name: str) -> bytes:
+    """The stored (compressed) bytes of ``member``, named ``name`` in errors."""
+    from .resources import node
+
+    try:
+        where = node(package, member.pack)
+        if isinstance(where, os.PathLike):  # a real file: read the slice only
+            with open(where, "rb") as f:
+                f.seek(member.offset)
+                data = f.read(member.length)
+        else:
+            data = _whole(package, member.pack)[member.offset : member.offset + member.length]
+    except (OSError, ModuleNotFoundError) as exc:
+        raise DataIntegrityError(
+            f"packaged resource {name!r} is missing in {package} ({type(exc).__name__})",
+            resource=name,
+        ) from exc
+    if len(data) != member.length:
+        raise DataIntegrityError(
+            f"packaged resource {name!r} is cut short: {member.pack} ends inside it",
+            resource=name,
+        )
+    return data
+
+
+@functools.lru_cache(maxsize=8)
+def _whole(package: str, pack: str) -> bytes:
+    """A pack served by an importer that cannot seek (a zip): read once, kept."""
+    from .resources import node
+
+    data: bytes = node(package, pack).read_bytes()
+    return data
+
+
+def inflate(name: str, stored: bytes) -> bytes:
+    """A member's stored bytes inflated, or a DataIntegrityError naming it."""
+    import zlib
+
+    try:
+        inflater = zlib.decompressobj()
+        data = inflater.decompress(stored)
+        if not inflater.eof or inflater.unused_data:
+            raise zlib.error("not exactly one whole zlib stream")
+    except zlib.error as exc:
+        raise DataIntegrityError(
+            f"packaged resource {name!r} is not a whole zlib stream: {exc}", resource=name
+        ) from exc
+    return data
