@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import DataIntegrityError
 from ..models import AreaKind, Status
-from .schema import OewsRow, TitlesFile
 
 if TYPE_CHECKING:
     import cattrs
@@ -57,27 +56,6 @@ def _structure_bool(value: Any, _: type) -> bool:
     if not isinstance(value, bool):
         raise TypeError(f"expected true or false, got {value!r}")
     return value
-
-
-_TEXT_OR_NULL = frozenset({str, type(None)})
-
-
-def _structure_oews_row(value: Any, _: type) -> OewsRow:
-    """Check one OEWS estimate row by hand: 600 rows a file, so this path is hot."""
-    if not isinstance(value, list) or len(value) != 3:
-        raise TypeError(f"an OEWS row is [area, values, footnotes], got {value!r:.80}")
-    area, values, footnotes = value
-    if not isinstance(area, str) or not isinstance(values, list) or len(values) != 17:
-        raise TypeError(f"malformed OEWS row {value!r:.80}")
-    if not _TEXT_OR_NULL.issuperset(map(type, values)):  # one pass in C, not a test a value
-        bad = next(v for v in values if type(v) not in _TEXT_OR_NULL)
-        raise TypeError(f"OEWS values are text or null, got {bad!r} in row {area}")
-    if not isinstance(footnotes, dict) or (
-        footnotes
-        and not all(isinstance(k, str) and isinstance(v, str) for k, v in footnotes.items())
-    ):
-        raise TypeError(f"malformed OEWS footnotes {footnotes!r} in row {area}")
-    return (area, tuple(values), footnotes)
 
 
 Hook = Callable[[Any, Any], Any]
@@ -269,29 +247,6 @@ def _bound(
     return factory
 
 
-def _structure_titles(value: Any, _: type) -> TitlesFile:
-    """Check titles.json.gz by hand: 68,000 rows, read before the first typo-tolerant lookup."""
-    if not isinstance(value, dict) or set(value) != {"titles"}:
-        raise TypeError(f"titles.json.gz is {{'titles': [...]}}, got {value!r:.80}")
-    rows = value["titles"]
-    if not isinstance(rows, list):
-        raise TypeError("titles must be a list of [code, kind, title] rows")
-    found = tuple(map(tuple, rows))
-    # Every row a list of three texts, checked with set comprehensions (C loops):
-    if (
-        {type(row) for row in rows} - {list}
-        or {len(row) for row in found} - {3}
-        or {type(v) for row in found for v in row} - {str}
-    ):
-        bad = next(
-            r
-            for r in rows
-            if type(r) is not list or len(r) != 3 or not all(isinstance(v, str) for v in r)
-        )
-        raise TypeError(f"a title row is [code, kind, title] text, got {bad!r:.80}")
-    return TitlesFile(found)  # rows of three strings, checked above
-
-
 @functools.cache
 def converter() -> cattrs.Converter:
     """Return the converter (imported lazily: ``import occprofile`` stays cheap).
@@ -314,9 +269,6 @@ def converter() -> cattrs.Converter:
     for applies, make in factories:
         # cattrs asks a factory's signature whether it takes the converter too: say no.
         conv.register_structure_hook_factory(applies, _bound(make, conv))
-    # Registered last, so it wins over the tuple factories.
-    conv.register_structure_hook_func(lambda t: t == OewsRow, _structure_oews_row)
-    conv.register_structure_hook(TitlesFile, _structure_titles)
     conv.register_structure_hook(float, _structure_float)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(str, _structure_str)

@@ -16,7 +16,8 @@ from typing import Any
 from ..errors import DataIntegrityError
 
 #: Resource (a top-level file, or a pack ending in ``/`` for its members)
-#: -> (module of ``occprofile._store``, record class).
+#: -> (module of ``occprofile._store``, record class). The members of
+#: ``oews.pack`` are column blocks, not JSON: ``oews_columns`` reads them.
 RECORDS: Mapping[str, tuple[str, str]] = MappingProxyType(
     {
         "manifest.json": ("schema", "Manifest"),
@@ -35,7 +36,6 @@ RECORDS: Mapping[str, tuple[str, str]] = MappingProxyType(
         "similarity.json.gz": ("career_schema", "SimilarityFile"),
         "soc_changes.json": ("career_schema", "SocChangesFile"),
         "onet.pack/": ("schema", "OnetShard"),
-        "oews.pack/": ("schema", "OewsShard"),
     }
 )
 

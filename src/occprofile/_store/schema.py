@@ -61,7 +61,6 @@ __all__ = [
     "OewsOccupationRecord",
     "OewsReference",
     "OewsRow",
-    "OewsShard",
     "OewsValuesFile",
     "OnetReferenceFile",
     "OnetShard",
@@ -148,14 +147,6 @@ class OewsReference:
 
 
 OewsRow = tuple[str, tuple[str | None, ...], dict[str, str]]
-
-
-@frozen
-class OewsShard:
-    """One occupation's rows, decoded from its member of oews.pack (``oews_columns``)."""
-
-    code: str
-    estimates: tuple[OewsRow, ...]
 
 
 @frozen
