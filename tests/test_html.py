@@ -179,7 +179,10 @@ def test_profile_card() -> None:
     assert p.job_zone is not None
     assert facts["Job zone"] == p.job_zone.name
     assert "43-6013 Medical Secretaries" in facts["Wages"]
-    assert 'occprofile.national("43-6013")' in facts["National figures"]
+    national = op.national("43-6013")
+    assert p.national == national
+    assert facts["Employment, United States"] == national.employment.format() == "961,610"
+    assert facts["Mean wage"] == national.annual_mean.format(money=True) == "$46,800"
     assert f.sections() == [
         "Top skills",
         "Top abilities",
@@ -205,7 +208,11 @@ def test_profile_card_says_what_is_missing() -> None:
     f = parse(op.profile("55-1011"))
     facts = f.pairs(0)
     assert facts["Wages"] == "OEWS May 2025 publishes no estimate for this occupation."
+    assert "Employment, United States" not in facts
+    assert op.profile("55-1011").national is None
     assert any(p.startswith("No skills ratings") for p in f.paragraphs)
+    actors = parse(op.profile("27-2011")).pairs(0)  # OEWS publishes an hourly mean only
+    assert actors["Mean wage"] == "$58.29/hour"
     abilities = parse(op.profile("29-1211"))
     assert {row[2] for row in abilities.body(2)} == {"not rated"}
 

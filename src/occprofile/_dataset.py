@@ -221,7 +221,7 @@ class Dataset:
     # profiles and ratings -----------------------------------------------
 
     def profile(self, occupation: str) -> Profile:
-        """The full O*NET profile of an occupation (wages: see :meth:`national`)."""
+        """The full O*NET profile of an occupation, with its national OEWS estimate."""
         return self._src.profile(self.occupation(occupation))
 
     def ratings_by_importance(

@@ -20,6 +20,7 @@ from ._record import Record, Tabular
 from .models import (
     RIASEC,
     EmergingTaskCategory,
+    Estimate,
     InterestScale,
     Occupation,
     RiasecInterest,
@@ -478,9 +479,9 @@ class Profile(Record):
     """Everything O*NET 29.3 as bundled says about one occupation (and the
     O*NET 29.1 work-activity importance where 29.3 as bundled has none).
 
-    Wage figures are separate queries (``national``, ``top_metros``,
-    ``compare_metros``): they come from another release, and keeping them
-    out keeps a first ``profile()`` to its own file and the shared titles.
+    Of the wage figures (another release) it holds only ``national``, the
+    national estimate a career page shows beside the description; the rest
+    are separate queries (``top_metros``, ``compare_metros``, ...).
     """
 
     occupation: Occupation
@@ -510,6 +511,9 @@ class Profile(Record):
     work_values: WorkValues
     #: Emerging Tasks: new tasks and revisions O*NET found (``()`` for most).
     emerging_tasks: tuple[EmergingTask, ...]
+    #: The national OEWS May 2025 estimate of ``wage_occupation`` (``None`` when
+    #: there is no wage occupation or OEWS has no national row): ``national()``'s.
+    national: Estimate | None = None
 
     def _summary(self) -> str:
         return str(self.occupation)

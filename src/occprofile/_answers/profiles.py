@@ -24,6 +24,7 @@ from ..models import (
     EducationShare,
     Element,
     EmergingTask,
+    Estimate,
     Interest,
     JobZone,
     Occupation,
@@ -59,6 +60,7 @@ def build_profile(
     element: Callable[[str], Element],
     title_of: Callable[[str], str],
     wage_occ: WageOccupation | None,
+    national: Estimate | None,
 ) -> Profile:
     job_zone = None
     if shard.job_zone is not None:
@@ -97,6 +99,7 @@ def build_profile(
         ),
         work_values=_work_values(shard, element),
         emerging_tasks=_emerging_tasks(shard),
+        national=national,
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from .._matching.areas import AreaIndex
+from .._matching.areas import NATIONAL_CODE, AreaIndex
 from .._matching.occupations import OccupationIndex, TitleData
 from .._store import schema
 from .._store.layout import oews_shard, onet_shard
@@ -129,6 +129,7 @@ class Sources:
             element=self.elements().__getitem__,
             title_of=index.title_of,
             wage_occ=wage_occ,
+            national=self.estimate(wage_occ, NATIONAL_CODE) if wage_occ else None,
         )
 
     # OEWS estimates -------------------------------------------------------

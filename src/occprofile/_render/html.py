@@ -78,16 +78,20 @@ def _named(occupation: Occupation | WageOccupation) -> str:
 
 
 def profile_card(p: Profile) -> str:
-    """Title and code, description, job zone, where the wages are, and the top five
-    ratings of each section, most important first."""
+    """Title and code, description, job zone, national employment and mean wage, and
+    the top five ratings of each section, most important first."""
     zone = p.job_zone.name if p.job_zone else "O*NET assigns none to this occupation."
     facts = [("Job zone", zone)]
+    n = p.national
     if p.wage_occupation is None:
         facts.append(("Wages", "OEWS May 2025 publishes no estimate for this occupation."))
     else:
-        national = f'occprofile.national("{p.wage_occupation.code}")'
         facts.append(("Wages", f"OEWS {p.wage_occupation}"))
-        facts.append(("National figures", f"a separate release, not in a profile: {national}"))
+        if n is None:
+            facts.append(("United States", "OEWS May 2025 has no national estimate."))
+        else:
+            facts.append(("Employment, United States", n.employment.format()))
+            facts.append(("Mean wage", content.mean_wage(n.annual_mean, n.hourly_mean)))
     parts = [Section("", (p.description, Facts(tuple(facts))))]
     for domain, (plural, _) in content.RATING_TITLES.items():  # a career page's order
         section: RatingSection = getattr(p, domain)
