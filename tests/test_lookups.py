@@ -315,7 +315,7 @@ def test_work_styles_have_no_level_scale() -> None:
     style = op.work_styles_by_importance("43-6013", n=1)[0]
     assert style.level is None
     assert style.level_status == "no level scale"
-    assert op.__version__ == "0.1.0"
+    assert op.__version__ == "0.2.0"
 
 
 def test_alternate_title_spelled_as_typed_beats_plural_oews_title() -> None:

@@ -16,7 +16,7 @@ one explicitly. Importing reads no data and creates no attrs class.
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 from typing import TYPE_CHECKING
 
