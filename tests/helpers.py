@@ -72,6 +72,17 @@ def read_xlsx(path: Path, sheet: str | None = None) -> Iterator[dict[str, Any]]:
         book.close()
 
 
+def table_1_2_rows(upstream: Path) -> list[tuple[Any, ...]]:
+    """Every row of Table 1.2 of the BLS Employment Projections 2024-34 workbook."""
+    book = openpyxl.load_workbook(
+        upstream / "bls-ep-2024-34" / "occupation.xlsx", read_only=True, data_only=True
+    )
+    try:
+        return list(book["Table 1.2"].iter_rows(values_only=True))
+    finally:
+        book.close()
+
+
 def assert_same_frames_without_pyarrow(monkeypatch: pytest.MonkeyPatch, tables: list[Any]) -> None:
     """pandas and polars frames of ``tables`` are the same with pyarrow hidden (pandas
     then parses text and builds columns from numpy alone, polars from lists)."""

@@ -12,10 +12,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import openpyxl
 import pytest
 
 import occprofile as op
+from tests.helpers import table_1_2_rows
 
 
 @cache
@@ -155,13 +155,7 @@ def test_hot_technology_alone() -> None:
 def _all_occupations_change(upstream: Path) -> tuple[float, float]:
     """The all-occupations percent change of the raw 2024-34 workbook: of the sum of its
     detailed rows (Table 1.2's line items), and as its total row publishes it."""
-    book = openpyxl.load_workbook(
-        upstream / "bls-ep-2024-34" / "occupation.xlsx", read_only=True, data_only=True
-    )
-    try:
-        rows = list(book["Table 1.2"].iter_rows(values_only=True))
-    finally:
-        book.close()
+    rows = table_1_2_rows(upstream)
     items = [r for r in rows if r[2] == "Line item"]
     (total,) = [r for r in rows if r[1] == "00-0000"]
     start = sum(float(r[3]) for r in items)

@@ -14,11 +14,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-import openpyxl
 import pytest
 
 import occprofile as op
-from tests.helpers import REPO_ROOT
+from tests.helpers import REPO_ROOT, table_1_2_rows
 
 DASH = "\u2014"
 
@@ -127,14 +126,7 @@ def test_releases_name_both_projections() -> None:
 @pytest.fixture(scope="module")
 def table_1_2(upstream: Path) -> dict[str, tuple[Any, ...]]:
     """The detailed rows of Table 1.2, by code."""
-    book = openpyxl.load_workbook(
-        upstream / "bls-ep-2024-34" / "occupation.xlsx", read_only=True, data_only=True
-    )
-    try:
-        rows = list(book["Table 1.2"].iter_rows(values_only=True))
-    finally:
-        book.close()
-    return {str(r[1]): r for r in rows if r[2] == "Line item"}
+    return {str(r[1]): r for r in table_1_2_rows(upstream) if r[2] == "Line item"}
 
 
 def _check_figure(figure: op.Figure, cell: object, what: object) -> None:

@@ -12,14 +12,13 @@ time; the career tables (occupations, projections) are in :mod:`.summaries`.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 from array import array
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .._columns import Column, Spec, schema
+from .._matching.text import gc_paused
 from .._record import Table
 from .._store.layout import oews_shard, onet_shard
 from .._store.oews_columns import DATATYPES, MARKERS, NUMBER
@@ -38,23 +37,6 @@ if TYPE_CHECKING:
 
 _STATUSES = tuple(s.value for s in Status)
 _RELEASED = _STATUSES.index(Status.RELEASED.value)
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while many files are decoded.
-
-    The decoded documents hold no reference cycles (reference counting frees
-    each), but their many lists and dicts would set off collections for
-    nothing. The collector's state is restored however the build ends.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class _Estimates:
@@ -196,7 +178,7 @@ def estimates(
     if areas is not None:
         position = {code: i for i, code in enumerate(built.area_codes)}
         wanted = {position[a.code] for a in areas}
-    with collector_paused():  # the blocks' arrays hold no reference cycles
+    with gc_paused():  # the blocks' arrays hold no reference cycles
         for k, occ in enumerate(occupations):
             built.add(src, k, occ.code, wanted)
     return Table("estimates", (built.column(spec, occupations) for spec in schema(Estimate)))
@@ -239,7 +221,7 @@ def ratings(
     found: list[list[Any]] = [[] for _ in specs]
     codes: list[str] = []
     titles: list[str] = []
-    with collector_paused():
+    with gc_paused():
         for occ in occupations:
             name = onet_shard(occ.code)
             record = structure(onet_document(src, occ)["ratings"], RatingsRecord, name)

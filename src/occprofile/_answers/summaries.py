@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING
 from attrs import field, frozen
 
 from .._columns import INLINE, WAGE, columns_of_rows
+from .._matching.text import gc_paused
 from .._record import Table
 from .._store.layout import onet_shard
 from ..career import CodeMatch, Distribution, Projection
 from ..errors import DataIntegrityError
 from ..models import Figure, Occupation, Status
-from .bulk import collector_paused, onet_document
+from .bulk import onet_document
 from .outlook import projection_2024
 from .profiles import education_shares
 
@@ -53,7 +54,7 @@ class OccupationSummary:
 
 def occupations(src: Sources) -> Table:
     """Every O*NET occupation, by code, with its summary."""
-    with collector_paused():
+    with gc_paused():
         rows = [_summary(src, occ) for occ in src.occupations().onet.values()]
     return Table.of_rows("occupations", OccupationSummary, rows)
 
