@@ -2,9 +2,10 @@
 
 Every resource is checked against the sha256 ``manifest.json`` records when
 it is first read. This times, in-process and interleaved, ``hashlib.sha256``
-of the subject's OEWS resource against the whole read the library makes of
-it (``Store.read``: read the bytes, check them, gunzip, decode the JSON,
-structure it into its schema record; nothing cached), and reports the
+of the subject's O*NET profile (its member of ``onet.pack``) against the
+whole read the library makes of it (``Store.read``: read the slice, check
+it, inflate it, decode the JSON, structure it into its schema record;
+nothing cached), and reports the
 check's share of the read. It uses private internals (the one way to time
 a single resource's read), so a layout they no longer match skips the row.
 """
@@ -22,19 +23,22 @@ def measure_checksum(repeat: int) -> list[Row]:
     """The check's share of a read; skipped when the private layout it reads has changed."""
     try:
         return _measure_checksum(repeat)
-    except (ImportError, AttributeError, LookupError, OSError) as error:
+    except (ImportError, AttributeError, LookupError, OSError, TypeError) as error:
         return [skipped("sha256 of a resource vs the read that checks it", f"{error!r}")]
 
 
 def _measure_checksum(repeat: int) -> list[Row]:
     # Private internals: the only way to time one resource's read by itself.
-    from occprofile._store import resources
-    from occprofile._store.layout import oews_shard, record_class
+    from occprofile._store.layout import onet_shard, record_class
+    from occprofile._store.packs import read_slice
     from occprofile._store.store import Store
 
-    name = oews_shard(OCCUPATION)
+    name = onet_shard(f"{OCCUPATION}.00")
     store = Store()
-    data = resources.read_bytes(store.package, name)
+    member = store.member(name)
+    if member is None:
+        raise LookupError(f"{name} is not a pack member")
+    data = read_slice(store.package, member, name)
     record = record_class(name)
 
     def checksum() -> object:
@@ -52,7 +56,7 @@ def _measure_checksum(repeat: int) -> list[Row]:
             check,
             whole,
             us,
-            note=" (Store.read: check, gunzip, JSON, structure)",
+            note=" (Store.read: check, inflate, JSON, structure)",
             target="ratio <= 0.10",
             ok=check / whole <= 0.10,
         )
