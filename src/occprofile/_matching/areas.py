@@ -26,8 +26,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
-from .._store.schema import AreaAliasesFile, AreasFile
 from ..errors import (
     AmbiguousAreaError,
     DataIntegrityError,
@@ -43,6 +43,9 @@ _NATIONAL_ALIASES = frozenset({"national", "nation", "us", "u s", "usa", "united
 #: a ZIP+4 code ("10001-1234"); a bare five-digit ZIP is a number no area code has
 _ZIP_PLUS_4 = re.compile(r"^\d{5}[-\s]\d{4}$")
 _ALIASES = "area_aliases.json"
+
+if TYPE_CHECKING:
+    from .._store.schema import AreaAliasesFile, AreasFile
 
 
 class AreaIndex:

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from .._store.schema import OccupationsFile, TitlesFile
 from ..errors import (
     AmbiguousOccupationError,
     InvalidArgumentError,
@@ -34,6 +34,9 @@ SOC_LEVELS: tuple[SocLevel, ...] = ("total", "major", "minor", "broad", "detaile
 #: SOC major group 55 (military): in O*NET, not in OEWS.
 _MILITARY = "55-"
 _CONFIDENT = 0.9
+
+if TYPE_CHECKING:
+    from .._store.schema import OccupationsFile, TitlesFile
 
 
 def soc_level(code: str) -> SocLevel:

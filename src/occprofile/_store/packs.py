@@ -11,7 +11,6 @@ only its slice: with ``seek`` where the package is on the filesystem, else
 from __future__ import annotations
 
 import functools
-import os
 from typing import Any, NamedTuple
 
 from ..errors import DataIntegrityError
@@ -69,11 +68,11 @@ def members_of(manifest: Any) -> dict[str, Member]:
 
 def read_slice(package: str, member: Member, name: str) -> bytes:
     """The stored (compressed) bytes of ``member``, named ``name`` in errors."""
-    from .resources import node
+    from .resources import file_path
 
     try:
-        where = node(package, member.pack)
-        if isinstance(where, os.PathLike):  # a real file: read the slice only
+        where = file_path(package, member.pack)
+        if where is not None:  # a real file: read the slice only
             with open(where, "rb") as f:
                 f.seek(member.offset)
                 data = f.read(member.length)
@@ -95,10 +94,9 @@ def read_slice(package: str, member: Member, name: str) -> bytes:
 @functools.lru_cache(maxsize=8)
 def _whole(package: str, pack: str) -> bytes:
     """A pack served by an importer that cannot seek (a zip): read once, kept."""
-    from .resources import node
+    from .resources import read_bytes
 
-    data: bytes = node(package, pack).read_bytes()
-    return data
+    return read_bytes(package, pack)
 
 
 def inflate(name: str, stored: bytes) -> bytes:

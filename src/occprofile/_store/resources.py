@@ -1,8 +1,9 @@
 """The one place that reads packaged data: ``importlib.resources`` only.
 
-Paths are never built on the filesystem, so the package works from a wheel,
-a zip file or any other importer that serves resources (a pack member is
-read with ``seek`` only where ``importlib.resources`` hands out a real file). Every failure to
+Resources are read through the package's loader (``get_data``, the import
+system's resource read), or ``importlib.resources`` for a loader without it,
+so the package works from a wheel, a zip file or any other importer (a pack
+member is read with ``seek`` only where the package is a directory on disk). Every failure to
 read, check or decode a resource is a :class:`DataIntegrityError` naming the
 file, never a raw ``EOFError`` or ``JSONDecodeError``.
 """
@@ -66,11 +67,28 @@ def check_package(package: object) -> str:
 
 
 @functools.cache
+def _directory(package: str) -> tuple[Any, str] | None:
+    """The loader's ``get_data`` and the package's one directory, where the loader has it.
+
+    That is the import system's own resource read (PEP 302): a file on disk or
+    a member of a zip archive alike, with nothing more imported. A loader
+    without it (or a namespace package) is read through ``importlib.resources``.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec(package)
+    get_data = getattr(getattr(spec, "loader", None), "get_data", None)
+    locations = list(getattr(spec, "submodule_search_locations", None) or ())
+    if get_data is None or len(locations) != 1:
+        return None
+    return get_data, locations[0]
+
+
+@functools.cache
 def _root(package: str) -> Any:
-    # Imported here, not at module level: ``import occprofile`` reads nothing.
-    # The standard library's files() serves everything read here on 3.10+ and
-    # imports in a fraction of the backport's ~10 ms; the backport (a declared
-    # dependency) is the fallback for an interpreter without it.
+    # Only for a loader without get_data. Imported here, not at module level:
+    # ``import occprofile`` reads nothing. The standard library's files() serves
+    # everything on 3.10+; the backport (a declared dependency) is the fallback.
     try:
         from importlib.resources import files
     except ImportError:  # pragma: no cover - every supported CPython has it
@@ -79,19 +97,27 @@ def _root(package: str) -> Any:
     return files(package)
 
 
-@functools.cache
-def node(package: str, name: str) -> Any:
-    """The resource ``name`` of ``package`` as a Traversable (found once a name)."""
-    found = _root(package)
-    for part in name.split("/"):
-        found = found.joinpath(part)
-    return found
+def file_path(package: str, name: str) -> str | None:
+    """The filesystem path of resource ``name`` where the package is a directory on
+    disk (so a pack member can be read with ``seek``), else ``None``."""
+    found = _directory(package)
+    if found is None or not os.path.isdir(found[1]):
+        return None
+    return os.path.join(found[1], *name.split("/"))
 
 
 def read_bytes(package: str, name: str) -> bytes:
     """Return the bytes of file ``name`` (``"areas.json"``)."""
     try:
-        data: bytes = node(package, name).read_bytes()
+        found = _directory(package)
+        if found is not None:
+            get_data, directory = found
+            data: bytes = get_data(os.path.join(directory, *name.split("/")))
+        else:
+            where = _root(package)
+            for part in name.split("/"):
+                where = where.joinpath(part)
+            data = where.read_bytes()
     except (OSError, ModuleNotFoundError) as exc:
         raise DataIntegrityError(
             f"packaged resource {name!r} is missing in {package} ({type(exc).__name__})",
@@ -137,16 +163,20 @@ def decode(name: str, raw: bytes, sha256: str | None) -> bytes:
             f"packaged resource {name!r} is not listed in {MANIFEST}", resource=name
         )
     if name.endswith(".gz"):
-        import gzip
         import zlib
 
+        # zlib reads the gzip format itself (wbits 16 + 15): the gzip module is not imported.
         try:
-            raw = gzip.decompress(raw)
-        except (OSError, EOFError, zlib.error) as exc:
+            inflater = zlib.decompressobj(31)
+            data = inflater.decompress(raw)
+            if not inflater.eof or inflater.unused_data:
+                raise zlib.error("not exactly one whole gzip member")
+        except zlib.error as exc:
             raise DataIntegrityError(
-                f"packaged resource {name!r} is not a whole gzip file: {exc or type(exc).__name__}",
+                f"packaged resource {name!r} is not a whole gzip file: {exc}",
                 resource=name,
             ) from exc
+        return data
     return raw
 
 

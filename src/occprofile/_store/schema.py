@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING
 
 from attrs import frozen
 
-from ..models import Area, Occupation, Release
+from ..models import Area, Occupation
 
 if TYPE_CHECKING:
+    from .lookup_schema import AreaAlias, AreaAliasesFile, TitlesFile
+    from .manifest_schema import InputFile, Manifest, OutputFile
     from .onet_schema import (
         CategoryScaleRecord,
         DwaLinkRecord,
@@ -76,33 +78,6 @@ __all__ = [
 
 
 @frozen
-class InputFile:
-    path: str
-    sha256: str
-    rows: int  # 0 for inputs that are not tables (Read Me.txt, the OEWS manifest)
-
-
-@frozen
-class OutputFile:
-    path: str
-    sha256: str
-    rows: int
-    #: a pack's size in bytes, and its members: name -> (offset, length, sha256)
-    size: int | None = None
-    members: dict[str, tuple[int, int, str]] | None = None
-
-
-@frozen
-class Manifest:
-    schema_version: int
-    generator: str
-    releases: tuple[Release, ...]
-    inputs: tuple[InputFile, ...]
-    outputs: tuple[OutputFile, ...]
-    counts: dict[str, int]
-
-
-@frozen
 class OewsOccupationRecord:
     code: str
     title: str
@@ -118,25 +93,6 @@ class OccupationsFile:
 @frozen
 class AreasFile:
     areas: tuple[Area, ...]
-
-
-@frozen
-class AreaAlias:
-    """A name people type for an area ("NYC"): the code(s) it means, and why."""
-
-    alias: str
-    codes: tuple[str, ...]
-    why: str
-
-
-@frozen
-class AreaAliasesFile:
-    aliases: tuple[AreaAlias, ...]
-
-
-@frozen
-class TitlesFile:
-    titles: tuple[tuple[str, str, str], ...]
 
 
 @frozen
@@ -165,38 +121,45 @@ class OewsValuesFile:
     values: dict[str, str]
 
 
-#: The O*NET profile records live in ``onet_schema`` (they need the profile
-#: models): served from here on first use, so a wage question creates neither.
-_ONET = frozenset(
-    {
-        "ElementRecord",
-        "ScaleRecord",
-        "JobZoneRecord",
-        "CategoryScaleRecord",
-        "ElementsFile",
-        "EducationRecord",
-        "RelatedRecord",
-        "InterestRecord",
-        "RatingRecord",
-        "RatingsRecord",
-        "DwaLinkRecord",
-        "ToolRecord",
-        "WorkValueRecord",
-        "EmergingTaskRecord",
-        "OnetShard",
-        "DwaReference",
-        "IwaReference",
-        "OnetReferenceFile",
-    }
-)
+#: Records made on first use, by the module holding them: the O*NET profile
+#: records (they need the profile models), the manifest's and the lookups'.
+#: A wage question by code creates none of them.
+_LATER = {
+    **dict.fromkeys(
+        (
+            "ElementRecord",
+            "ScaleRecord",
+            "JobZoneRecord",
+            "CategoryScaleRecord",
+            "ElementsFile",
+            "EducationRecord",
+            "RelatedRecord",
+            "InterestRecord",
+            "RatingRecord",
+            "RatingsRecord",
+            "DwaLinkRecord",
+            "ToolRecord",
+            "WorkValueRecord",
+            "EmergingTaskRecord",
+            "OnetShard",
+            "DwaReference",
+            "IwaReference",
+            "OnetReferenceFile",
+        ),
+        "onet_schema",
+    ),
+    **dict.fromkeys(("InputFile", "OutputFile", "Manifest"), "manifest_schema"),
+    **dict.fromkeys(("AreaAlias", "AreaAliasesFile", "TitlesFile"), "lookup_schema"),
+}
 
 if not TYPE_CHECKING:  # for type checkers the names are the imports above
 
     def __getattr__(name: str) -> object:
-        if name not in _ONET:
+        module = _LATER.get(name)
+        if module is None:
             raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        from . import onet_schema
+        import importlib
 
-        value = getattr(onet_schema, name)
+        value = getattr(importlib.import_module(f"{__package__}.{module}"), name)
         globals()[name] = value
         return value

@@ -1,0 +1,31 @@
+"""The schema of the lookup resources (titles, area aliases), as attrs classes
+(see ``schema``).
+
+Made only when a lookup by name needs them: a question by code reads
+neither resource, so these classes are not made on its first call.
+"""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+__all__ = ["AreaAlias", "AreaAliasesFile", "TitlesFile"]
+
+
+@frozen
+class AreaAlias:
+    """A name people type for an area ("NYC"): the code(s) it means, and why."""
+
+    alias: str
+    codes: tuple[str, ...]
+    why: str
+
+
+@frozen
+class AreaAliasesFile:
+    aliases: tuple[AreaAlias, ...]
+
+
+@frozen
+class TitlesFile:
+    titles: tuple[tuple[str, str, str], ...]

@@ -1,0 +1,42 @@
+"""The schema of manifest.json, as attrs classes (see ``schema``).
+
+Structured only when a caller asks for the releases, inputs or outputs
+(``Dataset.manifest()``, the credits): answering a question reads the
+manifest's checksums from the decoded JSON, so these classes are not made
+on a first question.
+"""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from ..models import Release
+
+__all__ = ["InputFile", "Manifest", "OutputFile"]
+
+
+@frozen
+class InputFile:
+    path: str
+    sha256: str
+    rows: int  # 0 for inputs that are not tables (Read Me.txt, the OEWS manifest)
+
+
+@frozen
+class OutputFile:
+    path: str
+    sha256: str
+    rows: int
+    #: a pack's size in bytes, and its members: name -> (offset, length, sha256)
+    size: int | None = None
+    members: dict[str, tuple[int, int, str]] | None = None
+
+
+@frozen
+class Manifest:
+    schema_version: int
+    generator: str
+    releases: tuple[Release, ...]
+    inputs: tuple[InputFile, ...]
+    outputs: tuple[OutputFile, ...]
+    counts: dict[str, int]
