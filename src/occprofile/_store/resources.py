@@ -1,4 +1,4 @@
-"""The one place that reads packaged data: ``importlib.resources`` only.
+"""The one place that reads packaged data, through the import system only.
 
 Resources are read through the package's loader (``get_data``, the import
 system's resource read), or ``importlib.resources`` for a loader without it,
