@@ -218,6 +218,32 @@ def test_unknown_keys_fail_loudly() -> None:
         _converter.structure(wrong_type, _records.AreasFile, "areas.json")
 
 
+def test_a_list_of_records_is_checked_as_strictly_as_one_record() -> None:
+    """A list of records is structured a column at a time; one bad record among good
+    ones fails with the message the record-by-record hook gives."""
+    rows = [
+        {"code": f"11-10{i}1.00", "title": f"T{i}", "wage_code": None, "wage_basis": None}
+        for i in range(3)
+    ]
+    good = {"onet": rows, "oews": [{"code": "11-1011", "title": "Chief", "level": 3}]}
+    made = _converter.structure(good, _records.OccupationsFile, "occupations.json")
+    assert made.onet == tuple(Occupation(**r) for r in rows)
+    assert made.oews[0].level == 3
+    for damage, message in (
+        (lambda r: r.update(wage_code=7), r"Occupation\.wage_code: expected a string"),
+        (lambda r: r.update(extra=1), "extra keys in Occupation: extra"),
+        (lambda r: r.pop("title"), "Occupation lacks title"),
+    ):
+        bad = json.loads(json.dumps(good))
+        damage(bad["onet"][1])
+        with pytest.raises(op.DataIntegrityError, match=message):
+            _converter.structure(bad, _records.OccupationsFile, "occupations.json")
+    level_as_text = json.loads(json.dumps(good))
+    level_as_text["oews"][0]["level"] = "3"
+    with pytest.raises(op.DataIntegrityError, match="expected an integer"):
+        _converter.structure(level_as_text, _records.OccupationsFile, "occupations.json")
+
+
 def test_numbers_are_not_coerced_from_text() -> None:
     raw = {
         "value": "4.0",
