@@ -221,7 +221,7 @@ def test_unknown_keys_fail_loudly() -> None:
 def test_a_list_of_records_is_checked_as_strictly_as_one_record() -> None:
     """A list of records is structured a column at a time; one bad record among good
     ones fails with the message the record-by-record hook gives."""
-    rows = [
+    rows: list[dict[str, Any]] = [
         {"code": f"11-10{i}1.00", "title": f"T{i}", "wage_code": None, "wage_basis": None}
         for i in range(3)
     ]
@@ -229,13 +229,17 @@ def test_a_list_of_records_is_checked_as_strictly_as_one_record() -> None:
     made = _converter.structure(good, _records.OccupationsFile, "occupations.json")
     assert made.onet == tuple(Occupation(**r) for r in rows)
     assert made.oews[0].level == 3
-    for damage, message in (
-        (lambda r: r.update(wage_code=7), r"Occupation\.wage_code: expected a string"),
-        (lambda r: r.update(extra=1), "extra keys in Occupation: extra"),
-        (lambda r: r.pop("title"), "Occupation lacks title"),
-    ):
+    damages: list[tuple[dict[str, Any], str]] = [
+        ({"wage_code": 7}, r"Occupation\.wage_code: expected a string"),
+        ({"extra": 1}, "extra keys in Occupation: extra"),
+        ({"title": None}, "Occupation lacks title"),  # None here: the key is removed
+    ]
+    for damage, message in damages:
         bad = json.loads(json.dumps(good))
-        damage(bad["onet"][1])
+        record = bad["onet"][1]
+        record.update(damage)
+        for key in [k for k, v in damage.items() if v is None]:
+            del record[key]
         with pytest.raises(op.DataIntegrityError, match=message):
             _converter.structure(bad, _records.OccupationsFile, "occupations.json")
     level_as_text = json.loads(json.dumps(good))
@@ -419,3 +423,28 @@ def test_a_title_is_a_list_of_three_strings(title: object) -> None:
     assert _converter.structure(good, _records.TitlesFile, "t").titles[0][1] == "Medical Secretary"
     with pytest.raises(op.DataIntegrityError, match=r"TitlesFile\.titles"):
         _converter.structure({"titles": [title]}, _records.TitlesFile, "t")
+
+
+def test_a_pack_index_is_read_per_pack_in_any_order() -> None:
+    from occprofile._store.packs import Member, members_of
+
+    members = {"a": [0, 5, "x" * 64], "b": [5, 3, "y" * 64]}
+    manifest = {
+        "outputs": [
+            {"path": "oews.pack", "size": 8, "members": members},
+            {"path": "onet.pack", "size": 1, "members": {"c": [0, 1, "z" * 64]}},
+        ]
+    }
+    found = members_of(manifest, ("oews.pack",))
+    assert found == {
+        "oews.pack/a": Member("oews.pack", 0, 5, "x" * 64),
+        "oews.pack/b": Member("oews.pack", 5, 3, "y" * 64),
+    }
+    reordered = {
+        "outputs": [{**manifest["outputs"][0], "members": dict(reversed(members.items()))}]
+    }
+    assert members_of(reordered, ("oews.pack",)) == found
+    assert set(members_of(manifest)) == {*found, "onet.pack/c"}
+    gap = {"outputs": [{"path": "oews.pack", "size": 9, "members": {**members, "b": [6, 3, "y"]}}]}
+    with pytest.raises(op.DataIntegrityError, match=r"member 'b' of oews\.pack at 6"):
+        members_of(gap, ("oews.pack",))

@@ -11,6 +11,7 @@ only its slice: with ``seek`` where the package is on the filesystem, else
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from ..errors import DataIntegrityError
@@ -28,34 +29,24 @@ class Member(NamedTuple):
     sha256: str
 
 
-def members_of(manifest: Any) -> dict[str, Member]:
-    """``"<pack>/<member>"`` -> :class:`Member`, from a decoded manifest's ``outputs``.
+def members_of(manifest: Any, packs: Iterable[str] = PACKS) -> dict[str, Member]:
+    """``"<pack>/<member>"`` -> :class:`Member` for the members of ``packs``, from a
+    decoded manifest's ``outputs`` (a first question indexes only the pack it reads).
 
     Every member must lie inside its pack, members one after another with no
     gap or overlap, so a pack has exactly the bytes its index says.
     """
+    wanted = set(packs)
     found: dict[str, Member] = {}
     try:
         for entry in manifest["outputs"]:
-            members = entry.get("members")
-            if members is None:
+            if entry["path"] not in wanted or entry.get("members") is None:
                 continue
-            pack, end = entry["path"], 0
-            for member, (offset, length, sha256) in sorted(
-                members.items(), key=lambda item: item[1][0]
-            ):
-                if (
-                    type(offset) is not int
-                    or type(length) is not int
-                    or offset != end
-                    or length <= 0
-                    or not isinstance(sha256, str)
-                ):
-                    raise ValueError(f"member {member!r} of {pack} at {offset!r}+{length!r}")
-                end = offset + length
-                found[f"{pack}/{member}"] = Member(pack, offset, length, sha256)
+            pack = entry["path"]
+            index, end = _index(pack, entry["members"])
             if end != entry["size"]:
                 raise ValueError(f"{pack}: members end at {end}, the pack has {entry['size']}")
+            found.update(index)
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         from .resources import MANIFEST
 
@@ -64,6 +55,30 @@ def members_of(manifest: Any) -> dict[str, Member]:
             resource=MANIFEST,
         ) from exc
     return found
+
+
+def _index(pack: str, members: dict[str, Any]) -> tuple[dict[str, Member], int]:
+    """A pack's members and where the last one ends, checked one after another:
+    in the index's own order (the build writes them by name, as they are
+    stored), else by offset."""
+    for ordered in (members.items(), sorted(members.items(), key=lambda item: item[1][0])):
+        index: dict[str, Member] = {}
+        end = 0
+        for member, (offset, length, sha256) in ordered:
+            if (
+                type(offset) is not int
+                or type(length) is not int
+                or length <= 0
+                or type(sha256) is not str
+            ):
+                raise ValueError(f"member {member!r} of {pack} at {offset!r}+{length!r}")
+            if offset != end:
+                break
+            end = offset + length
+            index[f"{pack}/{member}"] = Member(pack, offset, length, sha256)
+        else:
+            return index, end
+    raise ValueError(f"member {member!r} of {pack} at {offset!r}+{length!r}")
 
 
 def read_slice(package: str, member: Member, name: str) -> bytes:

@@ -127,14 +127,15 @@ class Store:
 
     def member(self, name: str) -> Member | None:
         """Where pack member ``name`` is stored (``None``: not a member the manifest lists)."""
-        if "/" not in name:
+        pack, slash, _ = name.partition("/")
+        if not slash:
             return None
-        return self.once("members", self._members).get(name)
+        return self.once(("members", pack), lambda: self._members(pack)).get(name)
 
-    def _members(self) -> dict[str, Member]:
+    def _members(self, pack: str) -> dict[str, Member]:
         from .packs import members_of
 
-        return members_of(self._raw_manifest())
+        return members_of(self._raw_manifest(), (pack,))
 
     # OEWS columns -------------------------------------------------------
 
