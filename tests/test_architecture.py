@@ -181,8 +181,10 @@ def test_each_layer_imports_only_below_it(layer: str) -> None:
 
 def test_the_renderer_imports_nothing_of_the_package_at_run_time() -> None:
     edges = graph()
+    renderer = {"occprofile._render.layout", "occprofile._render.phrases"}
     for module in ("occprofile._render.layout", "occprofile._render.content"):
-        assert edges[module] <= {"occprofile._render.layout"}, module
+        assert edges[module] <= renderer, module
+    assert edges["occprofile._render.phrases"] == set()
 
 
 def test_the_base_imports_no_layer() -> None:
@@ -196,5 +198,5 @@ def test_the_base_imports_no_layer() -> None:
 def test_plots_is_a_face_over_the_public_api() -> None:
     """occprofile.plots asks the module API and reads public records (and the renderer's
     words), never the store, matching or answers below them."""
-    allowed = {"occprofile", "occprofile._render.content"} | BASE
+    allowed = {"occprofile", "occprofile._render.content", "occprofile._render.phrases"} | BASE
     assert graph()["occprofile.plots"] <= allowed

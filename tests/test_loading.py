@@ -448,3 +448,18 @@ def test_a_pack_index_is_read_per_pack_in_any_order() -> None:
     gap = {"outputs": [{"path": "oews.pack", "size": 9, "members": {**members, "b": [6, 3, "y"]}}]}
     with pytest.raises(op.DataIntegrityError, match=r"member 'b' of oews\.pack at 6"):
         members_of(gap, ("oews.pack",))
+
+
+def test_printing_an_estimate_or_a_ranking_builds_no_report_layout() -> None:
+    """A record's one-line str needs the phrases only; a report needs the layouts."""
+    out = _run(
+        "import sys, occprofile as op\n"
+        "print(op.top_metros('43-6013', 3), op.estimate('43-6013', 'Boston'))\n"
+        "print(sorted(m for m in ('occprofile._render.layout', 'occprofile._render.content',"
+        " 'html', 'importlib.resources', 'gzip') if m in sys.modules))\n"
+        "str(op.report('43-6013'))\n"
+        "print('occprofile._render.layout' in sys.modules)"
+    )
+    *_, modules, layout = out.strip().splitlines()
+    assert modules == "[]"
+    assert layout == "True"

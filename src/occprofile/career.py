@@ -257,7 +257,7 @@ class SimilarOccupation(Record):
         return str(self)
 
     def __str__(self) -> str:
-        from ._render.content import jobs_and_wage
+        from ._render.phrases import jobs_and_wage
 
         return (
             f"{self.occupation}: "

@@ -358,7 +358,7 @@ class Estimate(Record):
         return f"{self.occupation.code} in {self}"
 
     def __str__(self) -> str:
-        from ._render.content import jobs_and_wage
+        from ._render.phrases import jobs_and_wage
 
         jobs = jobs_and_wage(self.employment, self.annual_mean, self.hourly_mean)
         return f"{self.area.name}: {jobs}"
@@ -387,7 +387,7 @@ class RankedEstimate(Record):
         return self.estimate.area
 
     def __str__(self) -> str:
-        from ._render.content import jobs_and_wage
+        from ._render.phrases import jobs_and_wage
 
         e = self.estimate
         jobs = jobs_and_wage(e.employment, e.annual_mean, e.hourly_mean)

@@ -24,7 +24,8 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from . import Dataset, default_dataset
-from ._render.content import COMPARED, RATING_TITLES, mean_wage
+from ._render.content import COMPARED, RATING_TITLES
+from ._render.phrases import mean_wage
 from .errors import ArgumentTypeError, InvalidArgumentError, MissingExtraError
 from .models import Comparison
 

@@ -19,6 +19,7 @@ from .layout import (
     markdown_document,
     text_document,
 )
+from .phrases import hourly_instead, jobs_and_wage, mean_wage
 
 if TYPE_CHECKING:
     from ..career import (
@@ -70,36 +71,11 @@ def _distribution(label: str, dist: Distribution) -> str:
     return f"{label}: most common answer '{top.label}' ({share_text(top)} of respondents)."
 
 
-def _hourly_instead(annual: Figure, hourly: Figure) -> bool:
-    return annual.value is None and annual.lower_bound is None and hourly.value is not None
-
-
-def mean_wage(annual: Figure, hourly: Figure) -> str:
-    """A table cell: the annual mean or, where only an hourly one is published, that
-    ("$58.29/hour")."""
-    if _hourly_instead(annual, hourly):
-        return f"{hourly.format(money=True)}/hour"
-    return annual.format(money=True)
-
-
-def jobs_and_wage(employment: Figure, annual: Figure, hourly: Figure) -> str:
-    """The one "N jobs, mean wage" phrase of records and reports:
-    "52,640 jobs, annual mean wage $51,870" (or the hourly mean where only it is published)."""
-    return f"{employment.format()} jobs, {mean_wage_phrase(annual, hourly)}"
-
-
-def mean_wage_phrase(annual: Figure, hourly: Figure) -> str:
-    """The same in a sentence: "annual mean wage $46,800" or "mean wage $58.29 an hour"."""
-    if _hourly_instead(annual, hourly):
-        return f"mean wage {hourly.format(money=True)} an hour ({annual.status})"
-    return f"annual mean wage {annual.format(money=True)}"
-
-
 HOURLY_NOTE = "/hour: OEWS publishes only an hourly mean wage for that row."
 
 
 def hourly_note(pairs: Sequence[tuple[Figure, Figure]]) -> list[Block]:
-    return [HOURLY_NOTE] if any(_hourly_instead(a, h) for a, h in pairs) else []
+    return [HOURLY_NOTE] if any(hourly_instead(a, h) for a, h in pairs) else []
 
 
 def education_blocks(e: Education) -> tuple[Block, ...]:

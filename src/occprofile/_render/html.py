@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
-from . import content
+from . import content, phrases
 from .layout import Block, Bullets, Facts, Section, Table, html_document
 
 if TYPE_CHECKING:
@@ -91,7 +91,7 @@ def profile_card(p: Profile) -> str:
             facts.append(("United States", "OEWS May 2025 has no national estimate."))
         else:
             facts.append(("Employment, United States", n.employment.format()))
-            facts.append(("Mean wage", content.mean_wage(n.annual_mean, n.hourly_mean)))
+            facts.append(("Mean wage", phrases.mean_wage(n.annual_mean, n.hourly_mean)))
     parts = [Section("", (p.description, Facts(tuple(facts))))]
     for domain, (plural, _) in content.RATING_TITLES.items():  # a career page's order
         section: RatingSection = getattr(p, domain)
@@ -164,7 +164,7 @@ def estimates(rows: Sequence[Estimate]) -> str:
                 e.area.name,
                 str(e.area.kind),
                 e.employment.format(),
-                content.mean_wage(e.annual_mean, e.hourly_mean),
+                phrases.mean_wage(e.annual_mean, e.hourly_mean),
                 e.location_quotient.format(),
             )
             for e in rows
@@ -405,7 +405,7 @@ def state_view(v: StateView) -> str:
     if v.estimate is not None:
         e = v.estimate
         first: tuple[Block, ...] = (
-            f"{v.state.name}: {content.jobs_and_wage(e.employment, e.annual_mean, e.hourly_mean)}.",
+            f"{v.state.name}: {phrases.jobs_and_wage(e.employment, e.annual_mean, e.hourly_mean)}.",
         )
     else:
         first = ()

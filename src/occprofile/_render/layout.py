@@ -7,7 +7,6 @@ occprofile's records: ``content`` decides what a page says, this how it looks.
 
 from __future__ import annotations
 
-import html
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -175,6 +174,13 @@ _STYLES = {
 _ALIGN = {"l": ";text-align:left", "r": ";text-align:right;white-space:nowrap"}
 
 
+def _escape(text: str) -> str:
+    # html (and its 2,000 entities) imported for HTML output only, not for text.
+    from html import escape
+
+    return escape(text)
+
+
 def _tag(tag: str, style: str, text: str) -> str:
     return f'<{tag} style="{_STYLES[style]}">{text}</{tag}>'
 
@@ -184,7 +190,7 @@ def _html_table(table: Table, max_rows: int | None) -> list[str]:
         return (
             f'<tr style="{_STYLES[rule]}">'
             + "".join(
-                f'<{kind} style="{_STYLES[kind]}{_ALIGN[a]}">{html.escape(c)}</{kind}>'
+                f'<{kind} style="{_STYLES[kind]}{_ALIGN[a]}">{_escape(c)}</{kind}>'
                 for c, a in zip(cells, table.align, strict=True)
             )
             + "</tr>"
@@ -210,14 +216,14 @@ def _html_block(block: Block, max_rows: int | None, p: str = "p") -> list[str]:
         return _html_table(block, max_rows)
     if isinstance(block, Facts):
         rows = (
-            f"<tr>{_tag('th', 'dt', html.escape(label))}{_tag('td', 'dd', html.escape(value))}</tr>"
+            f"<tr>{_tag('th', 'dt', _escape(label))}{_tag('td', 'dd', _escape(value))}</tr>"
             for label, value in block.items
         )
         return [f'<table style="{_STYLES["table"]}">', "<tbody>", *rows, "</tbody>", "</table>"]
     if isinstance(block, Bullets):
-        items = (f"<li>{html.escape(item)}</li>" for item in block.items)
+        items = (f"<li>{_escape(item)}</li>" for item in block.items)
         return [f'<ul style="{_STYLES["ul"]}">', *items, "</ul>"]
-    return [_tag("p", p, html.escape(block))]
+    return [_tag("p", p, _escape(block))]
 
 
 def html_document(
@@ -228,13 +234,13 @@ def html_document(
     how many more there are. A ``card`` has a frame, and its titled sections sit side
     by side where they fit."""
     box = "card" if card else "page"
-    lines = [f'<div style="{_STYLES[box]}">', _tag("h3", "h", html.escape(title))]
+    lines = [f'<div style="{_STYLES[box]}">', _tag("h3", "h", _escape(title))]
     for section in parts:
         tile = card and bool(section.title)
         if tile:
             lines.append(f'<div style="{_STYLES["tile"]}">')
         if section.title:
-            lines.append(_tag("h4", "h2", html.escape(section.title)))
+            lines.append(_tag("h4", "h2", _escape(section.title)))
         p = "tile-p" if tile and any(isinstance(b, Table) for b in section.blocks) else "p"
         for block in section.blocks:
             lines.extend(_html_block(block, max_rows, p))
