@@ -67,8 +67,8 @@ def _values_of(cls: type) -> Callable[[object], object]:
 
 
 class Record:
-    """Mixin of the public attrs records: a short ``repr``, an HTML display, and
-    equality and hashing by value.
+    """Mixin of the attrs records (the public ones and the on-disk schema's): a short
+    ``repr``, an HTML display, and equality and hashing by value.
 
     ``_repr_fields`` names the fields the repr shows (all by default); a
     record with a telling ``_summary()`` shows that instead. Records are made

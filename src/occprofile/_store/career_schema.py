@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from attrs import frozen
 
+from .._record import Record
 from ..career import Certification
 
 
-@frozen
-class EntryCategories:
+@frozen(repr=False, eq=False)
+class EntryCategories(Record):
     """The entry requirements both projection releases give: category text and BLS code."""
 
     education: str
@@ -38,8 +39,8 @@ class ProjectionRecord(EntryCategories):
     median_wage: str
 
 
-@frozen
-class ProjectionsFile:
+@frozen(repr=False, eq=False)
+class ProjectionsFile(Record):
     projections: tuple[ProjectionRecord, ...]
 
 
@@ -56,13 +57,13 @@ class Projection2024Record(EntryCategories):
     median_wage: str
 
 
-@frozen
-class Projections2024File:
+@frozen(repr=False, eq=False)
+class Projections2024File(Record):
     projections: tuple[Projection2024Record, ...]
 
 
-@frozen
-class HistoryRecord:
+@frozen(repr=False, eq=False)
+class HistoryRecord(Record):
     code: str
     title: str
     group: str
@@ -77,34 +78,34 @@ class HistoryRecord:
     annual_median: str | None
 
 
-@frozen
-class HistoryFile:
+@frozen(repr=False, eq=False)
+class HistoryFile(Record):
     occupations: tuple[HistoryRecord, ...]
 
 
-@frozen
-class CombinedCode:
+@frozen(repr=False, eq=False)
+class CombinedCode(Record):
     code: str
     title: str
     parts: tuple[str, ...]
 
 
-@frozen
-class SocChangesFile:
+@frozen(repr=False, eq=False)
+class SocChangesFile(Record):
     combined: tuple[CombinedCode, ...]
 
 
-@frozen
-class CertificationsFile:
+@frozen(repr=False, eq=False)
+class CertificationsFile(Record):
     certifications: tuple[Certification, ...]
 
 
-@frozen
-class SimilarityDomain:
+@frozen(repr=False, eq=False)
+class SimilarityDomain(Record):
     elements: tuple[str, ...]
     rows: dict[str, tuple[float | None, ...]]
 
 
-@frozen
-class SimilarityFile:
+@frozen(repr=False, eq=False)
+class SimilarityFile(Record):
     domains: dict[str, SimilarityDomain]

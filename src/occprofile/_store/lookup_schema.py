@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from attrs import frozen
 
+from .._record import Record
+
 __all__ = ["AreaAlias", "AreaAliasesFile", "TitlesFile"]
 
 
-@frozen
-class AreaAlias:
+@frozen(repr=False, eq=False)
+class AreaAlias(Record):
     """A name people type for an area ("NYC"): the code(s) it means, and why."""
 
     alias: str
@@ -21,11 +23,11 @@ class AreaAlias:
     why: str
 
 
-@frozen
-class AreaAliasesFile:
+@frozen(repr=False, eq=False)
+class AreaAliasesFile(Record):
     aliases: tuple[AreaAlias, ...]
 
 
-@frozen
-class TitlesFile:
+@frozen(repr=False, eq=False)
+class TitlesFile(Record):
     titles: tuple[tuple[str, str, str], ...]

@@ -10,20 +10,21 @@ from __future__ import annotations
 
 from attrs import frozen
 
+from .._record import Record
 from ..models import Release
 
 __all__ = ["InputFile", "Manifest", "OutputFile"]
 
 
-@frozen
-class InputFile:
+@frozen(repr=False, eq=False)
+class InputFile(Record):
     path: str
     sha256: str
     rows: int  # 0 for inputs that are not tables (Read Me.txt, the OEWS manifest)
 
 
-@frozen
-class OutputFile:
+@frozen(repr=False, eq=False)
+class OutputFile(Record):
     path: str
     sha256: str
     rows: int
@@ -32,8 +33,8 @@ class OutputFile:
     members: dict[str, tuple[int, int, str]] | None = None
 
 
-@frozen
-class Manifest:
+@frozen(repr=False, eq=False)
+class Manifest(Record):
     schema_version: int
     generator: str
     releases: tuple[Release, ...]
