@@ -136,7 +136,16 @@ class AreaAliasesFile:
 
 @frozen
 class TitlesFile:
-    titles: tuple[tuple[str, str, str], ...]
+    """The title index (docs/data-format.md): text fields, split and parsed on use."""
+
+    codes: str
+    kinds: str
+    titles: str
+    word_counts: str
+    distinct_counts: str
+    vocabulary: str
+    letters: str
+    postings: str
 
 
 @frozen
