@@ -415,14 +415,20 @@ def test_optional_fields_and_dicts_are_checked_too() -> None:
         _converter.structure({**good, "elements": [element]}, ElementsFile, "e")
 
 
-@pytest.mark.parametrize(
-    "title", [["a", "b"], ["a", "b", 3], ["a", "b", "c", "d"], "abc", {"a": "b"}]
-)
-def test_a_title_is_a_list_of_three_strings(title: object) -> None:
-    good = {"titles": [["43-6013.00", "Medical Secretary", "alternate"]]}
-    assert _converter.structure(good, _records.TitlesFile, "t").titles[0][1] == "Medical Secretary"
-    with pytest.raises(op.DataIntegrityError, match=r"TitlesFile\.titles"):
-        _converter.structure({"titles": [title]}, _records.TitlesFile, "t")
+@pytest.mark.parametrize("field", ["codes", "titles", "postings", "word_counts"])
+@pytest.mark.parametrize("wrong", [["a", "b"], 3, None, {"a": "b"}])
+def test_a_title_index_field_is_a_string(field: str, wrong: object) -> None:
+    import attrs
+
+    from occprofile._matching.occupations import titles_file
+
+    occ = Occupation("43-6013.00", "Medical Secretaries", "43-6013", "detailed")
+    good = attrs.asdict(titles_file([occ], []))
+    assert _converter.structure(good, _records.TitlesFile, "t").titles == "Medical Secretaries"
+    with pytest.raises(op.DataIntegrityError, match=rf"TitlesFile\.{field}|{field}"):
+        _converter.structure({**good, field: wrong}, _records.TitlesFile, "t")
+    with pytest.raises(op.DataIntegrityError, match="extra keys"):
+        _converter.structure({**good, "more": ""}, _records.TitlesFile, "t")
 
 
 def test_a_pack_index_is_read_per_pack_in_any_order() -> None:

@@ -205,7 +205,7 @@ def _plain_scores(index: TitleIndex, query: str) -> dict[int, float]:
     candidates = {i for spellings in per_token for tok in spellings for i in index._postings[tok]}
     scores: dict[int, float] = {}
     for i in candidates:
-        ttoks = set(index._tokens[i])
+        ttoks = set(index.tokens_of(i))
         total = 0.0
         matched = 0
         for spellings in per_token:
@@ -213,7 +213,7 @@ def _plain_scores(index: TitleIndex, query: str) -> dict[int, float]:
             total += best
             matched += best > 0
         score = total / len(qtoks) * (0.8 + 0.2 * min(1.0, matched / len(ttoks)))
-        if " ".join(index._tokens[i]) == " ".join(qtoks):
+        if " ".join(index.tokens_of(i)) == " ".join(qtoks):
             score = 1.0
         scores[i] = round(score, 6)
     return scores

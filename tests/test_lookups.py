@@ -350,8 +350,8 @@ def test_alternate_title_spelled_as_typed_beats_plural_oews_title() -> None:
 
 
 def test_alternate_title_outside_the_group_does_not_displace_it() -> None:
-    from occprofile._matching.occupations import OccupationIndex, TitleData
-    from occprofile._store.schema import OccupationsFile, OewsOccupationRecord, TitlesFile
+    from occprofile._matching.occupations import OccupationIndex, TitleData, titles_file
+    from occprofile._store.schema import OccupationsFile, OewsOccupationRecord
 
     onet = {
         c: op.Occupation(c, t, c[:7], "detailed")
@@ -365,10 +365,10 @@ def test_alternate_title_outside_the_group_does_not_displace_it() -> None:
             OewsOccupationRecord("88-1011", "Gadget Makers", 4),
         ),
     )
-    titles = TitleData(TitlesFile((("99-1011.00", "alternate", "Foo"),)), onet)
+    titles = TitleData(titles_file(onet.values(), [("99-1011.00", "alternate", "Foo")]), onet)
     index = OccupationIndex(rec, titles=lambda: titles)
     assert index.find_wage("Foo").code == "99-1011"  # inside the broad group 99-1010
-    titles = TitleData(TitlesFile((("88-1011.00", "alternate", "Foo"),)), onet)
+    titles = TitleData(titles_file(onet.values(), [("88-1011.00", "alternate", "Foo")]), onet)
     index = OccupationIndex(rec, titles=lambda: titles)
     assert index.find_wage("Foo").code == "99-1010"  # outside it: the group stays
 

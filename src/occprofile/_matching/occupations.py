@@ -15,11 +15,12 @@ the group "Physicians".
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from ..errors import (
     AmbiguousOccupationError,
+    DataIntegrityError,
     InvalidArgumentError,
     NoProfileError,
     NoWageDataError,
@@ -72,28 +73,74 @@ def major_group_code(text: str) -> str:
 
 
 class TitleData:
-    """Alternate and reported titles: the search index and exact-match table."""
+    """Official, alternate and reported titles: the search index and exact-match lookups.
+
+    ``rec`` is the index the build made (``titles.json.gz``): the official
+    titles first, in ``occupations.json`` order, then the others. Read
+    without going over every title: a first misspelling costs about what a
+    first exact title does.
+    """
 
     def __init__(self, rec: TitlesFile, onet: dict[str, Occupation]) -> None:
-        entries = [(o.code, "title", o.title) for o in onet.values()]
-        entries.extend(rec.titles)
-        self.index = _lookup.TitleIndex(entries)
-        # The index has normalised and keyed every title already: entries past the
-        # official titles are ``rec.titles``, in order.
-        first = len(onet)
         with _lookup.gc_paused():
-            exact: dict[str, dict[str, None]] = {}
-            literal: dict[str, dict[str, None]] = {}
-            for (code, _kind, _title), key, norm in zip(
-                rec.titles, self.index.keys[first:], self.index.normalized[first:], strict=True
-            ):
-                exact.setdefault(key, {})[code] = None
-                literal.setdefault(norm, {})[code] = None
-            # Tuples of text, not sets: the garbage collector stops tracking them, and
-            # 100,000 sets made every full collection (during any later call) take 0.1 s.
-            self.exact: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in exact.items()}
-            #: the same titles keyed without plural folding
-            self.literal: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in literal.items()}
+            self.index = _lookup.PackedTitleIndex(titles_fields(rec), TITLES)
+            official = [(o.code, "title", o.title) for o in onet.values()]
+        self._first = len(onet)
+        if len(self.index) < self._first or self.index.entries(self._first) != official:
+            raise DataIntegrityError(
+                "its first titles are not the official titles of occupations.json, in order",
+                resource=TITLES,
+            )
+
+    def exact(self, key: str) -> tuple[str, ...]:
+        """Codes (in title order, once each) of the alternate and reported titles whose
+        :func:`~.text.title_key` is ``key``."""
+        return tuple(dict.fromkeys(self.index.entry(i)[0] for i in self._keyed(key)))
+
+    def literal(self, norm: str) -> tuple[str, ...]:
+        """The same for titles spelled as ``norm`` (:func:`~.text.normalize`, no plural folding)."""
+        key = " ".join(_lookup.stem(w) for w in norm.split())
+        index = self.index
+        return tuple(
+            dict.fromkeys(
+                index.entry(i)[0] for i in self._keyed(key) if index.normalized_of(i) == norm
+            )
+        )
+
+    def _keyed(self, key: str) -> list[int]:
+        return [i for i in self.index.with_key(key) if i >= self._first]
+
+
+#: The resource :class:`TitleData` reads.
+TITLES = "titles.json.gz"
+
+
+def titles_fields(rec: TitlesFile) -> dict[str, str]:
+    """The text fields of ``titles.json.gz`` by name."""
+    return {f: getattr(rec, f) for f in TITLES_FIELDS}
+
+
+#: The fields of ``titles.json.gz`` (:meth:`~.text.TitleIndex.packed`).
+TITLES_FIELDS = (
+    "codes",
+    "kinds",
+    "titles",
+    "word_counts",
+    "distinct_counts",
+    "vocabulary",
+    "letters",
+    "postings",
+)
+
+
+def titles_file(onet: Iterable[Occupation], others: Iterable[tuple[str, str, str]]) -> TitlesFile:
+    """The ``titles.json.gz`` record of official titles ``onet`` and ``others``
+    (``(code, kind, title)``): what the build writes, for tests of other titles."""
+    from .._store.lookup_schema import TitlesFile
+
+    entries = [(o.code, "title", o.title) for o in onet]
+    entries.extend(others)
+    return TitlesFile(**_lookup.TitleIndex(entries).packed())
 
 
 class OccupationIndex:
@@ -120,15 +167,16 @@ class OccupationIndex:
     def _by_title(self) -> dict[str, list[str]]:
         # Normalising every title is built on the first lookup by title, not by code.
         found: dict[str, list[str]] = {}
-        for o in self.onet.values():
-            found.setdefault(_lookup.title_key(o.title), []).append(o.code)
+        occs = list(self.onet.values())
+        for o, key in zip(occs, _lookup.title_keys([o.title for o in occs]), strict=True):
+            found.setdefault(key, []).append(o.code)
         return found
 
     @functools.cached_property
     def _oews_by_title(self) -> dict[str, str]:
         found: dict[str, str] = {}
-        for w in self.oews.values():
-            key = _lookup.title_key(w.title)
+        occs = list(self.oews.values())
+        for w, key in zip(occs, _lookup.title_keys([w.title for w in occs]), strict=True):
             # "Cashiers" is both 41-2010 and 41-2011: the detailed code is the one meant.
             if key not in found or w.level == "detailed":
                 found[key] = w.code
@@ -226,7 +274,7 @@ class OccupationIndex:
         if codes is None and (oews_code := self._oews_title(text, key)) is not None:
             return self._for_soc(query, oews_code)
         if codes is None:
-            codes = sorted(self._titles().exact.get(key, ()))
+            codes = sorted(self._titles().exact(key))
         if len(codes) > 1:
             raise AmbiguousOccupationError(query, [str(self.onet[c]) for c in codes])
         if codes:
@@ -309,7 +357,7 @@ class OccupationIndex:
         typed = _lookup.normalize(text)
         if typed == _lookup.normalize(self.oews[code].title) or soc_level(code) != "broad":
             return code
-        named = self._titles().literal.get(typed, ())
+        named = self._titles().literal(typed)
         if len(named) != 1:
             return code
         soc = self.onet[next(iter(named))].soc_code

@@ -30,4 +30,13 @@ class AreaAliasesFile(Record):
 
 @frozen(repr=False, eq=False)
 class TitlesFile(Record):
-    titles: tuple[tuple[str, str, str], ...]
+    """The title index (docs/data-format.md): text fields, split and parsed on use."""
+
+    codes: str
+    kinds: str
+    titles: str
+    word_counts: str
+    distinct_counts: str
+    vocabulary: str
+    letters: str
+    postings: str
