@@ -21,12 +21,20 @@ PACKS = ("oews.pack", "onet.pack")
 
 
 class Member(NamedTuple):
-    """Where a member's stored bytes are: its pack, offset and length, and their sha256."""
+    """Where a member's stored bytes are: its pack, offset and length, and their sha256;
+    and the pack's preset dictionary, ``(offset, length, sha256)``, if it has one."""
 
     pack: str
     offset: int
     length: int
     sha256: str
+    dictionary: tuple[int, int, str] | None = None
+
+    def zdict(self) -> Member | None:
+        """The pack's dictionary, located as a member (``None``: the pack has none)."""
+        if self.dictionary is None:
+            return None
+        return Member(self.pack, *self.dictionary)
 
 
 def members_of(manifest: Any) -> dict[str, Member]:
@@ -42,6 +50,17 @@ def members_of(manifest: Any) -> dict[str, Member]:
             if members is None:
                 continue
             pack, end = entry["path"], 0
+            dictionary = entry.get("dictionary")
+            if dictionary is not None:  # the pack's first bytes
+                offset, length, sha256 = dictionary
+                if (
+                    offset != 0
+                    or type(length) is not int
+                    or not 0 < length <= 32768
+                    or not isinstance(sha256, str)
+                ):
+                    raise ValueError(f"dictionary of {pack} at {offset!r}+{length!r}")
+                dictionary, end = (0, length, sha256), length
             for member, (offset, length, sha256) in sorted(
                 members.items(), key=lambda item: item[1][0]
             ):
@@ -54,7 +73,7 @@ def members_of(manifest: Any) -> dict[str, Member]:
                 ):
                     raise ValueError(f"member {member!r} of {pack} at {offset!r}+{length!r}")
                 end = offset + length
-                found[f"{pack}/{member}"] = Member(pack, offset, length, sha256)
+                found[f"{pack}/{member}"] = Member(pack, offset, length, sha256, dictionary)
             if end != entry["size"]:
                 raise ValueError(f"{pack}: members end at {end}, the pack has {entry['size']}")
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
@@ -101,12 +120,13 @@ def _whole(package: str, pack: str) -> bytes:
     return data
 
 
-def inflate(name: str, stored: bytes) -> bytes:
-    """A member's stored bytes inflated, or a DataIntegrityError naming it."""
+def inflate(name: str, stored: bytes, zdict: bytes = b"") -> bytes:
+    """A member's stored bytes inflated (against its pack's preset dictionary
+    ``zdict``, if any), or a DataIntegrityError naming it."""
     import zlib
 
     try:
-        inflater = zlib.decompressobj()
+        inflater = zlib.decompressobj(zdict=zdict) if zdict else zlib.decompressobj()
         data = inflater.decompress(stored)
         if not inflater.eof or inflater.unused_data:
             raise zlib.error("not exactly one whole zlib stream")

@@ -29,10 +29,11 @@ if TYPE_CHECKING:
         InterestRecord,
         IwaReference,
         JobZoneRecord,
+        MeasureColumns,
         OnetReferenceFile,
         OnetShard,
-        RatingRecord,
         RatingsRecord,
+        RatingTable,
         RelatedRecord,
         ScaleRecord,
         ToolRecord,
@@ -56,6 +57,7 @@ __all__ = [
     "IwaReference",
     "JobZoneRecord",
     "Manifest",
+    "MeasureColumns",
     "OccupationsFile",
     "OewsKind",
     "OewsOccupationRecord",
@@ -65,7 +67,7 @@ __all__ = [
     "OnetReferenceFile",
     "OnetShard",
     "OutputFile",
-    "RatingRecord",
+    "RatingTable",
     "RatingsRecord",
     "RelatedRecord",
     "ScaleRecord",
@@ -90,6 +92,8 @@ class OutputFile:
     #: a pack's size in bytes, and its members: name -> (offset, length, sha256)
     size: int | None = None
     members: dict[str, tuple[int, int, str]] | None = None
+    #: a pack's preset dictionary (its first bytes): (offset, length, sha256)
+    dictionary: tuple[int, int, str] | None = None
 
 
 @frozen
@@ -177,7 +181,8 @@ _ONET = frozenset(
         "EducationRecord",
         "RelatedRecord",
         "InterestRecord",
-        "RatingRecord",
+        "MeasureColumns",
+        "RatingTable",
         "RatingsRecord",
         "DwaLinkRecord",
         "ToolRecord",
