@@ -13,6 +13,7 @@ from attrs import frozen
 
 from .._profile_records import AlternateTitle, Measure, ReportedTitle, Task, TechnologySkill
 from ..models import EmergingTaskCategory, InterestScale
+from .converter import share_strings
 
 
 @frozen
@@ -114,25 +115,61 @@ class MeasureColumns:
                 raise ValueError(f"row {i} has no value but other fields")
 
     def measures(self) -> list[Measure | None]:
-        """Each row's :class:`Measure` (``None`` where the row has none)."""
+        """Each row's :class:`Measure` (``None`` where the row has none).
+
+        Values, standard errors and bounds (repeated across the
+        200,000 measures) are one float object each; a measure that holds a
+        value alone (a wide table's: no n, error, bounds or flags) is one
+        object per value and source, whichever occupations share it.
+        """
         source, date, domain_source = self.source, self.date, self.domain_source
+        rest = (
+            self.n,
+            self.standard_error,
+            self.lower_ci,
+            self.upper_ci,
+            self.recommend_suppress,
+            self.not_relevant,
+        )
+        if all(v is None for column in rest for v in column):
+            memo = _VALUE_ONLY.setdefault((source, date, domain_source), {})
+            found: list[Measure | None] = []
+            for value in self.value:
+                measure = None if value is None else memo.get(value)
+                if measure is None and value is not None:
+                    measure = Measure(
+                        value, None, None, None, None, None, None, date, domain_source, source
+                    )
+                    if value:  # 0.0 and -0.0 are equal keys: neither is shared
+                        memo[value] = measure
+                found.append(measure)
+            return found
+        number = _NUMBERS.setdefault
         return [
             None
             if value is None
             else Measure(
-                value, n, se, lower, upper, suppress, irrelevant, date, domain_source, source
+                number(value, value) if value else value,
+                n,
+                number(se, se) if se else se,
+                number(lower, lower) if lower else lower,
+                number(upper, upper) if upper else upper,
+                suppress,
+                irrelevant,
+                date,
+                domain_source,
+                source,
             )
             for value, n, se, lower, upper, suppress, irrelevant in zip(
-                self.value,
-                self.n,
-                self.standard_error,
-                self.lower_ci,
-                self.upper_ci,
-                self.recommend_suppress,
-                self.not_relevant,
-                strict=True,
+                self.value, *rest, strict=True
             )
         ]
+
+
+#: Value-only measures, by their shared fields and value (see MeasureColumns.measures).
+_VALUE_ONLY: dict[tuple[str, str | None, str | None], dict[float, Measure]] = {}
+#: Rating values and standard errors: one float object per distinct number.
+_NUMBERS: dict[float, float] = {}
 
 
 @frozen
@@ -237,3 +274,19 @@ class OnetReferenceFile:
     dwas: dict[str, DwaReference]
     iwas: dict[str, IwaReference]
     commodities: dict[str, str]
+
+
+share_strings(
+    AlternateTitle,
+    ReportedTitle,
+    Task,
+    TechnologySkill,
+    EducationRecord,
+    RelatedRecord,
+    InterestRecord,
+    ToolRecord,
+    WorkValueRecord,
+    EmergingTaskRecord,
+    MeasureColumns,
+    DwaLinkRecord,
+)
