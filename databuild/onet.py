@@ -542,7 +542,7 @@ def _rating_columns(domain: str, rows: Json) -> Json:
             continue
         columns: dict[str, Json] = {}
         for name in MEASURE_SHARED:
-            found = {m[name] for m in present}  # type: ignore[misc]
+            found = {m[name] for m in present}
             if len(found) != 1:
                 raise ValueError(f"{domain} {scale}: {name} differs between rows: {found}")
             columns[name] = found.pop()
@@ -580,7 +580,7 @@ def _rating_rows(table: Json) -> Json:
         shared = {name: columns[name] for name in MEASURE_SHARED}
         scales[scale] = [
             None if row[0] is None else {**dict(zip(MEASURE_COLUMNS, row, strict=True)), **shared}
-            for row in zip(*lists, strict=True)  # type: ignore[call-overload]
+            for row in zip(*lists, strict=True)
         ]
     return [
         {"element_id": element_id, "importance": importance, "level": level}
