@@ -235,12 +235,14 @@ def encode_all(documents: Documents) -> dict[str, bytes]:
     assert isinstance(areas_doc["areas"], list)
     area_codes = [str(a["code"]) for a in areas_doc["areas"]]  # type: ignore[index,call-overload]
     blocks = packs.BlockEncoder(docs[packs.VALUES], area_codes)
+    profiles = {
+        path.partition("/")[2]: onet.stored_profile(doc)
+        for path, doc in docs.items()
+        if path.startswith(packs.ONET_PACK + "/")
+    }
+    dictionaries = {packs.ONET_PACK: onet.profile_dictionary(profiles.values())}
     members = {
-        packs.ONET_PACK: {
-            path.partition("/")[2]: encode_json(doc)
-            for path, doc in docs.items()
-            if path.startswith(packs.ONET_PACK + "/")
-        },
+        packs.ONET_PACK: {code: encode_json(doc) for code, doc in profiles.items()},
         packs.OEWS_PACK: {
             path.partition("/")[2]: blocks.block(doc)
             for path, doc in docs.items()
@@ -248,17 +250,18 @@ def encode_all(documents: Documents) -> dict[str, bytes]:
         },
     }
     for name in packs.PACKS:
-        packed = packs.pack(members[name])
+        packed = packs.pack(members[name], dictionaries.get(name, b""))
         files[name] = packed.data
-        outputs.append(
-            {
-                "path": name,
-                "sha256": sha256_bytes(packed.data),
-                "rows": len(packed.members),
-                "size": len(packed.data),
-                "members": {m: list(entry) for m, entry in packed.members.items()},
-            }
-        )
+        entry: dict[str, Json] = {
+            "path": name,
+            "sha256": sha256_bytes(packed.data),
+            "rows": len(packed.members),
+            "size": len(packed.data),
+            "members": {m: list(entry) for m, entry in packed.members.items()},
+        }
+        if packed.dictionary is not None:
+            entry["dictionary"] = list(packed.dictionary)
+        outputs.append(entry)
     outputs.sort(key=lambda e: str(e["path"]) if isinstance(e, dict) else "")
     document = manifest.manifest_document(
         documents.releases, documents.inputs, outputs, documents.counts

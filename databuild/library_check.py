@@ -93,7 +93,11 @@ def check_with_library(out: Path) -> int:
         stored = contents.get(member.pack, b"")[member.offset : member.offset + member.length]
         try:
             resources.verify(name, stored, member.sha256)
-            document = packs.inflate(name, stored)
+            zdict, where = b"", member.zdict()
+            if where is not None:
+                zdict = contents.get(member.pack, b"")[where.offset : where.offset + where.length]
+                resources.verify(f"{member.pack} dictionary", zdict, where.sha256)
+            document = packs.inflate(name, stored, zdict)
             if member.pack == "oews.pack":
                 if decoded is not None:
                     Block(name, document, len(area_codes), decoded).rows(area_codes, decoded)

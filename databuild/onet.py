@@ -12,7 +12,7 @@ download has them, and then they are read here exactly like Skills.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,7 +28,7 @@ from databuild.tables import (
     read_table,
     read_table_file,
 )
-from databuild.writer import Json
+from databuild.writer import Json, encode_json
 
 TEXT, OPT_TEXT, INT, OPT_INT = Kind.TEXT, Kind.OPT_TEXT, Kind.INT, Kind.OPT_INT
 NUM, OPT_NUM, FLAG, OPT_FLAG = Kind.FLOAT, Kind.OPT_FLOAT, Kind.FLAG, Kind.OPT_FLAG
@@ -494,3 +494,138 @@ def expected_counts(tables: OnetTables) -> dict[str, int]:
         "technology_skills": len(tables[TECHNOLOGY]),
         "job_zone": len(tables[JOB_ZONES]),
     }
+
+
+# --------------------------------------------------------------------------
+# The stored form of a profile in onet.pack: its ratings as columns
+
+#: The per-row fields of a `MEASURE`, stored as one list each per domain and scale.
+MEASURE_COLUMNS = (
+    "value",
+    "n",
+    "standard_error",
+    "lower_ci",
+    "upper_ci",
+    "recommend_suppress",
+    "not_relevant",
+)
+#: The fields one domain's measures of one scale share (one source file, one date).
+MEASURE_SHARED = ("source", "date", "domain_source")
+
+
+def stored_profile(profile: Json) -> Json:
+    """The member document of a profile: its rating sections as columns
+    (docs/data-format.md), the rest as is. A section's measures of one scale
+    share `source`, `date` and `domain_source` (one upstream file each), which
+    the columns store once; the build stops if they ever do not."""
+    assert isinstance(profile, dict)
+    sections = profile["ratings"]
+    assert isinstance(sections, dict)
+    stored = dict(profile)
+    stored["ratings"] = {
+        domain: None if rows is None else _rating_columns(domain, rows)
+        for domain, rows in sections.items()
+    }
+    return stored
+
+
+def _rating_columns(domain: str, rows: Json) -> Json:
+    assert isinstance(rows, list)
+    entries = [r for r in rows if isinstance(r, dict)]
+    assert len(entries) == len(rows)
+    table: dict[str, Json] = {"element_ids": [e["element_id"] for e in entries]}
+    for scale in ("importance", "level"):
+        measures = [e[scale] for e in entries]
+        present = [m for m in measures if isinstance(m, dict)]
+        if not present:
+            table[scale] = None
+            continue
+        columns: dict[str, Json] = {}
+        for name in MEASURE_SHARED:
+            found = {m[name] for m in present}
+            if len(found) != 1:
+                raise ValueError(f"{domain} {scale}: {name} differs between rows: {found}")
+            columns[name] = found.pop()
+        for name in MEASURE_COLUMNS:
+            columns[name] = [m[name] if isinstance(m, dict) else None for m in measures]
+        table[scale] = columns
+    return table
+
+
+def profile_of_stored(stored: Json) -> Json:
+    """The inverse of :func:`stored_profile` (databuild's own reader, for verification)."""
+    assert isinstance(stored, dict)
+    sections = stored["ratings"]
+    assert isinstance(sections, dict)
+    profile = dict(stored)
+    profile["ratings"] = {
+        domain: None if table is None else _rating_rows(table) for domain, table in sections.items()
+    }
+    return profile
+
+
+def _rating_rows(table: Json) -> Json:
+    assert isinstance(table, dict)
+    ids = table["element_ids"]
+    assert isinstance(ids, list)
+    scales: dict[str, list[Json]] = {}
+    for scale in ("importance", "level"):
+        columns = table[scale]
+        if columns is None:
+            scales[scale] = [None] * len(ids)
+            continue
+        assert isinstance(columns, dict)
+        lists = [columns[name] for name in MEASURE_COLUMNS]
+        assert all(isinstance(c, list) and len(c) == len(ids) for c in lists)
+        shared = {name: columns[name] for name in MEASURE_SHARED}
+        scales[scale] = [
+            None if row[0] is None else {**dict(zip(MEASURE_COLUMNS, row, strict=True)), **shared}
+            for row in zip(*lists, strict=True)
+        ]
+    return [
+        {"element_id": element_id, "importance": importance, "level": level}
+        for element_id, importance, level in zip(
+            ids, scales["importance"], scales["level"], strict=True
+        )
+    ]
+
+
+#: The preset dictionary's size: zlib's whole window.
+DICTIONARY_SIZE = 32768
+
+
+def profile_dictionary(stored: Iterable[Json], size: int = DICTIONARY_SIZE) -> bytes:
+    """onet.pack's preset dictionary, from the member documents: the JSON texts
+    (a key and its value, or a list item, as `encode_json` writes them) that the
+    most members hold, by bytes they would save, until `size` bytes; a text
+    inside one already chosen is left out. The most valuable come last (zlib
+    reaches the end of the dictionary from more of a member). Deterministic:
+    ties go by the text."""
+    counts: Counter[str] = Counter()
+    for document in stored:
+        counts.update({p for p in _pieces(document) if 8 <= len(p) <= 4096})
+    ranked = sorted(((n - 1) * len(p.encode()), p) for p, n in counts.items() if n > 1)
+    chosen: list[str] = []
+    total = 0
+    for _, piece in reversed(ranked):
+        length = len(piece.encode())
+        if total + length > size or any(piece in c for c in chosen):
+            continue
+        chosen.append(piece)
+        total += length
+    return "".join(reversed(chosen)).encode()
+
+
+def _pieces(value: Json) -> Iterator[str]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield _text(key) + ":" + _text(item)
+            yield from _pieces(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield _text(item)
+            yield from _pieces(item)
+
+
+def _text(value: Json) -> str:
+    return encode_json(value).decode()

@@ -25,32 +25,53 @@ VALUES = "oews_values.json.gz"
 
 @dataclass(frozen=True)
 class Pack:
-    """A pack's bytes and its manifest entry's index: member -> (offset, length, sha256)."""
+    """A pack's bytes and its manifest entry's index: member -> (offset, length, sha256),
+    and where its preset dictionary is (``None``: the pack has none)."""
 
     data: bytes
     members: dict[str, tuple[int, int, str]]
+    dictionary: tuple[int, int, str] | None = None
 
 
-def pack(members: Mapping[str, bytes]) -> Pack:
-    """Members (name -> uncompressed bytes) compressed one by one, in name order."""
-    parts: list[bytes] = []
+def pack(members: Mapping[str, bytes], dictionary: bytes = b"") -> Pack:
+    """Members (name -> uncompressed bytes) compressed one by one, in name order.
+
+    With a ``dictionary`` (at most 32 kB: zlib's window), the pack starts with it
+    and every member is compressed against it (``zdict``): what the members
+    share is then stored once, not in each member."""
+    assert len(dictionary) <= 32768
+    parts: list[bytes] = [dictionary]
     index: dict[str, tuple[int, int, str]] = {}
-    offset = 0
+    offset = len(dictionary)
     for name in sorted(members):
-        stored = zlib.compress(members[name], 9)
+        deflater = zlib.compressobj(9, zdict=dictionary) if dictionary else zlib.compressobj(9)
+        stored = deflater.compress(members[name]) + deflater.flush()
         index[name] = (offset, len(stored), sha256_bytes(stored))
         parts.append(stored)
         offset += len(stored)
-    return Pack(b"".join(parts), index)
+    where = (0, len(dictionary), sha256_bytes(dictionary)) if dictionary else None
+    return Pack(b"".join(parts), index, where)
 
 
-def unpack(data: bytes, members: Mapping[str, Sequence[int | str]]) -> dict[str, bytes]:
-    """The inverse of :func:`pack`, for verification: member -> inflated bytes."""
+def unpack(
+    data: bytes, members: Mapping[str, Sequence[int | str]], dictionary: Sequence[int | str] = ()
+) -> dict[str, bytes]:
+    """The inverse of :func:`pack`, for verification: member -> inflated bytes
+    (``dictionary``: the manifest's ``[offset, length, sha256]`` of it, if any)."""
+    zdict = b""
+    if dictionary:
+        start, size, _ = dictionary
+        assert isinstance(start, int)
+        assert isinstance(size, int)
+        zdict = data[start : start + size]
     found = {}
     for name, (offset, length, _) in members.items():
         assert isinstance(offset, int)
         assert isinstance(length, int)
-        found[name] = zlib.decompress(data[offset : offset + length])
+        inflater = zlib.decompressobj(zdict=zdict) if zdict else zlib.decompressobj()
+        found[name] = inflater.decompress(data[offset : offset + length])
+        assert inflater.eof, name
+        assert not inflater.unused_data, name
     return found
 
 

@@ -522,7 +522,7 @@ def _read_outputs(out: Path, problems: Problems) -> dict[str, bytes]:
 def _unpack(files: dict[str, bytes], manifest: dict[str, Json], p: Problems) -> None:
     """Add each pack member to `files` as JSON (an OEWS block decoded by databuild's own
     reader), named "<pack>/<member>"; the member checks are `_check_manifest`'s."""
-    from databuild import packs
+    from databuild import onet, packs
 
     listed = {
         str(_obj(e, "output").get("path")): _obj(e, "output")
@@ -534,14 +534,20 @@ def _unpack(files: dict[str, bytes], manifest: dict[str, Json], p: Problems) -> 
     for name in PACKS:
         members = _obj(listed.get(name, {}).get("members", {}), f"{name} members")
         index = {m: _list(e, f"{name} {m}") for m, e in members.items()}
+        dictionary = _list(listed.get(name, {}).get("dictionary", []), f"{name} dictionary")
         try:
-            inflated = packs.unpack(files[name], index)  # type: ignore[arg-type]
+            inflated = packs.unpack(files[name], index, dictionary)  # type: ignore[arg-type]
         except Exception as error:  # any failure is a problem to report
             p.check(False, f"{name}: cannot be unpacked ({type(error).__name__}: {error})")
             continue
         for member, stored in inflated.items():
-            if name != packs.OEWS_PACK:
-                files[f"{name}/{member}"] = stored
+            if name != packs.OEWS_PACK:  # a profile, its ratings as columns
+                try:
+                    profile = onet.profile_of_stored(decode(f"{name}/{member}", stored))
+                except Exception as error:
+                    p.check(False, f"{name}/{member}: {type(error).__name__}: {error}")
+                    continue
+                files[f"{name}/{member}"] = encode_json(profile)
                 continue
             try:
                 document = packs.decode_block(member, stored, values, area_codes)
@@ -581,6 +587,14 @@ def _check_manifest(files: Mapping[str, bytes], manifest: dict[str, Json], p: Pr
         members = _obj(entry.get("members", {}), f"manifest {name} members")
         p.check(entry.get("rows") == len(members), f"{name}: rows differ from its members")
         end = 0
+        if "dictionary" in entry:  # the preset dictionary, first in the pack
+            offset, length, sha = _list(entry["dictionary"], f"{name} dictionary")
+            p.check(
+                offset == 0 and isinstance(length, int) and 0 < length <= 32768,
+                f"{name}: dictionary at {offset}+{length}",
+            )
+            end = length if isinstance(length, int) else 0
+            p.check(sha == sha256_bytes(data[:end]), f"{name}: dictionary sha256 differs")
         for member, where in sorted(members.items()):  # packed in name order
             offset, length, sha = _list(where, f"{name}/{member}")
             if offset != end or not isinstance(length, int) or length <= 0:

@@ -91,7 +91,8 @@ class DataCopy:
             old = (self.root / pack).read_bytes()
             stored = {m: old[o : o + n] for m, (o, n, _) in members.items()}
             stored[member] = data
-            parts, offset = [], 0
+            zdict = self.dictionary(pack)  # kept first in the pack
+            parts, offset = [zdict], len(zdict)
             for name in sorted(stored, key=lambda m: members[m][0]):
                 sha = members[name][2]
                 if name == member and vouched:
@@ -119,16 +120,26 @@ class DataCopy:
         offset, length, _ = entry["members"][member]
         return (self.root / pack).read_bytes()[offset : offset + length]
 
+    def dictionary(self, pack: str) -> bytes:
+        """A pack's preset dictionary (its first bytes; ``b""``: it has none)."""
+        (entry,) = (e for e in self.manifest()["outputs"] if e["path"] == pack)
+        if "dictionary" not in entry:
+            return b""
+        offset, length, _ = entry["dictionary"]
+        return (self.root / pack).read_bytes()[offset : offset + length]
+
     def document(self, resource: str) -> Any:
         raw = self.stored(resource)
         if "/" in resource:
-            return json.loads(zlib.decompress(raw))
+            zdict = self.dictionary(resource.partition("/")[0])
+            return json.loads(zlib.decompressobj(zdict=zdict).decompress(raw))
         return json.loads(gzip.decompress(raw) if resource.endswith(".gz") else raw)
 
     def write_document(self, resource: str, document: Any, *, vouched: bool) -> None:
         data = json.dumps(document, separators=(",", ":")).encode()
-        if "/" in resource:
-            data = zlib.compress(data)
+        if "/" in resource:  # compressed as the build does: against the pack's dictionary
+            deflater = zlib.compressobj(9, zdict=self.dictionary(resource.partition("/")[0]))
+            data = deflater.compress(data) + deflater.flush()
         elif resource.endswith(".gz"):
             data = gzip.compress(data)
         self.write(resource, data, vouched=vouched)
@@ -228,6 +239,29 @@ def test_a_wrong_type_in_a_profile_names_the_file(copy: DataCopy) -> None:
     document["job_zone"] = "3"  # text where a number belongs
     copy.write_document(ONET, document, vouched=True)
     raises_for(ONET, lambda: copy.dataset().profile("43-6013.00"), "does not match the schema")
+
+
+def test_rating_columns_of_unequal_length_name_the_file(copy: DataCopy) -> None:
+    document = copy.document(ONET)
+    del document["ratings"]["skills"]["importance"]["upper_ci"][-1]  # one bound short
+    copy.write_document(ONET, document, vouched=True)
+    raises_for(ONET, lambda: copy.dataset().profile("43-6013.00"), "unequal length")
+
+
+def test_a_rating_without_its_element_names_the_file(copy: DataCopy) -> None:
+    document = copy.document(ONET)
+    document["ratings"]["knowledge"]["element_ids"].pop()  # a measure of no element
+    copy.write_document(ONET, document, vouched=True)
+    raises_for(ONET, lambda: copy.dataset().profile("43-6013.00"), "measures for")
+
+
+def test_a_changed_pack_dictionary_is_refused(copy: DataCopy) -> None:
+    whole = bytearray((copy.root / "onet.pack").read_bytes())
+    whole[100] ^= 0xFF  # inside the dictionary, which every member is inflated against
+    copy._replace("onet.pack", bytes(whole))
+    with pytest.raises(op.DataIntegrityError, match=r"onet\.pack dictionary") as caught:
+        copy.dataset().profile("43-6013.00")
+    assert caught.value.resource == "onet.pack dictionary"
 
 
 # -- a column block that does not fit its values ------------------------------------------

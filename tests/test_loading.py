@@ -283,7 +283,7 @@ def test_schema_version_mismatch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 def test_missing_resource_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     listed = {"path": "occupations.json", "sha256": "0" * 64, "rows": 1}
-    name = _fake_package(tmp_path, {"schema_version": 2, "outputs": [listed]})
+    name = _fake_package(tmp_path, {"schema_version": 3, "outputs": [listed]})
     monkeypatch.syspath_prepend(str(tmp_path))
     with pytest.raises(op.DataIntegrityError, match=r"'occupations\.json' is missing"):
         op.Dataset(package=name).occupations()

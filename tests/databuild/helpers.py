@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from databuild import packs, writer
+from databuild import onet, packs, writer
 from databuild.writer import Json
 from tests.helpers import REPO_ROOT, lst, obj
 
@@ -35,12 +35,24 @@ def read_doc(folder: Path, path: str) -> Json:
     if not slash:
         return writer.decode(path, (folder / path).read_bytes())
     offset, length, _ = members(folder, pack)[member]
-    data = zlib.decompress((folder / pack).read_bytes()[offset : offset + length])
+    zdict = dictionary(folder, pack)
+    data = zlib.decompressobj(zdict=zdict).decompress(
+        (folder / pack).read_bytes()[offset : offset + length]
+    )
     if pack == packs.OEWS_PACK:
         codes = _area_codes(folder)
         return packs.decode_block(member, data, read_doc(folder, packs.VALUES), codes)
-    document: Json = json.loads(data)
-    return document
+    return onet.profile_of_stored(json.loads(data))  # its rating sections as rows
+
+
+def dictionary(folder: Path, pack: str) -> bytes:
+    """A pack's preset dictionary in ``folder`` (``b""``: it has none)."""
+    manifest = json.loads((folder / "manifest.json").read_bytes())
+    (entry,) = (e for e in manifest["outputs"] if e["path"] == pack)
+    if "dictionary" not in entry:
+        return b""
+    offset, length, _ = entry["dictionary"]
+    return (folder / pack).read_bytes()[offset : offset + length]
 
 
 def _area_codes(folder: Path) -> list[str]:
@@ -64,11 +76,14 @@ def write_member(folder: Path, path: str, document: Json) -> None:
         codes = _area_codes(folder)
         data = packs.BlockEncoder(read_doc(folder, packs.VALUES), codes).block(document)
     else:
-        data = writer.encode_json(document)
+        data = writer.encode_json(onet.stored_profile(document))
+    zdict = dictionary(folder, pack)
+    deflater = zlib.compressobj(9, zdict=zdict) if zdict else zlib.compressobj(9)
+    stored = deflater.compress(data) + deflater.flush()
     whole = (folder / pack).read_bytes()
     offset, length, _ = index[member]
-    (folder / pack).write_bytes(whole[:offset] + zlib.compress(data, 9) + whole[offset + length :])
-    shift = len(zlib.compress(data, 9)) - length
+    (folder / pack).write_bytes(whole[:offset] + stored + whole[offset + length :])
+    shift = len(stored) - length
     manifest = json.loads((folder / "manifest.json").read_bytes())
     (entry,) = (e for e in manifest["outputs"] if e["path"] == pack)
     for name, where in entry["members"].items():

@@ -134,9 +134,9 @@ def test_a_member_the_index_does_not_list_fails(copy: Path) -> None:
 
 def test_a_newer_schema_version_fails(copy: Path) -> None:
     manifest = manifest_of(copy)
-    manifest["schema_version"] = 3
+    manifest["schema_version"] = 4
     rewrite_manifest(copy, manifest)
-    with pytest.raises(verify.VerificationError, match="schema version 3, occprofile reads 2"):
+    with pytest.raises(verify.VerificationError, match="schema version 4, occprofile reads 3"):
         library_check.check_with_library(copy)
 
 

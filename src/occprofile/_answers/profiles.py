@@ -15,7 +15,7 @@ from .._store.schema import (
     ElementsFile,
     OnetReferenceFile,
     OnetShard,
-    RatingRecord,
+    RatingTable,
 )
 from ..errors import DataIntegrityError
 from ..models import (
@@ -179,16 +179,21 @@ def _emerging_tasks(shard: OnetShard) -> tuple[EmergingTask, ...]:
 
 
 def section(
-    domain: str, records: tuple[RatingRecord, ...] | None, element: Callable[[str], Element]
+    domain: str, table: RatingTable | None, element: Callable[[str], Element]
 ) -> RatingSection:
     """One domain's ratings as packaged (by element id), with a note on what is missing."""
     label = domain.replace("_", " ")
-    if not records:  # None: the domain is absent for it; (): O*NET rated nothing in it
+    if table is None or not table.element_ids:  # None: absent for it; []: nothing rated
         missing = f"No {label} ratings for this occupation in the bundled O*NET 29.3 data."
         if domain == "work_activities":
             missing = NO_ACTIVITY_IMPORTANCE
         return RatingSection(domain, available=False, ratings=(), note=missing)
-    ratings = tuple(Rating(element(r.element_id), r.importance, r.level) for r in records)
+    ratings = tuple(
+        [
+            Rating(element(element_id), importance, level)
+            for element_id, importance, level in table.rows()
+        ]
+    )
     note = None
     if domain == "work_styles":
         note = "Work styles are rated on importance only: O*NET has no level scale for them."

@@ -79,6 +79,18 @@ def _is_record(t: Any) -> bool:
     )
 
 
+#: Record classes whose string fields are interned when structured (see :func:`share_strings`).
+_SHARED_STRINGS: set[type] = set()
+
+
+def share_strings(*classes: type) -> None:
+    """Intern the str fields of ``classes`` as they are structured: the texts O*NET
+    repeats in every profile (a task's date and domain source, a commodity title, a
+    related code) are then one object each, not one per profile that holds them.
+    Call before the first structuring of the classes (their hooks are made once)."""
+    _SHARED_STRINGS.update(classes)
+
+
 def _record_hook(conv: cattrs.Converter, cls: type) -> Hook:
     """Structure a JSON object into record ``cls``: exactly its fields (those with a
     default may be left out), each by its type's hook, passed positionally."""
@@ -96,6 +108,12 @@ def _record_hook(conv: cattrs.Converter, cls: type) -> Hook:
     names = frozenset(a.name for a in fields)
     required = [a.name for a in fields if a.default is attrs.NOTHING]
     aliases = {a.name: a.alias for a in fields}
+    shared = [
+        i
+        for i, (_, types_, _, _) in enumerate(checks)
+        if cls in _SHARED_STRINGS and types_ is not None and str in types_
+    ]
+    intern = sys.intern
 
     def located(obj: dict[str, Any], exc: Exception) -> Exception:
         for name, hook, tp in specs:
@@ -121,6 +139,9 @@ def _record_hook(conv: cattrs.Converter, cls: type) -> Hook:
                     args.append(value)
                 else:  # the hook raises, saying what was expected
                     args.append(hook(value, tp))
+            for i in shared:
+                if args[i] is not None:
+                    args[i] = intern(args[i])
             return cls(*args)
         except Exception as exc:
             raise located(obj, exc) from exc
@@ -189,6 +210,10 @@ def _records_hook(conv: cattrs.Converter, cls: type, one: Hook) -> Hook:
     for a in fields:
         tp = eval(a.type, namespace) if isinstance(a.type, str) else a.type
         columns.append((a.name, _EXACT.get(tp), conv.get_structure_hook(tp), tp))
+    shared = {
+        name for name, exact, _, _ in columns if cls in _SHARED_STRINGS and exact and str in exact
+    }
+    intern = sys.intern
 
     def one_by_one(value: list[Any]) -> tuple[Any, ...]:
         return tuple([one(v, cls) for v in value])
@@ -204,6 +229,8 @@ def _records_hook(conv: cattrs.Converter, cls: type, one: Hook) -> Hook:
             if exact is not None:
                 if not exact.issuperset(map(type, column)):
                     return one_by_one(value)
+                if name in shared:  # as the record hook does (see share_strings)
+                    column = [v if v is None else intern(v) for v in column]
             else:
                 try:
                     column = [hook(v, tp) for v in column]

@@ -31,6 +31,8 @@ class OutputFile(Record):
     #: a pack's size in bytes, and its members: name -> (offset, length, sha256)
     size: int | None = None
     members: dict[str, tuple[int, int, str]] | None = None
+    #: a pack's preset dictionary (its first bytes): (offset, length, sha256)
+    dictionary: tuple[int, int, str] | None = None
 
 
 @frozen(repr=False, eq=False)

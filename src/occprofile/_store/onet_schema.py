@@ -13,6 +13,7 @@ from attrs import frozen
 
 from .._profile_records import AlternateTitle, Measure, ReportedTitle, Task, TechnologySkill
 from ..models import EmergingTaskCategory, InterestScale
+from .converter import share_strings
 
 
 @frozen
@@ -80,19 +81,128 @@ class InterestRecord:
 
 
 @frozen
-class RatingRecord:
-    element_id: str
-    importance: Measure | None
-    level: Measure | None
+class MeasureColumns:
+    """One rating domain's measures on one scale, as columns: row ``i`` is the
+    measure of the table's element ``i``, or none where ``value[i]`` is null.
+    ``source``, ``date`` and ``domain_source`` are the rows' own, stored once
+    (one str each, shared by every :class:`Measure` made from them)."""
+
+    source: str
+    date: str | None
+    domain_source: str | None
+    value: tuple[float | None, ...]
+    n: tuple[int | None, ...]
+    standard_error: tuple[float | None, ...]
+    lower_ci: tuple[float | None, ...]
+    upper_ci: tuple[float | None, ...]
+    recommend_suppress: tuple[bool | None, ...]
+    not_relevant: tuple[bool | None, ...]
+
+    def __attrs_post_init__(self) -> None:
+        rows = len(self.value)
+        columns = (
+            self.n,
+            self.standard_error,
+            self.lower_ci,
+            self.upper_ci,
+            self.recommend_suppress,
+            self.not_relevant,
+        )
+        if any(len(c) != rows for c in columns):
+            raise ValueError(f"measure columns of unequal length ({rows} values)")
+        for i, value in enumerate(self.value):
+            if value is None and any(c[i] is not None for c in columns):
+                raise ValueError(f"row {i} has no value but other fields")
+
+    def measures(self) -> list[Measure | None]:
+        """Each row's :class:`Measure` (``None`` where the row has none).
+
+        Values, standard errors and bounds (repeated across the
+        200,000 measures) are one float object each; a measure that holds a
+        value alone (a wide table's: no n, error, bounds or flags) is one
+        object per value and source, whichever occupations share it.
+        """
+        source, date, domain_source = self.source, self.date, self.domain_source
+        rest = (
+            self.n,
+            self.standard_error,
+            self.lower_ci,
+            self.upper_ci,
+            self.recommend_suppress,
+            self.not_relevant,
+        )
+        if all(v is None for column in rest for v in column):
+            memo = _VALUE_ONLY.setdefault((source, date, domain_source), {})
+            found: list[Measure | None] = []
+            for value in self.value:
+                measure = None if value is None else memo.get(value)
+                if measure is None and value is not None:
+                    measure = Measure(
+                        value, None, None, None, None, None, None, date, domain_source, source
+                    )
+                    if value:  # 0.0 and -0.0 are equal keys: neither is shared
+                        memo[value] = measure
+                found.append(measure)
+            return found
+        number = _NUMBERS.setdefault
+        return [
+            None
+            if value is None
+            else Measure(
+                number(value, value) if value else value,
+                n,
+                number(se, se) if se else se,
+                number(lower, lower) if lower else lower,
+                number(upper, upper) if upper else upper,
+                suppress,
+                irrelevant,
+                date,
+                domain_source,
+                source,
+            )
+            for value, n, se, lower, upper, suppress, irrelevant in zip(
+                self.value, *rest, strict=True
+            )
+        ]
+
+
+#: Value-only measures, by their shared fields and value (see MeasureColumns.measures).
+_VALUE_ONLY: dict[tuple[str, str | None, str | None], dict[float, Measure]] = {}
+#: Rating values and standard errors: one float object per distinct number.
+_NUMBERS: dict[float, float] = {}
+
+
+@frozen
+class RatingTable:
+    """One rating domain of an occupation: its elements (by id, in order) and
+    their importance and level columns (``None``: no element has that scale)."""
+
+    element_ids: tuple[str, ...]
+    importance: MeasureColumns | None
+    level: MeasureColumns | None
+
+    def __attrs_post_init__(self) -> None:
+        for scale in (self.importance, self.level):
+            if scale is not None and len(scale.value) != len(self.element_ids):
+                raise ValueError(
+                    f"{len(scale.value)} measures for {len(self.element_ids)} elements"
+                )
+
+    def rows(self) -> list[tuple[str, Measure | None, Measure | None]]:
+        """``(element id, importance, level)`` of each element, in order."""
+        none: list[Measure | None] = [None] * len(self.element_ids)
+        importance = none if self.importance is None else self.importance.measures()
+        level = none if self.level is None else self.level.measures()
+        return list(zip(self.element_ids, importance, level, strict=True))
 
 
 @frozen
 class RatingsRecord:
-    skills: tuple[RatingRecord, ...] | None
-    knowledge: tuple[RatingRecord, ...] | None
-    abilities: tuple[RatingRecord, ...] | None
-    work_activities: tuple[RatingRecord, ...] | None
-    work_styles: tuple[RatingRecord, ...] | None
+    skills: RatingTable | None
+    knowledge: RatingTable | None
+    abilities: RatingTable | None
+    work_activities: RatingTable | None
+    work_styles: RatingTable | None
 
 
 @frozen
@@ -164,3 +274,19 @@ class OnetReferenceFile:
     dwas: dict[str, DwaReference]
     iwas: dict[str, IwaReference]
     commodities: dict[str, str]
+
+
+share_strings(
+    AlternateTitle,
+    ReportedTitle,
+    Task,
+    TechnologySkill,
+    EducationRecord,
+    RelatedRecord,
+    InterestRecord,
+    ToolRecord,
+    WorkValueRecord,
+    EmergingTaskRecord,
+    MeasureColumns,
+    DwaLinkRecord,
+)

@@ -21,12 +21,20 @@ PACKS = ("oews.pack", "onet.pack")
 
 
 class Member(NamedTuple):
-    """Where a member's stored bytes are: its pack, offset and length, and their sha256."""
+    """Where a member's stored bytes are: its pack, offset and length, and their sha256;
+    and the pack's preset dictionary, ``(offset, length, sha256)``, if it has one."""
 
     pack: str
     offset: int
     length: int
     sha256: str
+    dictionary: tuple[int, int, str] | None = None
+
+    def zdict(self) -> Member | None:
+        """The pack's dictionary, located as a member (``None``: the pack has none)."""
+        if self.dictionary is None:
+            return None
+        return Member(self.pack, *self.dictionary)
 
 
 def members_of(manifest: Any, packs: Iterable[str] = PACKS) -> dict[str, Member]:
@@ -42,8 +50,19 @@ def members_of(manifest: Any, packs: Iterable[str] = PACKS) -> dict[str, Member]
         for entry in manifest["outputs"]:
             if entry["path"] not in wanted or entry.get("members") is None:
                 continue
-            pack = entry["path"]
-            index, end = _index(pack, entry["members"])
+            pack, start = entry["path"], 0
+            dictionary = entry.get("dictionary")
+            if dictionary is not None:  # the pack's first bytes
+                offset, length, sha256 = dictionary
+                if (
+                    offset != 0
+                    or type(length) is not int
+                    or not 0 < length <= 32768
+                    or not isinstance(sha256, str)
+                ):
+                    raise ValueError(f"dictionary of {pack} at {offset!r}+{length!r}")
+                dictionary, start = (0, length, sha256), length
+            index, end = _index(pack, entry["members"], start, dictionary)
             if end != entry["size"]:
                 raise ValueError(f"{pack}: members end at {end}, the pack has {entry['size']}")
             found.update(index)
@@ -57,13 +76,15 @@ def members_of(manifest: Any, packs: Iterable[str] = PACKS) -> dict[str, Member]
     return found
 
 
-def _index(pack: str, members: dict[str, Any]) -> tuple[dict[str, Member], int]:
-    """A pack's members and where the last one ends, checked one after another:
-    in the index's own order (the build writes them by name, as they are
-    stored), else by offset."""
+def _index(
+    pack: str, members: dict[str, Any], start: int, dictionary: tuple[int, int, str] | None
+) -> tuple[dict[str, Member], int]:
+    """A pack's members (from byte ``start``, after its dictionary) and where the last
+    one ends, checked one after another: in the index's own order (the build writes
+    them by name, as they are stored), else by offset."""
     for ordered in (members.items(), sorted(members.items(), key=lambda item: item[1][0])):
         index: dict[str, Member] = {}
-        end = 0
+        end = start
         for member, (offset, length, sha256) in ordered:
             if (
                 type(offset) is not int
@@ -75,7 +96,7 @@ def _index(pack: str, members: dict[str, Any]) -> tuple[dict[str, Member], int]:
             if offset != end:
                 break
             end = offset + length
-            index[f"{pack}/{member}"] = Member(pack, offset, length, sha256)
+            index[f"{pack}/{member}"] = Member(pack, offset, length, sha256, dictionary)
         else:
             return index, end
     raise ValueError(f"member {member!r} of {pack} at {offset!r}+{length!r}")
@@ -114,12 +135,13 @@ def _whole(package: str, pack: str) -> bytes:
     return read_bytes(package, pack)
 
 
-def inflate(name: str, stored: bytes) -> bytes:
-    """A member's stored bytes inflated, or a DataIntegrityError naming it."""
+def inflate(name: str, stored: bytes, zdict: bytes = b"") -> bytes:
+    """A member's stored bytes inflated (against its pack's preset dictionary
+    ``zdict``, if any), or a DataIntegrityError naming it."""
     import zlib
 
     try:
-        inflater = zlib.decompressobj()
+        inflater = zlib.decompressobj(zdict=zdict) if zdict else zlib.decompressobj()
         data = inflater.decompress(stored)
         if not inflater.eof or inflater.unused_data:
             raise zlib.error("not exactly one whole zlib stream")

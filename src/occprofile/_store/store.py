@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 #: The version of the on-disk format (docs/data-format.md) this code reads.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 #: Every live store, so a forked child can give each one fresh locks.
 _STORES: weakref.WeakSet[Store] = weakref.WeakSet()
@@ -123,7 +123,25 @@ class Store:
 
         stored = read_slice(self.package, member, name)
         verify(name, stored, member.sha256)
-        return inflate(name, stored)
+        return inflate(name, stored, self.dictionary(member))
+
+    def dictionary(self, member: Member) -> bytes:
+        """The checked preset dictionary of ``member``'s pack (``b""``: it has none),
+        read once."""
+        where = member.zdict()
+        if where is None:
+            return b""
+
+        def load() -> bytes:
+            from .packs import read_slice
+            from .resources import verify
+
+            name = f"{where.pack} dictionary"
+            data = read_slice(self.package, where, name)
+            verify(name, data, where.sha256)
+            return data
+
+        return self.once(("dictionary", where.pack), load)
 
     def member(self, name: str) -> Member | None:
         """Where pack member ``name`` is stored (``None``: not a member the manifest lists)."""
