@@ -12,26 +12,27 @@ from __future__ import annotations
 from attrs import frozen
 
 from .._profile_records import AlternateTitle, Measure, ReportedTitle, Task, TechnologySkill
+from .._record import Record
 from ..models import EmergingTaskCategory, InterestScale
 from .converter import share_strings
 
 
-@frozen
-class ElementRecord:
+@frozen(repr=False, eq=False)
+class ElementRecord(Record):
     name: str
     description: str
     domain: str | None
 
 
-@frozen
-class ScaleRecord:
+@frozen(repr=False, eq=False)
+class ScaleRecord(Record):
     name: str
     minimum: float
     maximum: float
 
 
-@frozen
-class JobZoneRecord:
+@frozen(repr=False, eq=False)
+class JobZoneRecord(Record):
     name: str
     experience: str
     education: str
@@ -40,22 +41,22 @@ class JobZoneRecord:
     svp_range: str
 
 
-@frozen
-class CategoryScaleRecord:
+@frozen(repr=False, eq=False)
+class CategoryScaleRecord(Record):
     name: str
     categories: dict[str, str]
 
 
-@frozen
-class ElementsFile:
+@frozen(repr=False, eq=False)
+class ElementsFile(Record):
     elements: dict[str, ElementRecord]
     scales: dict[str, ScaleRecord]
     job_zones: dict[str, JobZoneRecord]
     education_categories: dict[str, CategoryScaleRecord]
 
 
-@frozen
-class EducationRecord:
+@frozen(repr=False, eq=False)
+class EducationRecord(Record):
     scale: str
     category: int
     percent: float
@@ -66,22 +67,22 @@ class EducationRecord:
     recommend_suppress: bool | None
 
 
-@frozen
-class RelatedRecord:
+@frozen(repr=False, eq=False)
+class RelatedRecord(Record):
     code: str
     tier: str
     index: int
 
 
-@frozen
-class InterestRecord:
+@frozen(repr=False, eq=False)
+class InterestRecord(Record):
     element_id: str
     scale: InterestScale
     value: float
 
 
-@frozen
-class MeasureColumns:
+@frozen(repr=False, eq=False)
+class MeasureColumns(Record):
     """One rating domain's measures on one scale, as columns: row ``i`` is the
     measure of the table's element ``i``, or none where ``value[i]`` is null.
     ``source``, ``date`` and ``domain_source`` are the rows' own, stored once
@@ -172,8 +173,8 @@ _VALUE_ONLY: dict[tuple[str, str | None, str | None], dict[float, Measure]] = {}
 _NUMBERS: dict[float, float] = {}
 
 
-@frozen
-class RatingTable:
+@frozen(repr=False, eq=False)
+class RatingTable(Record):
     """One rating domain of an occupation: its elements (by id, in order) and
     their importance and level columns (``None``: no element has that scale)."""
 
@@ -196,8 +197,8 @@ class RatingTable:
         return list(zip(self.element_ids, importance, level, strict=True))
 
 
-@frozen
-class RatingsRecord:
+@frozen(repr=False, eq=False)
+class RatingsRecord(Record):
     skills: RatingTable | None
     knowledge: RatingTable | None
     abilities: RatingTable | None
@@ -205,20 +206,20 @@ class RatingsRecord:
     work_styles: RatingTable | None
 
 
-@frozen
-class DwaLinkRecord:
+@frozen(repr=False, eq=False)
+class DwaLinkRecord(Record):
     id: str
     tasks: tuple[int, ...]
 
 
-@frozen
-class ToolRecord:
+@frozen(repr=False, eq=False)
+class ToolRecord(Record):
     example: str
     commodity_code: int
 
 
-@frozen
-class WorkValueRecord:
+@frozen(repr=False, eq=False)
+class WorkValueRecord(Record):
     element_id: str
     scale: str
     value: float
@@ -226,8 +227,8 @@ class WorkValueRecord:
     domain_source: str
 
 
-@frozen
-class EmergingTaskRecord:
+@frozen(repr=False, eq=False)
+class EmergingTaskRecord(Record):
     text: str
     category: EmergingTaskCategory
     original_task_id: int | None
@@ -235,8 +236,8 @@ class EmergingTaskRecord:
     domain_source: str
 
 
-@frozen
-class OnetShard:
+@frozen(repr=False, eq=False)
+class OnetShard(Record):
     code: str
     title: str
     description: str
@@ -255,20 +256,20 @@ class OnetShard:
     emerging_tasks: tuple[EmergingTaskRecord, ...]
 
 
-@frozen
-class DwaReference:
+@frozen(repr=False, eq=False)
+class DwaReference(Record):
     title: str
     iwa: str
 
 
-@frozen
-class IwaReference:
+@frozen(repr=False, eq=False)
+class IwaReference(Record):
     title: str
     element_id: str
 
 
-@frozen
-class OnetReferenceFile:
+@frozen(repr=False, eq=False)
+class OnetReferenceFile(Record):
     """onet_reference.json.gz: titles shared by the profiles (DWAs, IWAs, tool commodities)."""
 
     dwas: dict[str, DwaReference]
