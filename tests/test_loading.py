@@ -469,3 +469,28 @@ def test_printing_an_estimate_or_a_ranking_builds_no_report_layout() -> None:
     *_, modules, layout = out.strip().splitlines()
     assert modules == "[]"
     assert layout == "True"
+
+
+def test_releases_are_structured_strictly_on_their_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """releases() (a report's sources) structures the manifest's releases alone, as
+    strictly as the whole manifest: a malformed one names manifest.json."""
+    from occprofile._store.store import SCHEMA_VERSION
+
+    good = op.Dataset().manifest.releases[0]
+    release = {f: getattr(good, f) for f in ("key", "name", "version", "period", "publisher")}
+    release.update(license=good.license, url=good.url, credit=good.credit, changes=good.changes)
+    name = _fake_package(
+        tmp_path, {"schema_version": SCHEMA_VERSION, "outputs": [], "releases": [release]}
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert op.Dataset(package=name).releases()[0] == good
+    other = tmp_path / "other"  # a second package needs a directory (and a name) of its own
+    other.mkdir()
+    bad = _fake_package(
+        other, {"schema_version": SCHEMA_VERSION, "outputs": [], "releases": [{**release, "x": 1}]}
+    )
+    monkeypatch.syspath_prepend(str(other))
+    with pytest.raises(op.DataIntegrityError, match=r"manifest\.json.*extra keys"):
+        op.Dataset(package=bad).releases()

@@ -105,7 +105,7 @@ class Dataset:
         """The bundled releases (O*NET, OEWS May 2025, projections, May 2019) and credits."""
         from .models import Releases
 
-        return Releases(self._store.manifest().releases)
+        return Releases(self._store.releases())
 
     def release(self, key: str) -> Release:
         """One bundled release by key: ``"onet"``, ``"oews"``, ``"projections"``, ``"oes_2019"``."""

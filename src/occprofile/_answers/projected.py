@@ -79,7 +79,7 @@ def projection_table(src: Sources) -> ProjectionTable:
         start = sum(figure(r.employment_2024).value or 0.0 for r in records.values())
         end = sum(figure(r.employment_2034).value or 0.0 for r in records.values())
         overall = (end / start - 1) * 100
-        releases = src.store.manifest().releases
+        releases = src.store.releases()
         return ProjectionTable(release(releases, PROJECTIONS_KEY), found, overall)
 
     return src.store.once("projection_table", build)

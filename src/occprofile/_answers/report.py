@@ -67,7 +67,7 @@ def build_report(
         similar=similar.similar_occupations(src, occ, similar_n),
         outlook=outlook.outlook(src, occ),
         comparison=comparison,
-        releases=Releases(src.store.manifest().releases),
+        releases=Releases(src.store.releases()),
         work_activities_from_tasks=profile.work_activities_from_tasks[:top],
         work_values=profile.work_values,
         tools=profile.tools,

@@ -194,7 +194,7 @@ def top_occupations(
             area=area,
             by=by,
             level=level,
-            release=release(src.store.manifest().releases, key),
+            release=release(src.store.releases(), key),
             criteria=describe(src, criteria, group),
             note=note,
         )

@@ -20,6 +20,7 @@ from ..errors import DataIntegrityError
 from .resources import DEFAULT_PACKAGE, check_package
 
 if TYPE_CHECKING:
+    from ..models import Release
     from .oews_columns import Block, Values
     from .packs import Member
     from .schema import Manifest
@@ -209,6 +210,19 @@ class Store:
         return self.once(
             "manifest", lambda: structure(self._raw_manifest(), Manifest, "manifest.json")
         )
+
+    def releases(self) -> tuple[Release, ...]:
+        """The manifest's releases (credit lines, changes), structured on their own: a
+        report's sources need them, not the packs' 2,000-member indexes."""
+        from .converter import structure
+
+        def load() -> tuple[Release, ...]:
+            from ..models import Release
+
+            raw = self._raw_manifest().get("releases")
+            return structure(raw, tuple[Release, ...], "manifest.json")
+
+        return self.once("releases", load)
 
 
 def _after_fork_in_child() -> None:
