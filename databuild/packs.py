@@ -2,18 +2,22 @@
 
 Two packs replace 2,120 per-occupation files: ``onet.pack`` holds each
 profile's JSON (zlib, level 9) and ``oews.pack`` each OEWS occupation's
-column block (see ``occprofile._store.oews_columns``), whose released texts
-are stored once in ``oews_values.json.gz``. Members are in name order, each
+column block (see ``occprofile._store.oews_columns``): each released value
+as an integer at its datatype's fixed decimals (``DECIMALS``, recorded in
+``oews_values.json.gz`` with the cell kinds). Members are in name order, each
 its own zlib stream, so the same documents give byte-identical packs and
 the library reads one member without the others.
 """
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
+from databuild.oews import OewsError
 from databuild.writer import Json, sha256_bytes
 from occprofile._store.oews_columns import DASH, DATATYPES, NONE, NUMBER, encode_block
 
@@ -21,6 +25,17 @@ ONET_PACK = "onet.pack"
 OEWS_PACK = "oews.pack"
 PACKS = (OEWS_PACK, ONET_PACK)
 VALUES = "oews_values.json.gz"
+
+#: The decimals BLS publishes each datatype with: employment none, the relative
+#: standard errors one, hourly wages two, annual wages none, the location
+#: quotient three, jobs per 1,000 two. The build refuses a text that is not its
+#: integer at this scale rendered back (so a block's integers give the text).
+DECIMALS = {
+    "01": 0, "02": 1, "03": 2, "04": 0, "05": 1,
+    "06": 2, "07": 2, "08": 2, "09": 2, "10": 2,
+    "11": 0, "12": 0, "13": 0, "14": 0, "15": 0,
+    "16": 3, "17": 2,
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -81,14 +96,33 @@ def _kind(text: object, footnote: object) -> tuple[str, str | None]:
     return value, footnote
 
 
-def _number_key(text: str) -> tuple[float, str]:
-    return float(text), text
+def number(text: str, datatype: str) -> int:
+    """The integer of a released text at its datatype's decimals (``"24.94"`` -> 2494);
+    OewsError unless the text is exactly that integer's canonical rendering."""
+    decimals = DECIMALS[datatype]
+    pattern = r"(0|[1-9][0-9]*)" + (rf"\.[0-9]{{{decimals}}}" if decimals else "")
+    if not re.fullmatch(pattern, text):
+        raise OewsError(
+            f"OEWS datatype {datatype} value {text!r} is not a number with {decimals} "
+            "decimals as BLS publishes them"
+        )
+    found = int(text.replace(".", ""))
+    if text_of(found, datatype) != text:  # the other way round too
+        raise OewsError(f"OEWS datatype {datatype} value {text!r} does not round-trip")
+    return found
+
+
+def text_of(value: int, datatype: str) -> str:
+    """The published text of ``value`` (databuild's own rendering, through Decimal, not
+    the library's, so verification checks the encoding both ways)."""
+    decimals = DECIMALS[datatype]
+    return format(Decimal(value).scaleb(-decimals), f".{decimals}f")
 
 
 def values_document(documents: Mapping[str, Json]) -> Json:
     """oews_values.json.gz from the OEWS documents (``{"code", "estimates"}`` each):
-    each datatype's distinct released texts, by value, and every cell kind seen."""
-    texts: list[set[str]] = [set() for _ in DATATYPES]
+    every cell kind seen and each datatype's decimals, after checking that every
+    released text is a number at those decimals."""
     kinds: set[tuple[str, str | None]] = set()
     for document in documents.values():
         for _, values, notes in _rows(document):
@@ -96,14 +130,11 @@ def values_document(documents: Mapping[str, Json]) -> Json:
                 text = values[i]
                 kinds.add(_kind(text, notes.get(datatype)))
                 if text is not None and text != "-":
-                    texts[i].add(text)
+                    number(text, datatype)
     ordered = [(NUMBER, None), *sorted(kinds - {(NUMBER, None)}, key=lambda k: (k[0], k[1] or ""))]
     return {
         "kinds": [{"value": v, "footnote": f} for v, f in ordered],
-        "values": {
-            datatype: ",".join(sorted(found, key=_number_key) or ["0"])
-            for datatype, found in zip(DATATYPES, texts, strict=True)
-        },
+        "decimals": {datatype: DECIMALS[datatype] for datatype in DATATYPES},
     }
 
 
@@ -114,65 +145,87 @@ def _rows(document: Json) -> list[tuple[str, list[str | None], dict[str, str]]]:
     return [(r[0], r[1], r[2]) for r in rows]  # type: ignore[index,misc]
 
 
+def _decimals(values: Json) -> None:
+    """Checks the values document states the decimals this build uses."""
+    assert isinstance(values, dict)
+    if values["decimals"] != DECIMALS:
+        raise ValueError(f"{VALUES}: decimals {values['decimals']!r}, not {DECIMALS!r}")
+
+
 class BlockEncoder:
     """Encodes OEWS documents as column blocks against one values document."""
 
     def __init__(self, values: Json, area_codes: Sequence[str]) -> None:
         assert isinstance(values, dict)
-        kinds, texts = values["kinds"], values["values"]
+        _decimals(values)
+        kinds = values["kinds"]
         assert isinstance(kinds, list)
-        assert isinstance(texts, dict)
         self.kinds = {
             (str(k["value"]), k["footnote"]): i  # type: ignore[call-overload,index]
             for i, k in enumerate(kinds)
         }
-        self.codes = [
-            {text: i for i, text in enumerate(str(texts[d]).split(","))} for d in DATATYPES
-        ]
         self.areas = {code: i for i, code in enumerate(area_codes)}
 
     def block(self, document: Json) -> bytes:
         rows = _rows(document)
         areas = [self.areas[area] for area, _, _ in rows]
-        codes = []
+        numbers = []
         kinds = []
         for i, datatype in enumerate(DATATYPES):
             column = [values[i] for _, values, _ in rows]
-            codes.append([self.codes[i][t] if t is not None and t != "-" else 0 for t in column])
+            numbers.append(
+                [number(t, datatype) if t is not None and t != "-" else None for t in column]
+            )
             kinds.append(
                 [
                     self.kinds[_kind(t, notes.get(datatype))]
                     for t, (_, _, notes) in zip(column, rows, strict=True)
                 ]
             )
-        return encode_block(areas, codes, kinds)
+        return encode_block(areas, numbers, kinds)
 
 
 def decode_block(code: str, block: bytes, values: Json, area_codes: Sequence[str]) -> Json:
     """The OEWS document a column block holds, decoded by the build's own code (not
     the library's), so verification checks the encoding both ways."""
     assert isinstance(values, dict)
-    kinds, texts = values["kinds"], values["values"]
+    _decimals(values)
+    kinds = values["kinds"]
     assert isinstance(kinds, list)
-    assert isinstance(texts, dict)
     n = int.from_bytes(block[:4], "little")
-    at = 4
+    widths = list(block[4 : 4 + len(DATATYPES)])
+    at = 4 + len(DATATYPES)
 
-    def plane() -> list[int]:
+    def plane(width: int) -> list[int]:
         nonlocal at
-        low, high = block[at : at + n], block[at + n : at + 2 * n]
-        at += 2 * n
-        return [lo | hi << 8 for lo, hi in zip(low, high, strict=True)]
+        planes = [block[at + b * n : at + (b + 1) * n] for b in range(width)]
+        at += width * n
+        return (
+            [
+                sum(byte << (8 * b) for b, byte in enumerate(cell))
+                for cell in zip(*planes, strict=True)
+            ]
+            if width
+            else [0] * n
+        )
 
-    areas = plane()
-    codes = [plane() for _ in DATATYPES]
+    areas = plane(2)
+    numbers = [plane(width) for width in widths]
+    for annual, hourly in ((3, 2), (10, 5), (11, 6), (12, 7), (13, 8), (14, 9)):
+        # the annual wage less the hourly one times 2,080 (rounded half up, at least
+        # 128), plus 128
+        numbers[annual] = [
+            stored
+            - 128
+            + max(int((Decimal(h) * Decimal("20.8")).quantize(Decimal(1), ROUND_HALF_UP)), 128)
+            for stored, h in zip(numbers[annual], numbers[hourly], strict=True)
+        ]
     cells = []
     for _ in DATATYPES:
         cells.append(list(block[at : at + n]))
         at += n
     if at != len(block):
         raise ValueError(f"{OEWS_PACK}/{code}: {len(block)} bytes, {at} expected")
-    words = [str(texts[d]).split(",") for d in DATATYPES]
     rows: list[Json] = []
     for j in range(n):
         values_j: list[Json] = []
@@ -182,7 +235,11 @@ def decode_block(code: str, block: bytes, values: Json, area_codes: Sequence[str
             assert isinstance(kind, dict)
             value = kind["value"]
             values_j.append(
-                words[i][codes[i][j]] if value == NUMBER else "-" if value == DASH else None
+                text_of(numbers[i][j], datatype)
+                if value == NUMBER
+                else "-"
+                if value == DASH
+                else None
             )
             if kind["footnote"] is not None:
                 notes[datatype] = kind["footnote"]

@@ -229,7 +229,7 @@ def test_undecodable_bytes_name_the_file(
 
 def test_a_wrong_type_names_the_file(copy: DataCopy) -> None:
     document = copy.document(VALUES)
-    document["values"]["01"] = 940  # a number where BLS text belongs
+    document["decimals"]["01"] = "0"  # text where a number of decimals belongs
     copy.write_document(VALUES, document, vouched=True)
     raises_for(VALUES, lambda: copy.dataset().top_metros("43-6013"), "does not match the schema")
 
@@ -271,6 +271,16 @@ def _rows(block: bytearray) -> int:
     return int.from_bytes(block[:4], "little")
 
 
+#: A block's header: its row count (4 bytes), then each datatype's bytes a cell.
+HEAD = 4 + 17
+
+
+def _column(block: bytearray, i: int) -> int:
+    """Where datatype ``i``'s (0: 01) first byte plane starts."""
+    n = _rows(block)
+    return HEAD + 2 * n + n * sum(block[4 : 4 + i])
+
+
 def _short(block: bytearray) -> bytearray:
     return block[:-1]
 
@@ -280,16 +290,15 @@ def _unknown_kind(block: bytearray) -> bytearray:
     return block
 
 
-def _unknown_text(block: bytearray) -> bytearray:
-    n = _rows(block)
-    block[4 + 2 * n + n] = 0xFF  # the high byte of the first employment text index
+def _too_wide(block: bytearray) -> bytearray:
+    block[4] = 5  # datatype 01's bytes a cell: more than a uint32
     return block
 
 
 def _areas_out_of_order(block: bytearray) -> bytearray:
     n = _rows(block)
-    block[4], block[5] = block[5], block[4]  # the first two areas' low bytes
-    block[4 + n], block[5 + n] = block[5 + n], block[4 + n]
+    block[HEAD], block[HEAD + 1] = block[HEAD + 1], block[HEAD]  # the first two areas' low bytes
+    block[HEAD + n], block[HEAD + 1 + n] = block[HEAD + 1 + n], block[HEAD + n]
     return block
 
 
@@ -298,7 +307,7 @@ def _areas_out_of_order(block: bytearray) -> bytearray:
     [
         (_short, "bytes for"),
         (_unknown_kind, "cell kind of datatype 17 is out of range"),
-        (_unknown_text, "text index of datatype 01 is out of range"),
+        (_too_wide, "a column is 5 bytes a cell"),
         (_areas_out_of_order, "not ascending"),
     ],
 )
@@ -329,27 +338,27 @@ QUERIES: dict[str, Callable[[op.Dataset], object]] = {
 }
 
 
-#: Values no BLS table publishes. (A comma cannot be one: the texts are joined by commas.)
-UNREADABLE = ["12x4", "nan", "-5", "inf", "1e5", " 940", "1.2.3", ".5", "5."]
-
-
 @pytest.mark.parametrize(
-    ("query", "value"),
+    ("decimals", "expected"),
     [
-        *(("top_metros", v) for v in UNREADABLE),
-        *(("estimate", v) for v in UNREADABLE),
-        ("compare_metros", "12x4"),
-        ("compare_metros", "nan"),
+        ({"01": 7}, "decimals (0 to 6)"),
+        ({"01": -1}, "decimals (0 to 6)"),
+        ({"01": None}, "does not match the schema"),
+        ({"01": True}, "does not match the schema"),
+        ({"18": 0}, "lists datatypes"),
     ],
+    ids=["7", "-1", "null", "true", "a datatype 18"],
 )
-def test_an_unreadable_oews_value_names_the_file(copy: DataCopy, query: str, value: str) -> None:
+@pytest.mark.parametrize("query", ["top_metros", "estimate", "compare_metros"])
+def test_a_datatype_without_its_decimals_names_the_file(
+    copy: DataCopy, decimals: dict[str, object], expected: str, query: str
+) -> None:
+    """A block holds integers: the decimals say what text each is, so they are checked."""
     document = copy.document(VALUES)
-    texts = document["values"]["01"].split(",")
-    texts[len(texts) // 2] = value
-    document["values"]["01"] = ",".join(texts)
+    document["decimals"].update(decimals)
     copy.write_document(VALUES, document, vouched=True)
-    message = raises_for(VALUES, lambda: QUERIES[query](copy.dataset()), "unreadable OEWS value")
-    assert repr(value) in message
+    message = raises_for(VALUES, lambda: QUERIES[query](copy.dataset()), re.escape(expected))
+    assert VALUES in message
 
 
 # -- item 7: a file changed after the build ---------------------------------------------
@@ -357,7 +366,7 @@ def test_an_unreadable_oews_value_names_the_file(copy: DataCopy, query: str, val
 
 def test_an_edited_oews_number_fails_its_checksum(copy: DataCopy) -> None:
     block = copy.block(OEWS)
-    block[4 + 2 * _rows(block)] ^= 1  # another employment text for the first area
+    block[_column(block, 0)] ^= 1  # another employment for the first area
     copy.write(OEWS, zlib.compress(bytes(block)), vouched=False)
     raises_for(OEWS, lambda: copy.dataset().top_metros("43-6013"), "changed after the build")
 

@@ -20,6 +20,7 @@ import occprofile as op
 from occprofile._store import converter as _converter
 from occprofile._store import resources as _resources
 from occprofile._store import schema as _records
+from occprofile._store.store import SCHEMA_VERSION
 from occprofile.models import Area, AreaKind, Measure, Occupation
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -283,7 +284,7 @@ def test_schema_version_mismatch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 def test_missing_resource_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     listed = {"path": "occupations.json", "sha256": "0" * 64, "rows": 1}
-    name = _fake_package(tmp_path, {"schema_version": 3, "outputs": [listed]})
+    name = _fake_package(tmp_path, {"schema_version": SCHEMA_VERSION, "outputs": [listed]})
     monkeypatch.syspath_prepend(str(tmp_path))
     with pytest.raises(op.DataIntegrityError, match=r"'occupations\.json' is missing"):
         op.Dataset(package=name).occupations()

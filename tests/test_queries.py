@@ -425,3 +425,20 @@ def test_occupations_in_a_soc_group() -> None:
         op.occupations("  ")
     with pytest.raises(op.ArgumentTypeError):
         op.occupations(29)  # type: ignore[arg-type]
+
+
+def test_a_ranking_builds_only_the_rows_it_returns() -> None:
+    """``top_metros`` ranks one cell of each metro's row: only the first ``n`` rows
+    (their estimates) are built, and the answer is what every row would give."""
+    from occprofile._answers.sources import Sources
+
+    ds = op.Dataset()
+    ranking = ds.top_metros("43-6013", 5, by="hourly_median")
+    rows = Sources(ds._store).oews_rows("43-6013")
+    assert len(rows._built) == 5
+    metros = [r.estimate for r in ds.top_metros("43-6013", 400, by="hourly_median")]
+    by_value = sorted(
+        (e for e in metros if e.hourly_median.value is not None),
+        key=lambda e: (-e.hourly_median.value, e.area.name),  # type: ignore[operator]
+    )
+    assert [r.estimate.area.code for r in ranking] == [e.area.code for e in by_value[:5]]

@@ -18,6 +18,7 @@ import pytest
 
 from databuild import build, library_check, verify, writer
 from databuild.sources import InputFile
+from occprofile._store.store import SCHEMA_VERSION
 from tests.databuild.helpers import read_doc, write_member
 from tests.helpers import REPO_ROOT
 
@@ -134,9 +135,11 @@ def test_a_member_the_index_does_not_list_fails(copy: Path) -> None:
 
 def test_a_newer_schema_version_fails(copy: Path) -> None:
     manifest = manifest_of(copy)
-    manifest["schema_version"] = 4
+    newer = SCHEMA_VERSION + 1
+    manifest["schema_version"] = newer
     rewrite_manifest(copy, manifest)
-    with pytest.raises(verify.VerificationError, match="schema version 4, occprofile reads 3"):
+    expected = f"schema version {newer}, occprofile reads {SCHEMA_VERSION}"
+    with pytest.raises(verify.VerificationError, match=expected):
         library_check.check_with_library(copy)
 
 

@@ -13,15 +13,16 @@ time; the career tables (occupations, projections) are in :mod:`.summaries`.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Sequence
-from operator import itemgetter
+from collections.abc import Callable, Iterable, Sequence
+from itertools import repeat
+from operator import itemgetter, truediv
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .._columns import Column, Spec, schema
 from .._matching.text import gc_paused
 from .._record import Table
-from .._store.layout import oews_shard, onet_shard
-from .._store.oews_columns import DATATYPES, MARKERS, NUMBER
+from .._store.layout import onet_shard
+from .._store.oews_columns import ANNUAL_FROM_HOURLY, MARKERS, NUMBER, UINT32, annual_wages
 from .._store.resources import decode_json
 from ..errors import DataIntegrityError
 from ..models import Estimate, Occupation, Rating, Status
@@ -42,9 +43,11 @@ _RELEASED = _STATUSES.index(Status.RELEASED.value)
 class _Estimates:
     """The estimates table's columns, gathered from the OEWS column blocks.
 
-    A block already holds each cell as a text index and a kind, so nothing is
+    A block already holds each cell as an integer and a kind, so nothing is
     done a cell in Python: the blocks' arrays are concatenated, each value
-    column is its texts joined by commas, and a cell's status, footnote and
+    column is its integers divided by ten to the datatype's decimals (a
+    correctly rounded division: the float of the published text exactly),
+    with no text rendered, and a cell's status, footnote and
     lower bound are its kind's, mapped a whole column at a time with
     ``bytes.translate`` (:func:`~.figures.parse_figure` decides them, once a kind).
     """
@@ -56,14 +59,14 @@ class _Estimates:
         self.area_codes = src.area_codes()
         self.areas = tuple(src.areas().by_code.values())
         self.occ_rows, self.area_rows = array("h"), array("h")
-        self.codes = [array("H") for _ in DATATYPE_FIELDS]
+        self.numbers = [array(UINT32) for _ in DATATYPE_FIELDS]
         self.kinds = [bytearray() for _ in DATATYPE_FIELDS]
 
     def add(self, src: Sources, occupation: int, code: str, wanted: set[int] | None) -> None:
         """The rows of ``code`` (the ``occupation``-th), those of ``wanted`` areas only
         if given."""
         block = src.store.oews_block(code, len(self.area_codes))
-        codes, kinds, areas = block.codes, block.kinds, block.areas
+        numbers, kinds, areas = block.stored, block.kinds, block.areas
         if wanted is not None:
             keep = [j for j, a in enumerate(areas) if a in wanted]
             pick = itemgetter(*keep) if len(keep) > 1 else None
@@ -72,12 +75,12 @@ class _Estimates:
                 return list(pick(column)) if pick else [column[j] for j in keep]
 
             areas = array("H", chosen(areas))
-            codes = [array("H", chosen(c)) for c in codes]
+            numbers = [array(UINT32, chosen(c)) for c in numbers]
             kinds = [bytes(chosen(k)) for k in kinds]
         self.occ_rows.extend(array("h", [occupation]) * len(areas))
         self.area_rows.frombytes(areas.tobytes())  # area indexes < 32,768: the same bytes
         for i in range(len(DATATYPE_FIELDS)):
-            self.codes[i].extend(codes[i])
+            self.numbers[i].extend(numbers[i])
             self.kinds[i] += kinds[i]
 
     def column(self, spec: Spec, occupations: Sequence[WageOccupation]) -> Column:
@@ -90,9 +93,9 @@ class _Estimates:
         datatype = _DATATYPE_OF[head]
         i = DATATYPE_INDEX[datatype]
         if part == "value":
-            text = self._joined(i, occupations)
             valid = self.kinds[i].translate(self._table(datatype, lambda f: f.valid))
-            return Column(spec.name, "float", text, encoding="text", valid=valid)
+            numbers = self._numbers(i, valid)
+            return Column(spec.name, "float", numbers, encoding="masked", valid=valid)
         if part == "status":
             statuses = self._coded(i, datatype, lambda f: f.status)
             return Column(spec.name, "category", statuses, encoding="coded", labels=_STATUSES)
@@ -105,20 +108,19 @@ class _Estimates:
             return Column(spec.name, "float", bounds, encoding="coded", labels=labels)
         raise AssertionError(f"no estimate column for {spec}")
 
-    def _joined(self, i: int, occupations: Sequence[WageOccupation]) -> bytes:
-        """Datatype ``i``'s texts, joined by commas (a text index out of range: the
-        error names the first occupation whose block has one)."""
-        raw, codes = self.values.raw[i], self.codes[i]
-        try:
-            return b",".join(map(raw.__getitem__, codes))
-        except IndexError:
-            row = next(j for j, code in enumerate(codes) if code >= len(raw))
-            name = oews_shard(occupations[self.occ_rows[row]].code)
-            raise DataIntegrityError(
-                f"packaged resource {name!r} is not an OEWS column block: a text index of "
-                f"datatype {DATATYPES[i]} is out of range",
-                resource=name,
-            ) from None
+    def _numbers(self, i: int, valid: bytes | bytearray) -> array[float]:
+        """Datatype ``i``'s values as floats: ``n / 10**decimals``, an int by an int
+        (correctly rounded, so ``float()`` of the published text exactly); an annual
+        wage decoded against its hourly wage, its null slot (its hourly wage's base)
+        set to 0."""
+        numbers: Iterable[float] = self.numbers[i]
+        hourly = _HOURLY_OF.get(i)
+        if hourly is not None:
+            numbers = annual_wages(self.numbers[i], self.numbers[hourly], valid)
+        decimals = self.values.decimals[i]
+        if decimals:
+            return array("d", map(truediv, numbers, repeat(10**decimals)))
+        return array("d", map(float, numbers))  # faster than array("d", ints)
 
     def _coded(self, i: int, datatype: str, which: Callable[[_Kind], int]) -> array[int]:
         found = array("b")
@@ -160,6 +162,9 @@ class _Kind(NamedTuple):
     note: int
     bound: int
 
+
+#: Each annual wage datatype's index -> its hourly one's (it is stored against it).
+_HOURLY_OF = dict(ANNUAL_FROM_HOURLY)
 
 #: The resource the cell kinds come from (named by errors about them).
 VALUES = "oews_values.json.gz"

@@ -117,10 +117,21 @@ def rank_key(
     is at least that), after a released value equal to it; then everything
     BLS did not release. Rankings sort every area, so this path is hot.
     """
-    text = row[1][DATATYPE_INDEX[datatype]]
+    return cell_rank_key(
+        row[1][DATATYPE_INDEX[datatype]], row[2].get(datatype), datatype, footnotes, resource
+    )
+
+
+def cell_rank_key(
+    text: str | None,
+    footnote: str | None,
+    datatype: str,
+    footnotes: dict[str, str],
+    resource: str,
+) -> tuple[int, float, int]:
+    """:func:`rank_key` of one cell: its text (or marker) and footnote."""
     if text is not None and text != "-":
         return (0, -_number(text, resource), 0)
-    footnote = row[2].get(datatype)
     if text == "-" and footnote == _FOOTNOTE_TOP_CODED and footnote in footnotes:
         bound = _top_code_bound(datatype, footnotes[footnote])
         if bound is not None:

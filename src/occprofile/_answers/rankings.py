@@ -1,6 +1,6 @@
 """Rankings of areas by one OEWS figure: ``top_metros``, ``top_states``, a state's areas.
 
-Sorted on the raw published values (``figures.rank_key``): no Figure is
+Sorted on the raw published values (``figures.cell_rank_key``): no Figure is
 built for an area that misses the cut. Answers are memoised in the store.
 """
 
@@ -15,7 +15,7 @@ from .._matching.arguments import check_bool, check_choice, check_n
 from .._store.layout import oews_shard
 from ..errors import ArgumentTypeError, NoWageDataError
 from ..models import AreaKind, RankedEstimate, Ranking, Status
-from .figures import UNRANKED, rank_key
+from .figures import DATATYPE_INDEX, UNRANKED, cell_rank_key
 
 if TYPE_CHECKING:
     from ..models import Area, WageOccupation
@@ -129,10 +129,11 @@ def rank(
     rows = src.oews_rows(occ.code)
     footnotes = src.footnotes()
     resource = oews_shard(occ.code)
-    keyed = sorted(
-        (rank_key(row, datatype, footnotes, resource), area.name, area.code, area)
+    i = DATATYPE_INDEX[datatype]
+    keyed = sorted(  # one cell an area: only the first n areas' rows are built
+        (cell_rank_key(*cell, datatype, footnotes, resource), area.name, area.code, area)
         for area in areas
-        if (row := rows.get(area.code)) is not None
+        if (cell := rows.cell(area.code, i)) is not None
     )
     if not keyed:
         raise NoWageDataError(str(occ), scope)

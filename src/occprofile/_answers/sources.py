@@ -8,7 +8,6 @@ lookup indexes built from them (``_matching``). Memoised per store, so two
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from .._matching.areas import NATIONAL_CODE, AreaIndex
@@ -20,6 +19,7 @@ from .figures import build_estimate, figure_of
 
 if TYPE_CHECKING:
     from .._store import career_schema, onet_schema
+    from .._store.oews_columns import BlockRows
     from .._store.store import Store
     from ..career import Certifications
     from ..models import Area, Element, Estimate, Figure, Occupation, Profile, WageOccupation
@@ -134,11 +134,11 @@ class Sources:
 
     # OEWS estimates -------------------------------------------------------
 
-    def oews_rows(self, code: str) -> Mapping[str, schema.OewsRow]:
+    def oews_rows(self, code: str) -> BlockRows:
         """Area code -> row of OEWS occupation ``code``: its checked columns, read once,
         each row built when first asked for."""
 
-        def load() -> Mapping[str, schema.OewsRow]:
+        def load() -> BlockRows:
             from .._store.oews_columns import BlockRows
 
             codes = self.area_codes()

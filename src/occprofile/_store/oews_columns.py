@@ -1,25 +1,33 @@
 """The columnar OEWS encoding: one occupation's estimates as integer columns.
 
-Each of the 17 datatypes' released texts is stored once, in
-``oews_values.json.gz`` (80,000 distinct texts for 4 million cells); an
-occupation's member of ``oews.pack`` holds, a column at a time, each row's
-area (its index in ``areas.json``), each cell's index into its datatype's
-texts and each cell's *kind* (released number, ``-`` or empty, with its
-footnote code). Rows decoded from it share the texts (no copy a cell), and
-the bulk tables read the columns without building a row. Everything read
-is checked: a count, index or kind out of range is a DataIntegrityError
-naming the member.
+Each of the 17 datatypes is published with a fixed number of decimals
+(employment none, an hourly wage two, a location quotient three; the
+``decimals`` of ``oews_values.json.gz``), so a released text is an integer
+at that scale (``24.94`` is 2494) and its text is that integer rendered back:
+the build refuses a text that is not. An occupation's member of
+``oews.pack`` holds, a column at a time, each row's area (its index in
+``areas.json``), each cell's integer (as byte planes, as few as its column
+needs; an annual wage as its difference from its hourly wage times 2,080,
+which BLS derives it from, so a byte a cell) and each cell's *kind*
+(released number, ``-`` or empty, with its footnote code), the kinds listed
+in ``oews_values.json.gz``. Nothing is
+decoded a cell until a row is built: then a cell's text is rendered once a
+distinct value (per datatype, kept by :class:`Values`), so rows share one
+str a value; the bulk tables read the integers as numbers, no text. Everything
+read is checked: a length, width, area or kind out of range is a
+DataIntegrityError naming the member.
 """
 
 from __future__ import annotations
 
+import operator
 import re
 import struct
 import sys
 from array import array
 from bisect import bisect_left
-from collections.abc import ItemsView, Iterator, Mapping, ValuesView
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Callable, ItemsView, Iterator, Mapping, ValuesView
+from typing import TYPE_CHECKING, Any
 
 from ..errors import DataIntegrityError
 
@@ -30,27 +38,73 @@ if TYPE_CHECKING:
 
 #: The OEWS datatypes, in row order (``v01`` ... ``v17``).
 DATATYPES = tuple(f"{i:02d}" for i in range(1, 18))
-#: A cell's value kinds: a released number (its text from the values), or a marker.
+#: A cell's value kinds: a released number (its integer in the block), or a marker.
 NUMBER, DASH, NONE = "number", "-", "none"
 #: The marker a row holds for a ``-`` or an empty cell.
 MARKERS: dict[str, str | None] = {DASH: "-", NONE: None}
-_DIGITS = b"0123456789"
-#: A published number (only to name the culprit once the byte checks fail).
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+#: The most decimals a datatype may have, and the most bytes a cell's integer.
+MAX_DECIMALS, MAX_WIDTH = 6, 4
 _HEADER = struct.Struct("<I")
-_T = TypeVar("_T")
+#: Each annual wage datatype's index and the hourly one's it is stored against
+#: (mean, then the 10th to 90th percentiles): the block holds the annual wage less
+#: :func:`hourly_base` (``hourly * 2080`` rounded half up, at least the offset),
+#: plus ``ANNUAL_OFFSET`` (an hourly ``-`` or empty cell counting as 0; an annual
+#: one stored as the offset), so the few dollars of BLS's own rounding are one
+#: byte, and no stored value decodes below 0.
+ANNUAL_FROM_HOURLY = ((3, 2), (10, 5), (11, 6), (12, 7), (13, 8), (14, 9))
+ANNUAL_OFFSET = 128
+#: ``_BASES[cents]``: :func:`hourly_base` less the offset, grown as needed (a list
+#: index is what ``map`` does fastest).
+_BASES: list[int] = []
+#: The hourly datatype index of each annual one.
+_HOURLY_OF = dict(ANNUAL_FROM_HOURLY)
+#: No hourly wage is $10,000 (``_BASES`` is not grown beyond).
+_MOST_CENTS = 1_000_000
+#: An array typecode of 4-byte unsigned integers (what the planes are joined into).
+UINT32 = next(t for t in ("I", "L") if array(t).itemsize == 4)
+
+
+class _Texts(dict[int, str]):
+    """Integer -> its text at one scale, each rendered on first use (``map`` of
+    ``__getitem__`` stays in C for the values already seen)."""
+
+    __slots__ = ("decimals",)
+
+    def __init__(self, decimals: int) -> None:
+        super().__init__()
+        self.decimals = decimals
+
+    def __missing__(self, value: int) -> str:
+        text = self[value] = render(value, self.decimals)
+        return text
+
+
+def render(value: int, decimals: int) -> str:
+    """The published text of ``value`` at ``decimals`` (2494, 2 -> ``"24.94"``)."""
+    if not decimals:
+        return str(value)
+    whole, part = divmod(value, 10**decimals)
+    return f"{whole}.{part:0{decimals}d}"
 
 
 class Values:
-    """The decoded ``oews_values.json.gz``: each datatype's texts, and the cell kinds."""
+    """The decoded ``oews_values.json.gz``: each datatype's decimals, the cell kinds,
+    and each datatype's texts rendered so far (shared by every row)."""
 
-    __slots__ = ("_raw", "_texts", "kinds", "words")
+    __slots__ = ("decimals", "kinds", "words")
 
     def __init__(self, file: OewsValuesFile, name: str) -> None:
-        if tuple(file.values) != DATATYPES:
+        if tuple(file.decimals) != DATATYPES:
             raise DataIntegrityError(
-                f"packaged resource {name!r} lists datatypes {list(file.values)}, "
+                f"packaged resource {name!r} lists datatypes {list(file.decimals)}, "
                 f"not {DATATYPES[0]}-{DATATYPES[-1]}",
+                resource=name,
+            )
+        decimals = tuple(file.decimals.values())
+        if any(not 0 <= d <= MAX_DECIMALS for d in decimals):
+            raise DataIntegrityError(
+                f"packaged resource {name!r} gives a datatype {decimals!r} decimals "
+                f"(0 to {MAX_DECIMALS})",
                 resource=name,
             )
         kinds = tuple((k.value, k.footnote) for k in file.kinds)
@@ -66,80 +120,40 @@ class Values:
                 resource=name,
             )
         self.kinds = kinds
-        for datatype, text in file.values.items():
-            if _published(text) is None:
-                bad = next((t for t in text.split(",") if not _NUMBER.fullmatch(t)), text)
-                raise DataIntegrityError(
-                    f"packaged resource {name!r} holds an unreadable OEWS value {bad!r:.40} "
-                    f"among the texts of datatype {datatype} (published numbers, joined by "
-                    "commas)",
-                    resource=name,
-                )
-        self._texts = tuple(file.values.values())
-        self._raw: tuple[list[bytes], ...] | None = None
-        #: Each datatype's texts (rows share them).
-        self.words = tuple(text.split(",") for text in self._texts)
-
-    @property
-    def raw(self) -> tuple[list[bytes], ...]:
-        """Each datatype's texts as ASCII bytes (the bulk tables join them), made once."""
-        if self._raw is None:
-            self._raw = tuple(text.encode("ascii").split(b",") for text in self._texts)
-        return self._raw
-
-
-def _published(text: str) -> bytes | None:
-    """``text`` as ASCII if it is published numbers (digits, a point only between
-    digits) joined by commas, else ``None``: checked with byte searches, not a
-    regular expression a value."""
-    try:
-        data = text.encode("ascii")
-    except UnicodeEncodeError:
-        return None
-    marks = data.translate(None, _DIGITS)
-    if (
-        not data
-        or marks.translate(None, b".,")
-        or b".." in marks
-        or b",," in data
-        or b",." in data
-        or b".," in data
-        or data.startswith((b",", b"."))
-        or data.endswith((b",", b"."))
-        or re.search(rb"\.\d*\.", data)  # two points in one value
-    ):
-        return None
-    return data
+        self.decimals = decimals
+        #: Each datatype's texts by integer, rendered when first needed (rows share them).
+        self.words = tuple(_Texts(d) for d in decimals)
 
 
 class Block:
     """One occupation's member of ``oews.pack``, decoded and checked: its ``n`` rows'
-    area indexes, and per datatype the cells' text indexes and kinds."""
+    area indexes, and per datatype the cells' integers and kinds."""
 
-    __slots__ = ("areas", "codes", "kinds", "n", "name")
+    __slots__ = ("areas", "kinds", "n", "name", "stored")
 
     def __init__(self, name: str, data: bytes, areas: int, values: Values) -> None:
-        bad = _layout(data, areas, values)
+        bad = _layout(data)
         if bad:
             raise DataIntegrityError(
                 f"packaged resource {name!r} is not an OEWS column block: {bad}", resource=name
             )
         n = _HEADER.unpack_from(data)[0]
         at = _HEADER.size
+        widths = data[at : at + len(DATATYPES)]
+        at += len(DATATYPES)
         self.name = name
         self.n: int = n
         self.areas = _uint16(data, at, n)
         at += 2 * n
-        self.codes = []
-        for i, datatype in enumerate(DATATYPES):
-            if not _below(data[at : at + n], data[at + n : at + 2 * n], len(values.words[i])):
-                raise DataIntegrityError(
-                    f"packaged resource {name!r} is not an OEWS column block: a text index "
-                    f"of datatype {datatype} is out of range",
-                    resource=name,
-                )
-            self.codes.append(_uint16(data, at, n))
-            at += 2 * n
+        #: Per datatype, each cell's integer as stored (0 for a ``-`` or empty cell;
+        #: an annual wage against its hourly one: :meth:`column` decodes it).
+        self.stored: list[array[int]] = []
+        for width in widths:
+            self.stored.append(_uint(data, at, n, width))
+            at += width * n
+        for annual, hourly in ANNUAL_FROM_HOURLY:
+            if MAX_WIDTH in (widths[annual], widths[hourly]):  # else it fits 32 bits
+                self._annual(annual, hourly, checked=False)  # to check it (none is built)
         self.kinds = [data[at + i * n : at + (i + 1) * n] for i in range(len(DATATYPES))]
         problem = self._check(areas, values)
         if problem:
@@ -148,12 +162,35 @@ class Block:
                 resource=name,
             )
 
+    def column(self, i: int) -> array[int]:
+        """Datatype ``i``'s integers (0, or an hourly wage's base, for a ``-`` or empty
+        cell)."""
+        hourly = _HOURLY_OF.get(i)
+        if hourly is None:
+            return self.stored[i]
+        return self._annual(i, hourly, checked=True)
+
+    def _annual(self, i: int, hourly: int, *, checked: bool) -> array[int]:
+        try:
+            return annual_wages(self.stored[i], self.stored[hourly], checked=checked)
+        except OverflowError:
+            raise DataIntegrityError(
+                f"packaged resource {self.name!r} is not an OEWS column block: an annual "
+                f"wage of datatype {DATATYPES[i]} is out of range",
+                resource=self.name,
+            ) from None
+
+    def number(self, i: int, j: int) -> int:
+        """Row ``j``'s integer of datatype ``i``."""
+        hourly = _HOURLY_OF.get(i)
+        if hourly is None:
+            return self.stored[i][j]
+        return hourly_base(self.stored[hourly][j]) - ANNUAL_OFFSET + self.stored[i][j]
+
     def _check(self, areas: int, values: Values) -> str:
-        """Areas ascending and in range, kinds in range: checked a column at a time
-        (text indexes are checked on their planes, before this)."""
+        """Areas ascending and in range, kinds in range: checked a column at a time."""
         if self.n and (
-            self.areas[-1] >= areas
-            or any(a >= b for a, b in zip(self.areas, self.areas[1:], strict=False))
+            self.areas[-1] >= areas or self.areas != array("H", sorted(set(self.areas)))
         ):
             return "its area indexes are not ascending indexes of areas.json"
         known = bytes(range(len(values.kinds)))
@@ -162,24 +199,13 @@ class Block:
                 return f"a cell kind of datatype {datatype} is out of range"
         return ""
 
-    def texts(self, i: int, words: Sequence[_T], name: str) -> list[_T]:
-        """The texts of datatype ``i``'s cells (``words``: its texts, as str or bytes)."""
-        try:
-            return list(map(words.__getitem__, self.codes[i]))
-        except IndexError:
-            raise DataIntegrityError(
-                f"packaged resource {name!r} is not an OEWS column block: a text index of "
-                f"datatype {DATATYPES[i]} is out of range",
-                resource=name,
-            ) from None
-
     def rows(self, area_codes: Sequence[str], values: Values) -> list[OewsRow]:
         """The rows as the schema has them: ``(area code, 17 texts, footnotes)``."""
         n = self.n
         notes: list[dict[str, str]] = [{} for _ in range(n)]
         columns = []
         for i, datatype in enumerate(DATATYPES):
-            column: list[Any] = self.texts(i, values.words[i], self.name)  # None for markers
+            column: list[Any] = list(map(values.words[i].__getitem__, self.column(i)))
             kinds = self.kinds[i]
             if kinds.count(0) != n:
                 for found in re.finditer(rb"[^\x00]", kinds):
@@ -194,33 +220,18 @@ class Block:
         return list(zip(map(area_codes.__getitem__, self.areas), cells, notes, strict=True))
 
 
-def _layout(data: bytes, areas: int, values: Values) -> str:
-    if len(data) < _HEADER.size:
-        return "it is shorter than its row count"
+def _layout(data: bytes) -> str:
+    head = _HEADER.size + len(DATATYPES)
+    if len(data) < head:
+        return "it is shorter than its header (row count and column widths)"
     n = _HEADER.unpack_from(data)[0]
-    expected = _HEADER.size + n * (2 + 3 * len(DATATYPES))
+    widths = data[_HEADER.size : head]
+    if max(widths) > MAX_WIDTH:
+        return f"a column is {max(widths)} bytes a cell (at most {MAX_WIDTH})"
+    expected = head + n * (2 + sum(widths) + len(DATATYPES))
     if len(data) != expected:
         return f"{len(data)} bytes for {n} rows, not {expected}"
     return ""
-
-
-def _below(low: bytes, high: bytes, limit: int) -> bool:
-    """Whether every uint16 of the two planes is below ``limit``, checked with byte
-    translations (no int a cell): high bytes below the top one pass; a cell at the
-    top high byte needs its low byte checked too."""
-    if limit <= 0:
-        return not low
-    top, last = divmod(limit - 1, 256)
-    if high.translate(None, bytes(range(top + 1))):
-        return False
-    if last == 255:
-        return True
-    at = high.find(top)
-    while at != -1:
-        if low[at] > last:
-            return False
-        at = high.find(top, at + 1)
-    return True
 
 
 def _uint16(data: bytes, at: int, n: int) -> array[int]:
@@ -235,22 +246,108 @@ def _uint16(data: bytes, at: int, n: int) -> array[int]:
     return found
 
 
+def _uint(data: bytes, at: int, n: int, width: int) -> array[int]:
+    """``n`` unsigned integers stored as ``width`` byte planes (lowest first)."""
+    joined = bytearray(4 * n)
+    for b in range(width):
+        joined[b::4] = data[at + b * n : at + (b + 1) * n]
+    found = array(UINT32)
+    found.frombytes(joined)
+    if sys.byteorder == "big":
+        found.byteswap()
+    return found
+
+
+def annual_wages(
+    stored: array[int],
+    hourly: array[int],
+    valid: bytes | bytearray | None = None,
+    *,
+    checked: bool = True,
+) -> array[int]:
+    """The annual wages of a column stored against its hourly wages; ``valid`` (one
+    byte a row, 1 for a value): the other rows' wages set to 0.
+
+    Each wage is its hourly wage's base plus its stored value: the bases are looked
+    up a row at a time, the sums made as one big integer of 4-byte lanes. No lane
+    carries into the next where every wage fits 32 bits: so in a block whose columns
+    are at most 3 bytes a cell, or one already decoded ``checked=False``, which adds
+    them a row at a time (OverflowError: a wage beyond 32 bits)."""
+    try:
+        lanes = array(UINT32, map(_BASES.__getitem__, hourly))
+    except IndexError:  # a wage above the bases made so far
+        lanes = array(UINT32, map(bases(hourly), hourly))
+    if not checked:
+        wages = array(UINT32, map(operator.add, lanes, stored))  # may overflow
+        if valid is not None:
+            wages = array(UINT32, map(operator.mul, wages, valid))
+        return wages
+    order = sys.byteorder
+    total = int.from_bytes(lanes.tobytes(), order) + int.from_bytes(stored.tobytes(), order)
+    if valid is not None:
+        mask = bytearray(4 * len(valid))
+        ones = bytes(valid).translate(_ALL_ONES)
+        for b in range(4):
+            mask[b::4] = ones
+        total &= int.from_bytes(mask, order)
+    wages = array(UINT32)
+    wages.frombytes(total.to_bytes(4 * len(lanes), order))
+    return wages
+
+
+#: A ``bytes.translate`` table: 1 -> 0xff (a lane's byte kept), 0 -> 0.
+_ALL_ONES = bytes([0, 0xFF]) + bytes(254)
+
+
+def bases(hourly: Sequence[int]) -> Callable[[int], int]:
+    """``cents -> hourly_base(cents) - ANNUAL_OFFSET`` for every wage of ``hourly``: a
+    list's ``__getitem__`` (made once, grown to the largest wage: a list index is what
+    ``map`` does fastest), or a function where a wage is beyond any real one."""
+    top = max(hourly, default=0)
+    if top >= _MOST_CENTS:
+        return _base
+    if top >= len(_BASES):
+        _BASES.extend(map(_base, range(len(_BASES), top + 1)))
+    return _BASES.__getitem__
+
+
+def _base(cents: int) -> int:
+    return hourly_base(cents) - ANNUAL_OFFSET
+
+
+def hourly_base(cents: int) -> int:
+    """An hourly wage (in cents) times 2,080, rounded half up to whole dollars; at least
+    ``ANNUAL_OFFSET`` (no real wage is below it), so no stored value decodes below 0."""
+    return max((cents * 208 + 5) // 10, ANNUAL_OFFSET)
+
+
 def encode_block(
-    areas: Sequence[int], codes: Sequence[Sequence[int]], kinds: Sequence[Sequence[int]]
+    areas: Sequence[int],
+    values: Sequence[Sequence[int | None]],
+    kinds: Sequence[Sequence[int]],
 ) -> bytes:
     """The inverse of :class:`Block` (used by the build): rows' area indexes, and per
-    datatype the cells' text indexes and kinds."""
+    datatype the cells' integers (``None``: a ``-`` or empty cell) and kinds."""
     n = len(areas)
-    parts = [_HEADER.pack(n), _planes(areas)]
-    parts += [_planes(column) for column in codes]
-    parts += [bytes(column) for column in kinds]
-    if any(len(c) != n for c in (*codes, *kinds)) or len(codes) != len(DATATYPES):
+    if any(len(c) != n for c in (*values, *kinds)) or len(values) != len(DATATYPES):
         raise ValueError("every column needs one cell a row, 17 datatypes")
+    numbers = [[0 if v is None else v for v in column] for column in values]
+    for annual, hourly in ANNUAL_FROM_HOURLY:
+        numbers[annual] = [
+            ANNUAL_OFFSET if a is None else a - hourly_base(h or 0) + ANNUAL_OFFSET
+            for a, h in zip(values[annual], values[hourly], strict=True)
+        ]
+    widths = [(max(column, default=0).bit_length() + 7) // 8 for column in numbers]
+    if max(widths) > MAX_WIDTH or min(min(c, default=0) for c in numbers) < 0:
+        raise ValueError(f"an OEWS number does not fit {MAX_WIDTH} unsigned bytes")
+    parts = [_HEADER.pack(n), bytes(widths), _planes(areas, 2)]
+    parts += [_planes(column, width) for column, width in zip(numbers, widths, strict=True)]
+    parts += [bytes(column) for column in kinds]
     return b"".join(parts)
 
 
-def _planes(values: Sequence[int]) -> bytes:
-    return bytes(v & 0xFF for v in values) + bytes(v >> 8 for v in values)
+def _planes(values: Sequence[int], width: int) -> bytes:
+    return b"".join(bytes(v >> (8 * b) & 0xFF for v in values) for b in range(width))
 
 
 class BlockRows(Mapping[str, "OewsRow"]):
@@ -260,7 +357,7 @@ class BlockRows(Mapping[str, "OewsRow"]):
     hundred: it is found by bisecting the block's ascending area indexes and
     built from its 17 cells, so a first lookup costs microseconds; reading
     every row (:meth:`values`, :meth:`items`) builds them a column at a time.
-    The block's arrays (53 bytes a row) are what is kept until then.
+    The block's arrays are what is kept until then.
     """
 
     __slots__ = ("_all", "_area_codes", "_block", "_built", "_index", "_values")
@@ -302,21 +399,28 @@ class BlockRows(Mapping[str, "OewsRow"]):
         j = bisect_left(areas, area)
         return j if j < len(areas) and areas[j] == area else None
 
+    def cell(self, code: str, i: int) -> tuple[str | None, str | None] | None:
+        """Datatype ``i``'s text (or marker) and footnote in area ``code``'s row, without
+        building the row (a ranking reads one column of every area); ``None``: no row."""
+        j = self._position(code)
+        if j is None:
+            return None
+        block = self._block
+        value, footnote = self._values.kinds[block.kinds[i][j]]
+        if value != NUMBER:
+            return MARKERS[value], footnote
+        return self._values.words[i][block.number(i, j)], footnote
+
     def _row(self, j: int) -> OewsRow:
         block, values = self._block, self._values
+        kinds = values.kinds
         cells: list[str | None] = []
         notes: dict[str, str] = {}
-        try:
-            for i, datatype in enumerate(DATATYPES):
-                value, footnote = values.kinds[block.kinds[i][j]]
-                cells.append(
-                    values.words[i][block.codes[i][j]] if value == NUMBER else MARKERS[value]
-                )
-                if footnote is not None:
-                    notes[datatype] = footnote
-        except IndexError:
-            block.texts(i, values.words[i], block.name)  # raises, naming the block
-            raise
+        for i, (words, column) in enumerate(zip(values.words, block.kinds, strict=True)):
+            value, footnote = kinds[column[j]]
+            cells.append(words[block.number(i, j)] if value == NUMBER else MARKERS[value])
+            if footnote is not None:
+                notes[DATATYPES[i]] = footnote
         return (self._area_codes[block.areas[j]], tuple(cells), notes)
 
     def rows(self) -> dict[str, OewsRow]:

@@ -109,7 +109,7 @@ OewsRow = tuple[str, tuple[str | None, ...], dict[str, str]]
 
 @frozen
 class OewsKind:
-    """A cell kind of the OEWS columns: ``number`` (a released text), ``-`` or ``none``."""
+    """A cell kind of the OEWS columns: ``number`` (a released value), ``-`` or ``none``."""
 
     value: str
     footnote: str | None
@@ -117,10 +117,11 @@ class OewsKind:
 
 @frozen
 class OewsValuesFile:
-    """oews_values.json.gz: each datatype's released texts (joined by commas), the kinds."""
+    """oews_values.json.gz: the cell kinds, and each datatype's decimals (the scale of
+    its integers in ``oews.pack``)."""
 
     kinds: tuple[OewsKind, ...]
-    values: dict[str, str]
+    decimals: dict[str, int]
 
 
 #: Records made on first use, by the module holding them: the O*NET profile
