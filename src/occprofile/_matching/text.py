@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import difflib
 import functools
 import gc
 import itertools
@@ -177,6 +176,8 @@ def suggest(norm: str, keyed: dict[str, str], n: int = 5) -> list[str]:
 
     Only the start of a long ``norm`` is compared: difflib's time grows with it.
     """
+    import difflib  # here: a question by code never suggests
+
     found: list[str] = []
     norm = norm[:MAX_QUERY_LENGTH]
     for key in difflib.get_close_matches(norm, list(keyed), n=3 * n, cutoff=0.6):
@@ -330,6 +331,8 @@ class TitleIndex:
             found[token] = 1.0
         if len(token) < 3:
             return tuple(found.items())
+        import difflib
+
         letters = _letters(token)
         matcher = difflib.SequenceMatcher(None, token)
         for length in range(len(token) - 2, len(token) + 3):

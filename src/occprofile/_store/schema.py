@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from attrs import frozen
 
+from .._record import Record
 from ..models import Area, Occupation
 
 if TYPE_CHECKING:
@@ -79,26 +80,26 @@ __all__ = [
 ]
 
 
-@frozen
-class OewsOccupationRecord:
+@frozen(repr=False, eq=False)
+class OewsOccupationRecord(Record):
     code: str
     title: str
     level: int
 
 
-@frozen
-class OccupationsFile:
+@frozen(repr=False, eq=False)
+class OccupationsFile(Record):
     onet: tuple[Occupation, ...]
     oews: tuple[OewsOccupationRecord, ...]
 
 
-@frozen
-class AreasFile:
+@frozen(repr=False, eq=False)
+class AreasFile(Record):
     areas: tuple[Area, ...]
 
 
-@frozen
-class OewsReference:
+@frozen(repr=False, eq=False)
+class OewsReference(Record):
     datatypes: dict[str, str]
     footnotes: dict[str, str]
     release: dict[str, str]
@@ -107,16 +108,16 @@ class OewsReference:
 OewsRow = tuple[str, tuple[str | None, ...], dict[str, str]]
 
 
-@frozen
-class OewsKind:
+@frozen(repr=False, eq=False)
+class OewsKind(Record):
     """A cell kind of the OEWS columns: ``number`` (a released value), ``-`` or ``none``."""
 
     value: str
     footnote: str | None
 
 
-@frozen
-class OewsValuesFile:
+@frozen(repr=False, eq=False)
+class OewsValuesFile(Record):
     """oews_values.json.gz: the cell kinds, and each datatype's decimals (the scale of
     its integers in ``oews.pack``)."""
 
