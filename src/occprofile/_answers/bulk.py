@@ -117,10 +117,8 @@ class _Estimates:
         hourly = _HOURLY_OF.get(i)
         if hourly is not None:
             numbers = annual_wages(self.numbers[i], self.numbers[hourly], valid)
-        decimals = self.values.decimals[i]
-        if decimals:
-            return array("d", map(truediv, numbers, repeat(10**decimals)))
-        return array("d", map(float, numbers))  # faster than array("d", ints)
+        # n / 1 is float(n) exactly, and map(truediv) is about twice as fast as map(float)
+        return array("d", map(truediv, numbers, repeat(10 ** self.values.decimals[i])))
 
     def _coded(self, i: int, datatype: str, which: Callable[[_Kind], int]) -> array[int]:
         found = array("b")
