@@ -13,13 +13,17 @@ Figures and Estimates from their occupation's resource, as every answer is.
 
 from __future__ import annotations
 
+import re
 from array import array
+from itertools import repeat
+from operator import neg, truediv
 from typing import TYPE_CHECKING
 
 from attrs import frozen
 
 from .._store.layout import oews_shard
-from .figures import DATATYPE_INDEX, UNRANKED, parse_number, rank_key
+from .._store.oews_columns import MARKERS, NUMBER
+from .figures import DATATYPE_INDEX, UNRANKED, cell_rank_key
 from .rankings import RANK_BY
 
 if TYPE_CHECKING:
@@ -64,29 +68,47 @@ def oews_by_area(src: Sources) -> OewsByArea:
     def build() -> OewsByArea:
         codes = tuple(sorted(src.occupations().oews))
         footnotes = src.footnotes()
+        values = src.store.oews_values()
+        area_codes = src.area_codes()
         datatypes = [(k, DATATYPE_INDEX[dt], dt) for k, dt in enumerate(RANK_BY.values())]
         areas: dict[str, AreaColumns] = {}
+        by_index: list[AreaColumns | None] = [None] * len(area_codes)
         for position, code in enumerate(codes):
             name = oews_shard(code)
-            for row in src.oews_estimates(code):
-                columns = areas.get(row[0])
+            block = src.store.oews_block(code, len(area_codes))
+            # Each datatype's keys for the whole block at once: a released number is its
+            # integer over its scale, negated (the float of its text exactly); a marker
+            # (or a footnoted cell) goes through rank_key's rules, as a row's would.
+            keys = []
+            for _, i, datatype in datatypes:
+                scale = 10 ** values.decimals[i]
+                negated = list(map(truediv, map(neg, block.column(i)), repeat(scale)))
+                classes = bytearray(block.n)
+                kinds = block.kinds[i]
+                if kinds.count(0) != block.n:
+                    for found in re.finditer(rb"[^\x00]", kinds):
+                        j = found.start()
+                        value, footnote = values.kinds[kinds[j]]
+                        if value != NUMBER:
+                            group, negated[j], top_coded = cell_rank_key(
+                                MARKERS[value], footnote, datatype, footnotes, name
+                            )
+                            classes[j] = 2 if group == UNRANKED else top_coded
+                keys.append((negated, classes))
+            for j, area in enumerate(block.areas):
+                columns = by_index[area]
                 if columns is None:
-                    columns = areas[row[0]] = AreaColumns(
+                    columns = by_index[area] = areas[area_codes[area]] = AreaColumns(
                         array("H"),
                         [array("d") for _ in datatypes],
                         [bytearray() for _ in datatypes],
                     )
                 columns.positions.append(position)
-                values = row[1]
-                for k, i, datatype in datatypes:
-                    text = values[i]
-                    if text is not None and text != "-":  # most values: a released number
-                        columns.negated[k].append(-parse_number(text, name))
-                        columns.classes[k].append(0)
-                    else:
-                        group, negated, top_coded = rank_key(row, datatype, footnotes, name)
-                        columns.negated[k].append(negated)
-                        columns.classes[k].append(2 if group == UNRANKED else top_coded)
+                for (negated, classes), out, out_classes in zip(
+                    keys, columns.negated, columns.classes, strict=True
+                ):
+                    out.append(negated[j])
+                    out_classes.append(classes[j])
         return OewsByArea(codes, areas)
 
     return src.store.once("oews_by_area", build)
