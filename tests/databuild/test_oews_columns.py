@@ -103,3 +103,19 @@ def test_an_annual_wage_beyond_32_bits_is_an_integrity_error() -> None:
     data = data[:4] + bytes(widths) + data[21:23] + b"\xff" * 3 + data[27:]
     block = Block("oews.pack/43-6013", data, 3, _decoded_values())
     assert block.column(3)[0] == block.number(3, 0) == (2**24 - 1) * 208 // 10 + 1 - 128
+
+
+def test_a_cell_read_alone_is_the_cell_of_the_decoded_columns() -> None:
+    """A first lookup reads one row's bytes without decoding the block's columns: every
+    cell of a shipped block (annual wages included) is the same either way."""
+    import occprofile as op
+
+    store = op.Dataset()._src.store
+    for code in ("43-6013", "29-1141", "00-0000", "25-2021"):
+        alone = store.oews_block(code, len(op.Dataset()._src.area_codes()))
+        decoded = store.oews_block(code, len(op.Dataset()._src.area_codes()))
+        columns = [decoded.column(i) for i in range(len(DATATYPES))]
+        assert alone._stored is None  # nothing decoded yet
+        cells = [[alone.number(i, j) for j in range(alone.n)] for i in range(len(DATATYPES))]
+        assert alone._stored is None
+        assert cells == [list(c) for c in columns]

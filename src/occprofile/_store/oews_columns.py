@@ -129,7 +129,7 @@ class Block:
     """One occupation's member of ``oews.pack``, decoded and checked: its ``n`` rows'
     area indexes, and per datatype the cells' integers and kinds."""
 
-    __slots__ = ("areas", "kinds", "n", "name", "stored")
+    __slots__ = ("_data", "_planes", "_stored", "areas", "kinds", "n", "name")
 
     def __init__(self, name: str, data: bytes, areas: int, values: Values) -> None:
         bad = _layout(data)
@@ -145,12 +145,15 @@ class Block:
         self.n: int = n
         self.areas = _uint16(data, at, n)
         at += 2 * n
-        #: Per datatype, each cell's integer as stored (0 for a ``-`` or empty cell;
-        #: an annual wage against its hourly one: :meth:`column` decodes it).
-        self.stored: list[array[int]] = []
+        # Each datatype's byte planes: (where they start, how many), decoded into
+        # integers when a column is first read; one row (a first lookup) reads its
+        # cells' bytes alone.
+        self._data = data
+        self._planes: list[tuple[int, int]] = []
         for width in widths:
-            self.stored.append(_uint(data, at, n, width))
+            self._planes.append((at, width))
             at += width * n
+        self._stored: list[array[int]] | None = None
         for annual, hourly in ANNUAL_FROM_HOURLY:
             if MAX_WIDTH in (widths[annual], widths[hourly]):  # else it fits 32 bits
                 self._annual(annual, hourly, checked=False)  # to check it (none is built)
@@ -161,6 +164,15 @@ class Block:
                 f"packaged resource {name!r} is not an OEWS column block: {problem}",
                 resource=name,
             )
+
+    @property
+    def stored(self) -> list[array[int]]:
+        """Per datatype, each cell's integer as stored (0 for a ``-`` or empty cell; an
+        annual wage against its hourly one: :meth:`column` decodes it)."""
+        if self._stored is None:
+            data, n = self._data, self.n
+            self._stored = [_uint(data, at, n, width) for at, width in self._planes]
+        return self._stored
 
     def column(self, i: int) -> array[int]:
         """Datatype ``i``'s integers (0, or an hourly wage's base, for a ``-`` or empty
@@ -184,14 +196,25 @@ class Block:
         """Row ``j``'s integer of datatype ``i``."""
         hourly = _HOURLY_OF.get(i)
         if hourly is None:
-            return self.stored[i][j]
-        return hourly_base(self.stored[hourly][j]) - ANNUAL_OFFSET + self.stored[i][j]
+            return self._cell(i, j)
+        return hourly_base(self._cell(hourly, j)) - ANNUAL_OFFSET + self._cell(i, j)
+
+    def _cell(self, i: int, j: int) -> int:
+        """Row ``j``'s integer of datatype ``i`` as stored, from the columns if decoded,
+        else from its bytes (one in each of the column's planes, lowest first)."""
+        if self._stored is not None:
+            return self._stored[i][j]
+        at, width = self._planes[i]
+        data, n = self._data, self.n
+        found = 0
+        for b in range(width):
+            found |= data[at + b * n + j] << (8 * b)
+        return found
 
     def _check(self, areas: int, values: Values) -> str:
         """Areas ascending and in range, kinds in range: checked a column at a time."""
-        if self.n and (
-            self.areas[-1] >= areas or self.areas != array("H", sorted(set(self.areas)))
-        ):
+        found = self.areas
+        if self.n and (found[-1] >= areas or not all(map(operator.lt, found, found[1:]))):
             return "its area indexes are not ascending indexes of areas.json"
         known = bytes(range(len(values.kinds)))
         for datatype, kinds in zip(DATATYPES, self.kinds, strict=True):
