@@ -495,3 +495,17 @@ def test_releases_are_structured_strictly_on_their_own(
     monkeypatch.syspath_prepend(str(other))
     with pytest.raises(op.DataIntegrityError, match=r"manifest\.json.*extra keys"):
         op.Dataset(package=bad).releases()
+
+
+def test_a_profile_does_not_keep_its_occupations_oews_block() -> None:
+    """A profile's national estimate is read without keeping the block (every profile
+    has one); a later question about the occupation reads the block and keeps it, and
+    both give the one remembered national estimate."""
+    ds = op.Dataset()
+    national = ds.profile("43-6013").national
+    assert national is not None
+    assert ds._store.cached(("oews", "43-6013")) is None
+    assert ds.estimate("43-6013", "Boston").area.name.startswith("Boston")
+    assert ds._store.cached(("oews", "43-6013")) is not None
+    assert ds.national("43-6013") is national
+    assert ds.profile("29-1141").national == op.Dataset().national("29-1141")

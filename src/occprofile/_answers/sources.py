@@ -129,7 +129,7 @@ class Sources:
             element=self.elements().__getitem__,
             title_of=index.title_of,
             wage_occ=wage_occ,
-            national=self.estimate(wage_occ, NATIONAL_CODE) if wage_occ else None,
+            national=self.national_estimate(wage_occ) if wage_occ else None,
         )
 
     # OEWS estimates -------------------------------------------------------
@@ -138,14 +138,23 @@ class Sources:
         """Area code -> row of OEWS occupation ``code``: its checked columns, read once,
         each row built when first asked for."""
 
-        def load() -> BlockRows:
-            from .._store.oews_columns import BlockRows
+        return self.store.once(("oews", code), lambda: self._block_rows(code))
 
-            codes = self.area_codes()
-            block = self.store.oews_block(code, len(codes))
-            return BlockRows(block, codes, self.area_positions(), self.store.oews_values())
+    def _block_rows(self, code: str) -> BlockRows:
+        from .._store.oews_columns import BlockRows
 
-        return self.store.once(("oews", code), load)
+        codes = self.area_codes()
+        block = self.store.oews_block(code, len(codes))
+        return BlockRows(block, codes, self.area_positions(), self.store.oews_values())
+
+    def national_estimate(self, occ: WageOccupation) -> Estimate | None:
+        """:meth:`estimate` in the nation, without keeping the occupation's block where
+        nothing has read it yet: every profile shows its national estimate, and a
+        thousand kept blocks would be 15 MB no other question may need."""
+        rows = self.store.cached(("oews", occ.code))
+        if rows is None:
+            rows = self._block_rows(occ.code)
+        return self._estimate(occ, NATIONAL_CODE, rows)
 
     def oews_estimates(self, code: str) -> list[schema.OewsRow]:
         """The rows of OEWS occupation ``code`` by area code, decoded and not kept (for
@@ -156,7 +165,10 @@ class Sources:
 
     def estimate(self, occ: WageOccupation, area_code: str) -> Estimate | None:
         """The estimate of an occupation in an area, ``None`` where OEWS has no row."""
-        row = self.oews_rows(occ.code).get(area_code)
+        return self._estimate(occ, area_code, self.oews_rows(occ.code))
+
+    def _estimate(self, occ: WageOccupation, area_code: str, rows: BlockRows) -> Estimate | None:
+        row = rows.get(area_code)
         if row is None:
             return None
         area = self.areas().by_code[area_code]

@@ -68,6 +68,10 @@ class Store:
                 self._cache[key] = load()
             return self._cache[key]  # type: ignore[no-any-return]
 
+    def cached(self, key: Hashable) -> Any:
+        """What :meth:`once` loaded for ``key``, or ``None`` if nothing has yet."""
+        return self._cache.get(key)
+
     def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
         """Remember a query's answer, least recently used first out.
 
