@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, get_args
 
 from .._matching.arguments import check_bool, check_choice, check_n
 from .._store.layout import oews_shard
+from .._store.oews_columns import MARKERS, NUMBER
 from ..errors import ArgumentTypeError, NoWageDataError
 from ..models import AreaKind, RankedEstimate, Ranking, Status
 from .figures import DATATYPE_INDEX, UNRANKED, cell_rank_key
@@ -130,11 +131,25 @@ def rank(
     footnotes = src.footnotes()
     resource = oews_shard(occ.code)
     i = DATATYPE_INDEX[datatype]
-    keyed = sorted(  # one cell an area: only the first n areas' rows are built
-        (cell_rank_key(*cell, datatype, footnotes, resource), area.name, area.code, area)
-        for area in areas
-        if (cell := rows.cell(area.code, i)) is not None
-    )
+    # One cell an area, read from the column's integers: only the first n areas' rows
+    # are built. A released number's key is its integer over its scale (the float of
+    # its text exactly); a marker or a footnoted cell goes through cell_rank_key.
+    positions, numbers, kinds = rows.column(i)
+    values = src.store.oews_values()
+    scale = 10 ** values.decimals[i]
+    keyed = []
+    for area in areas:
+        j = positions.get(area.code)
+        if j is None:
+            continue
+        if kinds[j] == 0:  # a released number without a footnote
+            key = (0, -(numbers[j] / scale), 0)
+        else:
+            value, footnote = values.kinds[kinds[j]]
+            text = values.words[i][numbers[j]] if value == NUMBER else MARKERS[value]
+            key = cell_rank_key(text, footnote, datatype, footnotes, resource)
+        keyed.append((key, area.name, area.code, area))
+    keyed.sort()
     if not keyed:
         raise NoWageDataError(str(occ), scope)
     if keyed[0][0][0] == UNRANKED:  # nothing to rank by: not an A-Z list in disguise

@@ -422,17 +422,12 @@ class BlockRows(Mapping[str, "OewsRow"]):
         j = bisect_left(areas, area)
         return j if j < len(areas) and areas[j] == area else None
 
-    def cell(self, code: str, i: int) -> tuple[str | None, str | None] | None:
-        """Datatype ``i``'s text (or marker) and footnote in area ``code``'s row, without
-        building the row (a ranking reads one column of every area); ``None``: no row."""
-        j = self._position(code)
-        if j is None:
-            return None
+    def column(self, i: int) -> tuple[dict[str, int], array[int], bytes]:
+        """Datatype ``i`` of every row at once (a ranking reads one column of every
+        area): area code -> row, each row's integer and each row's cell kind."""
         block = self._block
-        value, footnote = self._values.kinds[block.kinds[i][j]]
-        if value != NUMBER:
-            return MARKERS[value], footnote
-        return self._values.words[i][block.number(i, j)], footnote
+        rows = {self._area_codes[a]: j for j, a in enumerate(block.areas)}
+        return rows, block.column(i), block.kinds[i]
 
     def _row(self, j: int) -> OewsRow:
         block, values = self._block, self._values
