@@ -99,9 +99,9 @@ class MeasureColumns(Record):
     recommend_suppress: tuple[bool | None, ...]
     not_relevant: tuple[bool | None, ...]
 
-    def __attrs_post_init__(self) -> None:
-        rows = len(self.value)
-        columns = (
+    def _precision(self) -> tuple[tuple[object, ...], ...]:
+        """The columns besides the value (all None in a wide table's measures)."""
+        return (
             self.n,
             self.standard_error,
             self.lower_ci,
@@ -109,6 +109,10 @@ class MeasureColumns(Record):
             self.recommend_suppress,
             self.not_relevant,
         )
+
+    def __attrs_post_init__(self) -> None:
+        rows = len(self.value)
+        columns = self._precision()
         if any(len(c) != rows for c in columns):
             raise ValueError(f"measure columns of unequal length ({rows} values)")
         for i, value in enumerate(self.value):
@@ -124,14 +128,7 @@ class MeasureColumns(Record):
         object per value and source, whichever occupations share it.
         """
         source, date, domain_source = self.source, self.date, self.domain_source
-        rest = (
-            self.n,
-            self.standard_error,
-            self.lower_ci,
-            self.upper_ci,
-            self.recommend_suppress,
-            self.not_relevant,
-        )
+        rest = self._precision()
         if all(v is None for column in rest for v in column):
             memo = _VALUE_ONLY.setdefault((source, date, domain_source), {})
             found: list[Measure | None] = []
