@@ -109,7 +109,7 @@ def read_slice(package: str, member: Member, name: str) -> bytes:
     try:
         where = file_path(package, member.pack)
         if where is not None:  # a real file: read the slice only
-            with open(where, "rb") as f:
+            with open(where, "rb", buffering=0) as f:  # the slice alone, no buffer
                 f.seek(member.offset)
                 data = f.read(member.length)
         else:
