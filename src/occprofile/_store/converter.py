@@ -91,28 +91,43 @@ def share_strings(*classes: type) -> None:
     _SHARED_STRINGS.update(classes)
 
 
+#: A field as the hooks see it: name, exact types (see ``_EXACT``), hook, type.
+Field = tuple[str, frozenset[type] | None, Hook, Any]
+
+
+def _fields(conv: cattrs.Converter, cls: type) -> list[Field]:
+    """Each field of record ``cls``: its name, the exact types its hook checks alone
+    (``None``: its hook does more), the hook and the field's type."""
+    import attrs
+
+    namespace = vars(sys.modules[cls.__module__])
+    found = []
+    for a in attrs.fields(cls):
+        tp = eval(a.type, namespace) if isinstance(a.type, str) else a.type
+        found.append((a.name, _EXACT.get(tp), conv.get_structure_hook(tp), tp))
+    return found
+
+
+def _shared(cls: type, fields: list[Field]) -> set[str]:
+    """The str fields of ``cls`` to intern (see :func:`share_strings`)."""
+    return {n for n, exact, _, _ in fields if cls in _SHARED_STRINGS and exact and str in exact}
+
+
 def _record_hook(conv: cattrs.Converter, cls: type) -> Hook:
     """Structure a JSON object into record ``cls``: exactly its fields (those with a
     default may be left out), each by its type's hook, passed positionally."""
     import attrs
 
-    namespace = vars(sys.modules[cls.__module__])
     fields = attrs.fields(cls)
-    specs = []
-    for a in fields:
-        tp = eval(a.type, namespace) if isinstance(a.type, str) else a.type
-        specs.append((a.name, conv.get_structure_hook(tp), tp))
     # Fields whose hook only checks the value's exact type (str, int, bool, or one of
     # them or null) are checked inline: most fields are, and a call per field is the cost.
-    checks = [(name, _EXACT.get(tp), hook, tp) for name, hook, tp in specs]
+    checks = _fields(conv, cls)
+    specs = [(name, hook, tp) for name, _, hook, tp in checks]
     names = frozenset(a.name for a in fields)
     required = [a.name for a in fields if a.default is attrs.NOTHING]
     aliases = {a.name: a.alias for a in fields}
-    shared = [
-        i
-        for i, (_, types_, _, _) in enumerate(checks)
-        if cls in _SHARED_STRINGS and types_ is not None and str in types_
-    ]
+    interned = _shared(cls, checks)
+    shared = [i for i, (name, _, _, _) in enumerate(checks) if name in interned]
     intern = sys.intern
 
     def located(obj: dict[str, Any], exc: Exception) -> Exception:
@@ -200,19 +215,9 @@ def _records_hook(conv: cattrs.Converter, cls: type, one: Hook) -> Hook:
     that does not fit (a key missing or extra, a value of the wrong type) is
     structured record by record with ``one``, the record hook, which says what failed.
     """
-    import attrs
-
-    namespace = vars(sys.modules[cls.__module__])
-    fields = attrs.fields(cls)
-    names = [a.name for a in fields]
-    keys = set(names)
-    columns = []
-    for a in fields:
-        tp = eval(a.type, namespace) if isinstance(a.type, str) else a.type
-        columns.append((a.name, _EXACT.get(tp), conv.get_structure_hook(tp), tp))
-    shared = {
-        name for name, exact, _, _ in columns if cls in _SHARED_STRINGS and exact and str in exact
-    }
+    columns = _fields(conv, cls)
+    keys = {name for name, _, _, _ in columns}
+    shared = _shared(cls, columns)
     intern = sys.intern
 
     def one_by_one(value: list[Any]) -> tuple[Any, ...]:
