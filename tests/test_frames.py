@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import pickle
 import sys
+from array import array
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -180,10 +181,14 @@ def test_counts_of_jobs_are_nullable_integers_in_every_frame() -> None:
     assert bulk.to_pandas()["employment"].equals(frame["employment"])
     assert str(bulk.to_polars().schema["employment"]) == "Int64"
     # Not rounded: a count that is not a whole number is an error, not a silent change.
-    odd = Table("odd", [Column("employment", "float", [1.5, None])])
-    for export in (odd.to_pandas, odd.to_polars, odd.to_arrow):
-        with pytest.raises((TypeError, ValueError, pa.ArrowInvalid)):
-            export()
+    plain = Column("employment", "float", [1.5, None])
+    masked = Column("employment", "float", array("d", [1.5, 0]), encoding="masked", valid=b"\1\0")
+    for odd in (Table("odd", [plain]), Table("odd", [masked])):
+        for export in (odd.to_pandas, odd.to_polars, odd.to_arrow):
+            with pytest.raises((TypeError, ValueError, pa.ArrowInvalid)):
+                export()
+    whole = Column("employment", "float", array("d", [15, 0]), encoding="masked", valid=b"\1\0")
+    assert Table("whole", [whole]).to_pandas()["employment"].tolist() == [15, pd.NA]
 
 
 def test_frames_of_different_occupations_concatenate_cleanly() -> None:

@@ -162,16 +162,21 @@ def to_pandas(table: object) -> Any:
 
 def _pandas_array(pd: Any, pa: Any, col: Column) -> Any:
     """One column as a pandas extension array (a count as ``Int64``)."""
-    values = _pandas_values(pd, pa, col)
     if not is_count(col):
-        return values
+        return _pandas_values(pd, pa, col)
     import numpy as np
 
-    decimals = values.to_numpy(dtype=np.float64, na_value=0.0)
+    if col.encoding == "masked":  # the values' own buffer: no float array is made
+        decimals = np.frombuffer(col.data, dtype=np.float64)  # type: ignore[call-overload]
+        missing = _nulls(np, col.valid)
+    else:
+        values = _pandas_values(pd, pa, col)
+        decimals = values.to_numpy(dtype=np.float64, na_value=0.0)
+        missing = values.isna()
     whole = decimals.astype(np.int64)
     if not np.array_equal(whole, decimals):  # pandas' own cast would truncate
         raise ValueError(f"column {col.name!r}: a count of jobs is not a whole number")
-    return pd.arrays.IntegerArray(whole, values.isna())
+    return pd.arrays.IntegerArray(whole, missing)
 
 
 def _pandas_values(pd: Any, pa: Any, col: Column) -> Any:
