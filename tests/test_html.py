@@ -19,6 +19,8 @@ import attrs
 import pytest
 
 import occprofile as op
+from occprofile import tables
+from occprofile._columns import Column
 from occprofile._render import content
 from occprofile._render.layout import (
     Bullets,
@@ -325,6 +327,112 @@ def test_state_view_and_certifications() -> None:
     assert parse(op.certifications("29-1211")).paragraphs == [
         "No certifications are curated for this occupation."
     ]
+
+
+# -- bulk tables: a preview of their rows ------------------------------------------
+
+
+def _subset(table: tables.Table, names: tuple[str, ...]) -> tables.Table:
+    kept = [c for c in table._table_columns() if c.name in names]
+    return tables.Table(table.name, kept)
+
+
+def test_a_bulk_table_previews_its_rows_under_its_shape() -> None:
+    t = tables.estimates(occupation="43-6013", area_kind="state").head(3)
+    f = parse(t)
+    assert_self_contained(f)
+    assert f.title == "estimates: 3 rows × 71 columns"  # noqa: RUF001
+    names = list(t.columns)
+    assert f.header(0) == ["row", *names[:10], "…", *names[-10:]]
+    body = f.body(0)
+    assert [row[0] for row in body] == ["0", "1", "2"]
+    assert [row[1 + names.index("area_name")] for row in body] == t.column("area_name")
+    assert all(row[11] == "…" for row in body)  # the columns left out
+    employment = t.column("employment")
+    assert [row[1 + names.index("employment")] for row in body] == [f"{v:,.0f}" for v in employment]
+    assert "Showing all 3 rows, 20 of 71 columns" in f.paragraphs[0]
+    narrow = parse(_subset(t, ("area_name", "employment", "hourly_mean", "annual_mean")))
+    assert narrow.header(0) == ["row", "area_name", "employment", "hourly_mean", "annual_mean"]
+    assert narrow.body(0)[0] == ["0", "Alabama", "16,580", "$18.97", "$39,460"]
+    assert narrow.paragraphs == []  # nothing left out, nothing to say
+
+
+def test_a_long_table_shows_its_first_and_last_rows_reading_only_those(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    t = tables.estimates()
+    assert len(t) == 236_799
+    real_list, real_texts = Column.to_list, Column.texts
+
+    def to_list(col: Column) -> list[object]:
+        assert len(col) <= 5, f"{col} decoded whole"
+        return real_list(col)
+
+    def texts(col: Column, stop: int | None = None) -> list[bytes]:
+        assert stop is not None, f"{col} split whole"
+        assert stop <= 5, f"{col} split past the rows shown"
+        return real_texts(col, stop)
+
+    monkeypatch.setattr(Column, "to_list", to_list)
+    monkeypatch.setattr(Column, "texts", texts)
+    f = parse(t)
+    assert f.title == "estimates: 236,799 rows × 71 columns"  # noqa: RUF001
+    body = f.body(0)
+    assert len(body) == 11
+    assert [row[0] for row in body] == [
+        *"01234",
+        "…",
+        "236,794",
+        "236,795",
+        "236,796",
+        "236,797",
+        "236,798",
+    ]
+    assert set(body[5]) == {"…"}  # the ellipsis row
+    monkeypatch.undo()
+    assert [row[2] for row in body[6:]] == t.column("occupation_title")[-5:]
+    assert "rows 0-4 and 236,794-236,798, 20 of 71 columns" in f.paragraphs[0]
+
+
+def test_a_text_column_previews_its_last_rows_from_the_end() -> None:
+    values = [float(i) / 4 for i in range(30)]
+    text = ",".join(("-" if i == 27 else repr(v)) for i, v in enumerate(values)).encode()
+    valid = bytes(0 if i == 27 else 1 for i in range(30))
+    col = Column("x", "float", text, encoding="text", valid=valid)
+    f = parse(tables.Table("t", [col]))
+    assert [row[1] for row in f.body(0)] == [
+        *("0.00", "0.25", "0.50", "0.75", "1.00"),
+        "…",
+        *("6.25", "6.50", "none", "7.00", "7.25"),
+    ]
+
+
+def test_a_missing_value_in_a_table_says_why() -> None:
+    executives = tables.estimates(occupation="11-1011", area_kind="state")
+    shown = ("area_name", "employment", "employment_status", "employment_footnote")
+    f = parse(_subset(executives.head(6), shown))
+    colorado = f.body(0)[4]
+    assert colorado == ["4", "Colorado", "(not released)", "not released", "Estimate not released."]
+    assert f.body(0)[0][4] == "none"  # no footnote: said, not blank
+    surgeons = tables.estimates(occupation="29-1022", area_kind="state").head(3)
+    shown = ("area_name", "annual_p90", "annual_p90_status", "annual_p90_lower_bound")
+    wages = parse(_subset(surgeons, shown))
+    assert [row[2] for row in wages.body(0)] == [">= $239,200", ">= $239,200", "$432,240"]
+    assert [row[3] for row in wages.body(0)] == ["top-coded", "top-coded", "released"]
+    # Without its lower bound, a top-coded wage says its status, as Figure.format does.
+    bare = parse(_subset(surgeons, ("area_name", "annual_p90", "annual_p90_status")))
+    assert [row[2] for row in bare.body(0)] == ["(top-coded)", "(top-coded)", "$432,240"]
+    assert "&gt;= $239,200" in wages.source
+
+
+def test_a_table_preview_escapes_its_text_and_says_when_empty() -> None:
+    table = tables.Table("evil", [Column("name", "str", [EVIL]), Column("n", "int", [1])])
+    _escaped(table)
+    empty = parse(tables.estimates(occupation="43-6013").head(0))
+    assert_self_contained(empty)
+    assert empty.title == "estimates: 0 rows × 71 columns"  # noqa: RUF001
+    assert empty.body(0) == []
+    assert "No rows." in empty.paragraphs
 
 
 # -- reports and comparisons say what their text says -----------------------------

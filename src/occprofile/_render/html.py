@@ -471,6 +471,13 @@ def generic_collection(rows: Sequence[Any]) -> str:
     return _listing(noun, (noun.capitalize(),), "l", [(_cell(r),) for r in rows])
 
 
+def bulk_table(table: Any) -> str:
+    """A bulk table (``occprofile.tables``): a preview of its first and last rows."""
+    from .preview import bulk_table as preview
+
+    return preview(table)
+
+
 def _single(render: Callable[[Sequence[Any]], str]) -> Callable[[Any], str]:
     """A record shown as the one row of its collection's table."""
     return lambda obj: render((obj,))
@@ -510,6 +517,7 @@ RENDERERS: dict[str, Callable[[Any], str]] = {
     "Outlook": outlook,
     "StateView": state_view,
     "Report": report,
+    "Table": bulk_table,
 }
 
 
