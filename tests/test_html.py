@@ -329,6 +329,109 @@ def test_state_view_and_certifications() -> None:
     ]
 
 
+# -- questions across occupations ---------------------------------------------------
+
+
+def test_every_collection_has_a_display_of_its_own() -> None:
+    """No public collection falls back to the generic table of raw field names."""
+    from occprofile._record import Results
+    from occprofile._render.html import RENDERERS
+
+    for name in sorted(public_record_classes()):
+        cls = getattr(op.models, name, None) or getattr(op.career, name)
+        if issubclass(cls, Results):
+            assert any(c.__name__ in RENDERERS for c in cls.__mro__), name
+
+
+def test_occupation_ranking_names_each_occupation_as_top_metros_names_areas() -> None:
+    ranking = op.top_occupations("Boston", 5)
+    f = parse(ranking)
+    assert_self_contained(f)
+    assert f.title == "Boston-Cambridge-Newton, MA-NH: occupations by employment"
+    assert f.header(0) == [
+        "#",
+        "Code",
+        "Occupation",
+        "Employment",
+        "Annual mean wage",
+        "O*NET occupations",
+    ]
+    body = f.body(0)
+    assert [row[1:3] for row in body] == [
+        [r.estimate.occupation.code, r.estimate.occupation.title] for r in ranking
+    ]
+    assert [row[3] for row in body] == [r.estimate.employment.format() for r in ranking]
+    assert [row[4] for row in body] == [r.estimate.annual_mean.format(money=True) for r in ranking]
+    assert body[0][5] == "31-1121.00 +1 more"  # two O*NET occupations, compactly
+    assert ranking.area is not None
+    assert not any(ranking.area.name in cell for row in body for cell in row)  # said once
+    assert f.paragraphs == ["Ranked by Occupational Employment and Wage Statistics, May 2025."]
+    one = parse(ranking[0])
+    assert one.body(0) == [body[0]]
+
+
+def test_occupation_ranking_by_another_figure_shows_it_in_words() -> None:
+    growth = op.top_occupations("United States", 3, by="projected_growth")
+    f = parse(growth)
+    assert f.title == "National: occupations by projected growth 2024-34"
+    assert f.header(0)[3] == "Growth 2024-34"
+    assert f.header(0)[-1] == "BLS code"
+    assert [row[3] for row in f.body(0)] == [f"{r.ranked_value.format()}%" for r in growth]
+    assert all(r.projection is not None for r in growth)
+    assert [row[-1] for row in f.body(0)] == [r.projection.code for r in growth if r.projection]
+    major = parse(op.top_occupations("California", 3, by="location_quotient", level="major"))
+    assert major.title == "California: major groups by location quotient"
+    assert major.header(0)[2:4] == ["Major group", "Location quotient"]
+    hourly = parse(op.top_occupations("Boston", 3, by="hourly_median"))
+    assert hourly.header(0)[3] == "Hourly median wage"
+    assert all(row[3].startswith("$") for row in hourly.body(0))
+
+
+def test_occupation_ranking_says_its_filters_and_why_it_is_empty() -> None:
+    empty = op.top_occupations("Boston", 5, group="11", job_zone=1)
+    f = parse(empty)
+    assert f.items == ["Filter: SOC group 11-0000 (11)", "Filter: O*NET job zone 1"]
+    assert empty.note is not None
+    assert f.paragraphs == [empty.note]
+    assert f.tables == []
+    ranking = op.top_occupations("Boston", 2)
+    first = attrs.evolve(
+        ranking[0],
+        estimate=attrs.evolve(
+            ranking[0].estimate,
+            occupation=attrs.evolve(ranking[0].estimate.occupation, title=EVIL),
+        ),
+    )
+    _escaped(type(ranking)((first, ranking[1])))
+
+
+def test_interest_matches_and_rating_gaps_read_in_words() -> None:
+    matches = op.match_interests(social=6, conventional=5, n=3)
+    f = parse(matches)
+    assert f.title == "Occupations by interest profile (3 occupations)"
+    assert f.header(0)[:5] == ["#", "Code", "Occupation", "Similarity", "High point"]
+    assert [row[2] for row in f.body(0)] == [m.occupation.title for m in matches]
+    assert f.paragraphs[0] == "Scores given: Social 6, Conventional 5."
+    gap = op.compare_occupations("43-6013", "29-1141").gap
+    g = parse(gap)
+    assert g.header(0)[:3] == ["Domain", "Element", "Importance A"]
+    assert [row[1] for row in g.body(0)] == [r.element.name for r in gap[:20]]
+    no_level = next(r for r in gap if r.level_difference is None)  # abilities
+    levels = ["n/a" if v is None else f"{v:.2f}" for v in (no_level.level_a, no_level.level_b)]
+    assert parse(no_level).body(0)[0][-3:] == [*levels, "n/a"]
+    selection = op.occupations(group="43", job_zone=2)
+    s = parse(selection)
+    assert s.items == [f"Filter: {c}" for c in selection.criteria]
+    assert s.header(0) == ["Code", "Occupation", "OEWS code", "Wage basis"]
+
+
+def test_occupation_comparison_html_says_what_its_markdown_says() -> None:
+    c = op.compare_occupations("43-6013", "29-1141")
+    f = parse(c)
+    assert_self_contained(f)
+    _assert_says(f, f"{c.a.title} vs {c.b.title}", content.occupation_comparison_sections(c))
+
+
 # -- bulk tables: a preview of their rows ------------------------------------------
 
 
