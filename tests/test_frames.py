@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import pickle
 import sys
+from array import array
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -47,8 +48,16 @@ def _dtypes(frame: Any) -> dict[str, str]:
     return {name: str(dtype) for name, dtype in frame.dtypes.items()}
 
 
+def _is_count(name: str) -> bool:
+    return name == "employment" or name.endswith("_employment")
+
+
 def _expected_dtypes(kinds: Mapping[str, str]) -> dict[str, str]:
-    return {name: PANDAS_DTYPES.get(kind, "category") for name, kind in kinds.items()}
+    """pandas dtypes by kind; a count of jobs (a ``float`` figure) is ``Int64``."""
+    return {
+        name: "Int64" if _is_count(name) else PANDAS_DTYPES.get(kind, "category")
+        for name, kind in kinds.items()
+    }
 
 
 @pytest.mark.parametrize("cls", list(COLLECTIONS), ids=lambda c: c.__name__)
@@ -128,7 +137,8 @@ def test_missing_data_is_null_with_its_status_never_zero() -> None:
 def test_dtypes_are_nullable_and_statuses_keep_every_category() -> None:
     frame = op.top_metros("43-6013", 5).to_pandas()
     assert str(frame["rank"].dtype) == "Int64"
-    assert str(frame["employment"].dtype) == "Float64"
+    assert str(frame["employment"].dtype) == "Int64"  # a count of jobs
+    assert str(frame["annual_mean"].dtype) == "Float64"
     assert str(frame["area_code"].dtype) == "string"
     status = frame["employment_status"].dtype
     assert isinstance(status, pd.CategoricalDtype)
@@ -143,6 +153,42 @@ def test_dtypes_are_nullable_and_statuses_keep_every_category() -> None:
         "element_domain",
     ]
     assert {"importance", "importance_standard_error", "level", "level_status"} <= set(section)
+
+
+def test_counts_of_jobs_are_nullable_integers_in_every_frame() -> None:
+    """Employment is a whole number of jobs: ``Int64`` in pandas and polars, ``int64`` in
+    Arrow, the same values as the records' floats, a null where it is not released."""
+    from occprofile import tables
+    from occprofile._columns import Column
+    from occprofile._record import Table
+
+    executives = op.estimates("11-1011")  # Colorado's employment is not released
+    records = executives.to_records()
+    expected = [None if r["employment"] is None else int(r["employment"]) for r in records]
+    assert None in expected
+    assert all(r["employment"] is None or r["employment"] % 1 == 0 for r in records)
+    frame = executives.to_pandas()
+    assert str(frame["employment"].dtype) == "Int64"
+    assert [None if v is pd.NA else v for v in frame["employment"]] == expected
+    assert executives.to_polars()["employment"].dtype == pl.Int64
+    assert executives.to_polars()["employment"].to_list() == expected
+    assert executives.to_arrow().schema.field("employment").type == pa.int64()
+    assert executives.to_arrow().column("employment").to_pylist() == expected
+    ranked = op.top_occupations("Boston", 3).to_pandas()
+    assert str(ranked["estimate_employment"].dtype) == "Int64"
+    assert str(ranked["ranked_value"].dtype) == "Float64"  # a count only when by employment
+    bulk = tables.estimates(occupation="11-1011")
+    assert bulk.to_pandas()["employment"].equals(frame["employment"])
+    assert str(bulk.to_polars().schema["employment"]) == "Int64"
+    # Not rounded: a count that is not a whole number is an error, not a silent change.
+    plain = Column("employment", "float", [1.5, None])
+    masked = Column("employment", "float", array("d", [1.5, 0]), encoding="masked", valid=b"\1\0")
+    for odd in (Table("odd", [plain]), Table("odd", [masked])):
+        for export in (odd.to_pandas, odd.to_polars, odd.to_arrow):
+            with pytest.raises((TypeError, ValueError, pa.ArrowInvalid)):
+                export()
+    whole = Column("employment", "float", array("d", [15, 0]), encoding="masked", valid=b"\1\0")
+    assert Table("whole", [whole]).to_pandas()["employment"].tolist() == [15, pd.NA]
 
 
 def test_frames_of_different_occupations_concatenate_cleanly() -> None:

@@ -19,6 +19,8 @@ import attrs
 import pytest
 
 import occprofile as op
+from occprofile import tables
+from occprofile._columns import Column
 from occprofile._render import content
 from occprofile._render.layout import (
     Bullets,
@@ -325,6 +327,215 @@ def test_state_view_and_certifications() -> None:
     assert parse(op.certifications("29-1211")).paragraphs == [
         "No certifications are curated for this occupation."
     ]
+
+
+# -- questions across occupations ---------------------------------------------------
+
+
+def test_every_collection_has_a_display_of_its_own() -> None:
+    """No public collection falls back to the generic table of raw field names."""
+    from occprofile._record import Results
+    from occprofile._render.html import RENDERERS
+
+    for name in sorted(public_record_classes()):
+        cls = getattr(op.models, name, None) or getattr(op.career, name)
+        if issubclass(cls, Results):
+            assert any(c.__name__ in RENDERERS for c in cls.__mro__), name
+
+
+def test_occupation_ranking_names_each_occupation_as_top_metros_names_areas() -> None:
+    ranking = op.top_occupations("Boston", 5)
+    f = parse(ranking)
+    assert_self_contained(f)
+    assert f.title == "Boston-Cambridge-Newton, MA-NH: occupations by employment"
+    assert f.header(0) == [
+        "#",
+        "Code",
+        "Occupation",
+        "Employment",
+        "Annual mean wage",
+        "O*NET occupations",
+    ]
+    body = f.body(0)
+    assert [row[1:3] for row in body] == [
+        [r.estimate.occupation.code, r.estimate.occupation.title] for r in ranking
+    ]
+    assert [row[3] for row in body] == [r.estimate.employment.format() for r in ranking]
+    assert [row[4] for row in body] == [r.estimate.annual_mean.format(money=True) for r in ranking]
+    assert body[0][5] == "31-1121.00 +1 more"  # two O*NET occupations, compactly
+    assert ranking.area is not None
+    assert not any(ranking.area.name in cell for row in body for cell in row)  # said once
+    assert f.paragraphs == ["Ranked by Occupational Employment and Wage Statistics, May 2025."]
+    one = parse(ranking[0])
+    assert one.body(0) == [body[0]]
+
+
+def test_occupation_ranking_by_another_figure_shows_it_in_words() -> None:
+    growth = op.top_occupations("United States", 3, by="projected_growth")
+    f = parse(growth)
+    assert f.title == "National: occupations by projected growth 2024-34"
+    assert f.header(0)[3] == "Growth 2024-34"
+    assert f.header(0)[-1] == "BLS code"
+    assert [row[3] for row in f.body(0)] == [f"{r.ranked_value.format()}%" for r in growth]
+    assert all(r.projection is not None for r in growth)
+    assert [row[-1] for row in f.body(0)] == [r.projection.code for r in growth if r.projection]
+    major = parse(op.top_occupations("California", 3, by="location_quotient", level="major"))
+    assert major.title == "California: major groups by location quotient"
+    assert major.header(0)[2:4] == ["Major group", "Location quotient"]
+    hourly = parse(op.top_occupations("Boston", 3, by="hourly_median"))
+    assert hourly.header(0)[3] == "Hourly median wage"
+    assert all(row[3].startswith("$") for row in hourly.body(0))
+
+
+def test_occupation_ranking_says_its_filters_and_why_it_is_empty() -> None:
+    empty = op.top_occupations("Boston", 5, group="11", job_zone=1)
+    f = parse(empty)
+    assert f.items == ["Filter: SOC group 11-0000 (11)", "Filter: O*NET job zone 1"]
+    assert empty.note is not None
+    assert f.paragraphs == [empty.note]
+    assert f.tables == []
+    ranking = op.top_occupations("Boston", 2)
+    first = attrs.evolve(
+        ranking[0],
+        estimate=attrs.evolve(
+            ranking[0].estimate,
+            occupation=attrs.evolve(ranking[0].estimate.occupation, title=EVIL),
+        ),
+    )
+    _escaped(type(ranking)((first, ranking[1])))
+
+
+def test_interest_matches_and_rating_gaps_read_in_words() -> None:
+    matches = op.match_interests(social=6, conventional=5, n=3)
+    f = parse(matches)
+    assert f.title == "Occupations by interest profile (3 occupations)"
+    assert f.header(0)[:5] == ["#", "Code", "Occupation", "Similarity", "High point"]
+    assert [row[2] for row in f.body(0)] == [m.occupation.title for m in matches]
+    assert f.paragraphs[0] == "Scores given: Social 6, Conventional 5."
+    gap = op.compare_occupations("43-6013", "29-1141").gap
+    g = parse(gap)
+    assert g.header(0)[:3] == ["Domain", "Element", "Importance A"]
+    assert [row[1] for row in g.body(0)] == [r.element.name for r in gap[:20]]
+    no_level = next(r for r in gap if r.level_difference is None)  # abilities
+    levels = ["n/a" if v is None else f"{v:.2f}" for v in (no_level.level_a, no_level.level_b)]
+    assert parse(no_level).body(0)[0][-3:] == [*levels, "n/a"]
+    selection = op.occupations(group="43", job_zone=2)
+    s = parse(selection)
+    assert s.items == [f"Filter: {c}" for c in selection.criteria]
+    assert s.header(0) == ["Code", "Occupation", "OEWS code", "Wage basis"]
+
+
+def test_occupation_comparison_html_says_what_its_markdown_says() -> None:
+    c = op.compare_occupations("43-6013", "29-1141")
+    f = parse(c)
+    assert_self_contained(f)
+    _assert_says(f, f"{c.a.title} vs {c.b.title}", content.occupation_comparison_sections(c))
+
+
+# -- bulk tables: a preview of their rows ------------------------------------------
+
+
+def _subset(table: tables.Table, names: tuple[str, ...]) -> tables.Table:
+    kept = [c for c in table._table_columns() if c.name in names]
+    return tables.Table(table.name, kept)
+
+
+def test_a_bulk_table_previews_its_rows_under_its_shape() -> None:
+    t = tables.estimates(occupation="43-6013", area_kind="state").head(3)
+    f = parse(t)
+    assert_self_contained(f)
+    assert f.title == "estimates: 3 rows × 71 columns"  # noqa: RUF001
+    names = list(t.columns)
+    assert f.header(0) == ["row", *names[:10], "…", *names[-10:]]
+    body = f.body(0)
+    assert [row[0] for row in body] == ["0", "1", "2"]
+    assert [row[1 + names.index("area_name")] for row in body] == t.column("area_name")
+    assert all(row[11] == "…" for row in body)  # the columns left out
+    employment = t.column("employment")
+    assert [row[1 + names.index("employment")] for row in body] == [f"{v:,.0f}" for v in employment]
+    assert "Showing all 3 rows, 20 of 71 columns" in f.paragraphs[0]
+    narrow = parse(_subset(t, ("area_name", "employment", "hourly_mean", "annual_mean")))
+    assert narrow.header(0) == ["row", "area_name", "employment", "hourly_mean", "annual_mean"]
+    assert narrow.body(0)[0] == ["0", "Alabama", "16,580", "$18.97", "$39,460"]
+    assert narrow.paragraphs == []  # nothing left out, nothing to say
+
+
+def test_a_long_table_shows_its_first_and_last_rows_reading_only_those(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    t = tables.estimates()
+    assert len(t) == 236_799
+    real_list, real_texts = Column.to_list, Column.texts
+
+    def to_list(col: Column) -> list[object]:
+        assert len(col) <= 5, f"{col} decoded whole"
+        return real_list(col)
+
+    def texts(col: Column, stop: int | None = None) -> list[bytes]:
+        assert stop is not None, f"{col} split whole"
+        assert stop <= 5, f"{col} split past the rows shown"
+        return real_texts(col, stop)
+
+    monkeypatch.setattr(Column, "to_list", to_list)
+    monkeypatch.setattr(Column, "texts", texts)
+    f = parse(t)
+    assert f.title == "estimates: 236,799 rows × 71 columns"  # noqa: RUF001
+    body = f.body(0)
+    assert len(body) == 11
+    assert [row[0] for row in body] == [
+        *"01234",
+        "…",
+        "236,794",
+        "236,795",
+        "236,796",
+        "236,797",
+        "236,798",
+    ]
+    assert set(body[5]) == {"…"}  # the ellipsis row
+    monkeypatch.undo()
+    assert [row[2] for row in body[6:]] == t.column("occupation_title")[-5:]
+    assert "rows 0-4 and 236,794-236,798, 20 of 71 columns" in f.paragraphs[0]
+
+
+def test_a_text_column_previews_its_last_rows_from_the_end() -> None:
+    values = [float(i) / 4 for i in range(30)]
+    text = ",".join(("-" if i == 27 else repr(v)) for i, v in enumerate(values)).encode()
+    valid = bytes(0 if i == 27 else 1 for i in range(30))
+    col = Column("x", "float", text, encoding="text", valid=valid)
+    f = parse(tables.Table("t", [col]))
+    assert [row[1] for row in f.body(0)] == [
+        *("0.00", "0.25", "0.50", "0.75", "1.00"),
+        "…",
+        *("6.25", "6.50", "none", "7.00", "7.25"),
+    ]
+
+
+def test_a_missing_value_in_a_table_says_why() -> None:
+    executives = tables.estimates(occupation="11-1011", area_kind="state")
+    shown = ("area_name", "employment", "employment_status", "employment_footnote")
+    f = parse(_subset(executives.head(6), shown))
+    colorado = f.body(0)[4]
+    assert colorado == ["4", "Colorado", "(not released)", "not released", "Estimate not released."]
+    assert f.body(0)[0][4] == "none"  # no footnote: said, not blank
+    surgeons = tables.estimates(occupation="29-1022", area_kind="state").head(3)
+    shown = ("area_name", "annual_p90", "annual_p90_status", "annual_p90_lower_bound")
+    wages = parse(_subset(surgeons, shown))
+    assert [row[2] for row in wages.body(0)] == [">= $239,200", ">= $239,200", "$432,240"]
+    assert [row[3] for row in wages.body(0)] == ["top-coded", "top-coded", "released"]
+    # Without its lower bound, a top-coded wage says its status, as Figure.format does.
+    bare = parse(_subset(surgeons, ("area_name", "annual_p90", "annual_p90_status")))
+    assert [row[2] for row in bare.body(0)] == ["(top-coded)", "(top-coded)", "$432,240"]
+    assert "&gt;= $239,200" in wages.source
+
+
+def test_a_table_preview_escapes_its_text_and_says_when_empty() -> None:
+    table = tables.Table("evil", [Column("name", "str", [EVIL]), Column("n", "int", [1])])
+    _escaped(table)
+    empty = parse(tables.estimates(occupation="43-6013").head(0))
+    assert_self_contained(empty)
+    assert empty.title == "estimates: 0 rows × 71 columns"  # noqa: RUF001
+    assert empty.body(0) == []
+    assert "No rows." in empty.paragraphs
 
 
 # -- reports and comparisons say what their text says -----------------------------

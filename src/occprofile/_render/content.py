@@ -611,3 +611,7 @@ def render_occupation_comparison_text(c: OccupationComparison) -> str:
 
 def render_occupation_comparison_markdown(c: OccupationComparison) -> str:
     return markdown_document(_occupation_comparison_title(c), occupation_comparison_sections(c))
+
+
+def render_occupation_comparison_html(c: OccupationComparison) -> str:
+    return html_document(_occupation_comparison_title(c), occupation_comparison_sections(c))

@@ -9,6 +9,13 @@ fixed set of labels whatever the rows hold (pandas ``category``, polars
 ``Enum``, an Arrow dictionary), so frames of different tables concatenate
 cleanly.
 
+A count of jobs (OEWS ``employment``, and ``estimate_employment`` of an
+occupation ranking: :func:`is_count`) is a whole number although a figure's
+value is a ``float``: its frames are nullable integers (pandas ``Int64``,
+polars ``Int64``, Arrow ``int64``), cast exactly (a value that is not a whole
+number raises rather than being rounded) with its nulls kept; ``to_records()``
+keeps the figure's ``float``.
+
 Compact columns become Arrow arrays without a copy; a column kept as
 published text is parsed by Arrow a whole column at a time. pandas columns
 are built from numpy arrays (text as ``string[python]``: a repeated name is
@@ -44,6 +51,18 @@ def _optional(module: str) -> Any:
         return None
 
 
+#: The figures that count jobs: whole numbers in every release (OEWS rounds to tens).
+COUNTS = frozenset({"employment"})
+
+
+def is_count(col: Column) -> bool:
+    """Whether a decimal column holds a count of jobs (``employment``, ``estimate_employment``)."""
+    if col.kind != "float":
+        return False
+    name = col.name
+    return name in COUNTS or any(name.endswith(f"_{count}") for count in COUNTS)
+
+
 def _columns(table: object) -> Sequence[Column]:
     get = getattr(table, "_table_columns", None)
     if not callable(get):
@@ -75,7 +94,14 @@ def _bitmap(pa: Any, valid: bytes | bytearray | None, n: int) -> Any:
 
 
 def _arrow_array(pa: Any, col: Column) -> Any:
-    """One column as an Arrow array (a dictionary for a category)."""
+    """One column as an Arrow array (a dictionary for a category; a count as ``int64``)."""
+    array = _arrow_values(pa, col)
+    if is_count(col):  # a safe cast: a number that is not whole raises
+        return array.cast(pa.int64())
+    return array
+
+
+def _arrow_values(pa: Any, col: Column) -> Any:
     n = len(col)
     if col.encoding == "text":  # the published text, parsed a column at a time
         pc = importlib.import_module("pyarrow.compute")
@@ -135,6 +161,25 @@ def to_pandas(table: object) -> Any:
 
 
 def _pandas_array(pd: Any, pa: Any, col: Column) -> Any:
+    """One column as a pandas extension array (a count as ``Int64``)."""
+    if not is_count(col):
+        return _pandas_values(pd, pa, col)
+    import numpy as np
+
+    if col.encoding == "masked":  # the values' own buffer: no float array is made
+        decimals = np.frombuffer(col.data, dtype=np.float64)  # type: ignore[call-overload]
+        missing = _nulls(np, col.valid)
+    else:
+        values = _pandas_values(pd, pa, col)
+        decimals = values.to_numpy(dtype=np.float64, na_value=0.0)
+        missing = values.isna()
+    whole = decimals.astype(np.int64)
+    if not np.array_equal(whole, decimals):  # pandas' own cast would truncate
+        raise ValueError(f"column {col.name!r}: a count of jobs is not a whole number")
+    return pd.arrays.IntegerArray(whole, missing)
+
+
+def _pandas_values(pd: Any, pa: Any, col: Column) -> Any:
     """One column as a pandas extension array, from numpy (pandas needs it anyway).
 
     Built with as few temporary arrays as possible: a freed array of a few
@@ -164,7 +209,7 @@ def _pandas_array(pd: Any, pa: Any, col: Column) -> Any:
     if col.encoding == "text":
         if pa is None:
             return pd.array(col.to_list(), dtype=pd.Float64Dtype())
-        parsed = _arrow_array(pa, col)
+        parsed = _arrow_values(pa, col)
         buffer = parsed.buffers()[1]
         values = np.frombuffer(buffer, dtype=np.float64, count=len(col), offset=parsed.offset * 8)
         return pd.arrays.FloatingArray(values.copy(), _nulls(np, col.valid))
@@ -211,5 +256,19 @@ def to_polars(table: object) -> Any:
         return frame.with_columns(pl.col(name).cast(dtype) for name, dtype in enums.items())
     types = {"str": pl.String, "int": pl.Int64, "float": pl.Float64, "bool": pl.Boolean}
     return pl.DataFrame(
-        [pl.Series(c.name, c.to_list(), dtype=enums.get(c.name) or types[c.kind]) for c in columns]
+        [
+            pl.Series(c.name, _whole(c.to_list()), dtype=pl.Int64)
+            if is_count(c)
+            else pl.Series(c.name, c.to_list(), dtype=enums.get(c.name) or types[c.kind])
+            for c in columns
+        ]
     )
+
+
+def _whole(values: list[Any]) -> list[int | None]:
+    """A count's values as ints, exactly (a number that is not whole raises)."""
+    found = [None if v is None else int(v) for v in values]
+    for v, w in zip(values, found, strict=True):
+        if v is not None and v != w:
+            raise ValueError(f"a count of jobs is not a whole number: {v!r}")
+    return found

@@ -24,11 +24,16 @@ if TYPE_CHECKING:
         Certification,
         Distribution,
         Education,
+        GapRow,
         HistoricalEstimate,
+        InterestMatch,
+        MatchedCode,
         NationalChange,
+        OccupationComparison,
         Outlook,
         Projection,
         Projection2020,
+        RankedOccupation,
         RatingMatch,
         Report,
         SimilarOccupation,
@@ -57,13 +62,13 @@ CARD_RATINGS = 5
 CELL_WIDTH = 300
 
 
-def _page(title: str, parts: Sequence[Section], card: bool = False) -> str:
-    return html_document(title, parts, max_rows=MAX_ROWS, card=card)
+def _page(title: str, parts: Sequence[Section], card: bool = False, wide: bool = False) -> str:
+    return html_document(title, parts, max_rows=MAX_ROWS, card=card, wide=wide)
 
 
-def _one(title: str, blocks: Sequence[Block]) -> str:
-    """A fragment of one untitled section."""
-    return _page(title, [Section("", tuple(blocks))])
+def _one(title: str, blocks: Sequence[Block], wide: bool = False) -> str:
+    """A fragment of one untitled section (``wide``: as wide as the page, for many columns)."""
+    return _page(title, [Section("", tuple(blocks))], wide=wide)
 
 
 def _count(n: int, noun: str) -> str:
@@ -207,11 +212,23 @@ def search_hits(hits: Sequence[SearchHit]) -> str:
 
 
 def occupations(rows: Sequence[Occupation]) -> str:
-    table = [
+    """A listing of occupations; a selection (``occupations(...)``) under the filters it applied."""
+    table = tuple(
         (o.code, o.title, o.wage_code or "none", o.wage_basis or "no OEWS estimate") for o in rows
-    ]
+    )
     headers = ("Code", "Occupation", "OEWS code", "Wage basis")
-    return _listing("occupation", headers, "llll", table)
+    criteria = _criteria(rows)
+    if not criteria:
+        return _listing("occupation", headers, "llll", table)
+    blocks: list[Block] = [criteria]
+    blocks.append(Table(headers, table, "llll") if table else "No occupation passes the filters.")
+    return _one(_count(len(table), "occupation"), blocks)
+
+
+def _criteria(rows: object) -> Bullets | None:
+    """The filters a selection or ranking applied, as a list ("Filters: ...")."""
+    criteria: tuple[str, ...] = getattr(rows, "criteria", ())
+    return Bullets(tuple(f"Filter: {c}" for c in criteria)) if criteria else None
 
 
 def wage_occupations(rows: Sequence[WageOccupation]) -> str:
@@ -228,6 +245,202 @@ def releases(rows: Sequence[Release]) -> str:
     table = [(r.name, r.period, r.version, r.publisher, r.license) for r in rows]
     headers = ("Release", "Period", "Version", "Publisher", "License")
     return _listing("release", headers, "lllll", table)
+
+
+# -- questions across occupations ------------------------------------------------
+
+#: What a ranking of occupations ranks, in words, by its ``by``.
+_RANKED_WORDS = {
+    "employment": "employment",
+    "annual_mean": "annual mean wage",
+    "hourly_mean": "hourly mean wage",
+    "location_quotient": "location quotient",
+    "jobs_per_1000": "jobs per 1,000",
+    "projected_growth": "projected growth 2024-34",
+    "projected_openings": "projected openings a year",
+}
+#: The column of the ranked figure, when it is neither employment nor the annual mean.
+_RANKED_HEADERS = {
+    "projected_growth": "Growth 2024-34",
+    "projected_openings": "Openings a year (thousands)",
+    "location_quotient": "Location quotient",
+    "jobs_per_1000": "Jobs per 1,000",
+}
+#: What a row is, by the SOC level ranked.
+_LEVEL_NOUNS = {
+    "detailed": "occupation",
+    "broad": "broad occupation",
+    "minor": "minor group",
+    "major": "major group",
+    "total": "total",
+}
+
+
+def _ranked_words(by: str) -> str:
+    if by in _RANKED_WORDS:
+        return _RANKED_WORDS[by]
+    words = by.replace("_", " ")
+    return f"{words} wage" if content.is_money(by) else words
+
+
+def _ranked_header(by: str) -> str:
+    return _RANKED_HEADERS.get(by) or _ranked_words(by).capitalize()
+
+
+def _ranked_cell(by: str, value: Figure) -> str:
+    if by in ("projected_growth", "projected_openings"):
+        if not value.released:
+            return "no projection"
+        return f"{value.format()}%" if by == "projected_growth" else value.format()
+    return value.format(money=content.is_money(by))
+
+
+def _onet_codes(occupations: Sequence[Occupation]) -> str:
+    """The O*NET occupations a row covers: the first one's code, and how many more."""
+    codes = [o.code for o in occupations]
+    if not codes:
+        return "none"
+    return codes[0] if len(codes) == 1 else f"{codes[0]} +{len(codes) - 1} more"
+
+
+def _projection_code(code: MatchedCode | None) -> str:
+    """The projections code that answered: the code, and how it relates when not the same."""
+    if code is None:
+        return "none"
+    return code.code if code.exact else f"{code.code} ({code.match})"
+
+
+def occupation_ranking(rows: Sequence[RankedOccupation]) -> str:
+    """A ranking of occupations (``top_occupations``) as ``top_metros`` shows areas: the
+    occupation named, the ranked figure under its name in words, jobs and mean wage, the
+    O*NET occupations each covers and, where one answered, the projections code."""
+    area = getattr(rows, "area", None) or (rows[0].estimate.area if rows else None)
+    by = str(getattr(rows, "by", None) or (rows[0].by if rows else "employment"))
+    level = str(getattr(rows, "level", "detailed"))
+    noun = _LEVEL_NOUNS.get(level, "occupation")
+    plural = noun if noun == "total" else f"{noun}s"
+    where = f"{area.name}: " if area is not None else ""
+    title = f"{where}{plural} by {_ranked_words(by)}"
+    blocks: list[Block] = []
+    criteria = _criteria(rows)
+    if criteria:
+        blocks.append(criteria)
+    if not rows:
+        note = getattr(rows, "note", None)
+        return _one(title, [*blocks, note or f"No {plural} to rank."])
+    extra = by not in ("employment", "annual_mean")
+    projected = any(r.projection is not None for r in rows)
+    headers: tuple[str, ...] = (
+        "#",
+        "Code",
+        noun.capitalize() if noun != "total" else "Occupation",
+        *((_ranked_header(by),) if extra else ()),
+        "Employment",
+        "Annual mean wage",
+        "O*NET occupations",
+        *(("BLS code",) if projected else ()),
+    )
+    table = tuple(
+        (
+            str(r.rank),
+            r.estimate.occupation.code,
+            r.estimate.occupation.title,
+            *((_ranked_cell(by, r.ranked_value),) if extra else ()),
+            r.estimate.employment.format(),
+            phrases.mean_wage(r.estimate.annual_mean, r.estimate.hourly_mean),
+            _onet_codes(r.occupations),
+            *((_projection_code(r.projection),) if projected else ()),
+        )
+        for r in rows
+    )
+    align = "rLl" + "r" * extra + "rrL" + "L" * projected
+    blocks.append(Table(headers, table, align))
+    blocks.extend(
+        content.hourly_note([(r.estimate.annual_mean, r.estimate.hourly_mean) for r in rows])
+    )
+    release = getattr(rows, "release", None)
+    if release is not None:
+        blocks.append(f"Ranked by {release.name}, {release.period}.")
+    return _one(title, blocks, wide=True)
+
+
+def interest_matches(rows: Sequence[InterestMatch]) -> str:
+    """Occupations by closeness of interest profile: similarity, high point, the six scores."""
+    given: tuple[tuple[str, float], ...] = getattr(rows, "given", ())
+    blocks: list[Block] = []
+    if given:
+        blocks.append("Scores given: " + ", ".join(f"{n} {v:g}" for n, v in given) + ".")
+    if not rows:
+        blocks.append("No occupation to compare.")
+    else:
+        names = ("realistic", "investigative", "artistic", "social", "enterprising", "conventional")
+        headers = (
+            "#",
+            "Code",
+            "Occupation",
+            "Similarity",
+            "High point",
+            *(n.capitalize() for n in names),
+        )
+        table = tuple(
+            (
+                str(i),
+                m.occupation.code,
+                m.occupation.title,
+                f"{m.similarity:.3f}",
+                str(m.high_point) if m.high_point is not None else "none",
+                *(f"{getattr(m, n):.2f}" for n in names),
+            )
+            for i, m in enumerate(rows, 1)
+        )
+        blocks.append(Table(headers, table, "rLlrl" + "r" * len(names)))
+    method = getattr(rows, "method", "")
+    if method:
+        blocks.append(f"Closeness: {method}.")
+    title = f"Occupations by interest profile ({_count(len(rows), 'occupation')})"
+    return _one(title, blocks, wide=True)
+
+
+def rating_gap(rows: Sequence[GapRow]) -> str:
+    """Where occupation ``b`` needs more than ``a``: both ratings and the differences."""
+    if not rows:
+        return _one("Where B needs more than A", ["No element where B needs more than A."])
+
+    def level(value: float | None, signed: bool = False) -> str:
+        if value is None:
+            return "n/a"
+        return f"{value:+.2f}" if signed else f"{value:.2f}"
+
+    table = tuple(
+        (
+            content.RATING_TITLES.get(g.domain, (g.domain, ""))[0],
+            g.element.name,
+            f"{g.importance_a:.2f}",
+            f"{g.importance_b:.2f}",
+            f"{g.importance_difference:+.2f}",
+            level(g.level_a),
+            level(g.level_b),
+            level(g.level_difference, signed=True),
+        )
+        for g in rows
+    )
+    headers = (
+        "Domain",
+        "Element",
+        "Importance A",
+        "Importance B",
+        "Importance B - A",
+        "Level A",
+        "Level B",
+        "Level B - A",
+    )
+    title = f"Where B needs more than A ({_count(len(rows), 'element')})"
+    note = "O*NET importance 1-5, level 0-7; n/a: no level rating for one of the two."
+    return _one(title, [Table(headers, table, "llrrrrrr"), note], wide=True)
+
+
+def occupation_comparison(c: OccupationComparison) -> str:
+    return content.render_occupation_comparison_html(c)
 
 
 # -- the rest of a career profile ----------------------------------------------
@@ -471,6 +684,13 @@ def generic_collection(rows: Sequence[Any]) -> str:
     return _listing(noun, (noun.capitalize(),), "l", [(_cell(r),) for r in rows])
 
 
+def bulk_table(table: Any) -> str:
+    """A bulk table (``occprofile.tables``): a preview of its first and last rows."""
+    from .preview import bulk_table as preview
+
+    return preview(table)
+
+
 def _single(render: Callable[[Sequence[Any]], str]) -> Callable[[Any], str]:
     """A record shown as the one row of its collection's table."""
     return lambda obj: render((obj,))
@@ -510,6 +730,14 @@ RENDERERS: dict[str, Callable[[Any], str]] = {
     "Outlook": outlook,
     "StateView": state_view,
     "Report": report,
+    "OccupationRanking": occupation_ranking,
+    "RankedOccupation": _single(occupation_ranking),
+    "InterestMatches": interest_matches,
+    "InterestMatch": _single(interest_matches),
+    "RatingGap": rating_gap,
+    "GapRow": _single(rating_gap),
+    "OccupationComparison": occupation_comparison,
+    "Table": bulk_table,
 }
 
 

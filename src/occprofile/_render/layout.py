@@ -18,7 +18,7 @@ WIDTH = 78
 class Table:
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
-    #: ``l`` or ``r`` per column.
+    #: ``l`` or ``r`` per column (``L`` in HTML only: left, not wrapped).
     align: str
 
 
@@ -149,6 +149,8 @@ def markdown_document(title: str, parts: Sequence[Section]) -> str:
 
 _STYLES = {
     "page": "line-height:1.45;max-width:64em",
+    # A wide table scrolls inside its fragment instead of widening the page.
+    "wide": "line-height:1.45;max-width:100%;overflow-x:auto",
     "card": "line-height:1.45;max-width:76em;padding:.5em 1em .7em;"
     "border:1px solid rgba(127,127,127,.45);border-radius:6px",
     "h": "margin:.2em 0 .5em;font-size:1.3em;font-weight:600;line-height:1.25",
@@ -170,8 +172,13 @@ _STYLES = {
     "white-space:nowrap",
     "dd": "padding:.1em 0;text-align:left;vertical-align:top",
 }
-#: Right-aligned cells are figures: never broken inside.
-_ALIGN = {"l": ";text-align:left", "r": ";text-align:right;white-space:nowrap"}
+#: Right-aligned cells are figures: never broken inside; ``L`` is left-aligned text
+#: that is not broken either (a data preview's cells, one line a row).
+_ALIGN = {
+    "l": ";text-align:left",
+    "L": ";text-align:left;white-space:nowrap",
+    "r": ";text-align:right;white-space:nowrap",
+}
 
 
 def _escape(text: str) -> str:
@@ -227,13 +234,19 @@ def _html_block(block: Block, max_rows: int | None, p: str = "p") -> list[str]:
 
 
 def html_document(
-    title: str, parts: Sequence[Section], *, max_rows: int | None = None, card: bool = False
+    title: str,
+    parts: Sequence[Section],
+    *,
+    max_rows: int | None = None,
+    card: bool = False,
+    wide: bool = False,
 ) -> str:
     """One self-contained ``<div>``: the title, each section under its heading (none
     for an untitled section), tables cut after ``max_rows`` rows with a line saying
     how many more there are. A ``card`` has a frame, and its titled sections sit side
-    by side where they fit."""
-    box = "card" if card else "page"
+    by side where they fit; a ``wide`` fragment takes the page's width and scrolls
+    sideways where its tables are wider."""
+    box = "card" if card else "wide" if wide else "page"
     lines = [f'<div style="{_STYLES[box]}">', _tag("h3", "h", _escape(title))]
     for section in parts:
         tile = card and bool(section.title)
