@@ -211,8 +211,8 @@ def make_documents(source: Path) -> Documents:
 
 
 def encode_all(documents: Documents) -> dict[str, bytes]:
-    """Encode every document, pack the per-occupation ones, and add manifest.json,
-    which lists the files' checksums and the packs' member indexes."""
+    """Encode every document, pack the per-occupation ones (each pack with its index
+    file), and add manifest.json, which lists the files' checksums."""
     docs = documents.docs
     files = {
         path: encode(path, doc)
@@ -252,16 +252,21 @@ def encode_all(documents: Documents) -> dict[str, bytes]:
     for name in packs.PACKS:
         packed = packs.pack(members[name], dictionaries.get(name, b""))
         files[name] = packed.data
+        index = packs.index_name(name)
+        files[index] = packs.encode_index(packed.members)
         entry: dict[str, Json] = {
             "path": name,
             "sha256": sha256_bytes(packed.data),
             "rows": len(packed.members),
             "size": len(packed.data),
-            "members": {m: list(entry) for m, entry in packed.members.items()},
+            "index": index,
         }
         if packed.dictionary is not None:
             entry["dictionary"] = list(packed.dictionary)
         outputs.append(entry)
+        outputs.append(
+            {"path": index, "sha256": sha256_bytes(files[index]), "rows": len(packed.members)}
+        )
     outputs.sort(key=lambda e: str(e["path"]) if isinstance(e, dict) else "")
     document = manifest.manifest_document(
         documents.releases, documents.inputs, outputs, documents.counts

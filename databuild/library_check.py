@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from databuild.verify import PACKS, TOP_LEVEL, Problems, fail
+from databuild.verify import INDEXES, PACKS, TOP_LEVEL, Problems, fail
 from occprofile._store import packs, resources
 from occprofile._store.converter import structure
 from occprofile._store.layout import RECORDS, record_class
@@ -30,6 +30,7 @@ def written_names(out: Path, listed: set[str]) -> list[str]:
     """Every file name to read: the files the library or the build know of, and every
     name the manifest lists (the packs' members are read by :func:`check_with_library`)."""
     files = {n for n in RECORDS if not n.endswith("/")} | set(TOP_LEVEL) | set(PACKS)
+    files |= set(INDEXES.values())
     return sorted((files | listed) - {resources.MANIFEST})
 
 
@@ -37,8 +38,9 @@ def check_with_library(out: Path) -> int:
     """Load every resource in `out` as the library would; return how many were loaded.
 
     A pack member is read as ``Store.read_document`` reads it (its slice checked
-    against the manifest's index, then inflated); an O*NET profile structured into
-    its record, an OEWS block decoded with the library's own column reader.
+    against its pack's index file, itself checked against the manifest, then
+    inflated); an O*NET profile structured into its record, an OEWS block decoded
+    with the library's own column reader.
     Raises VerificationError listing every file the library refuses, each with the
     library's own DataIntegrityError message.
     """
@@ -49,7 +51,7 @@ def check_with_library(out: Path) -> int:
         )
         manifest = structure(raw, Manifest, resources.MANIFEST)
         checksums = resources.manifest_checksums(raw)
-        members = packs.members_of(raw)
+        entries = [packs.pack_entry(raw, pack) for pack in PACKS]
     except (OSError, DataIntegrityError) as error:
         p.check(False, f"library check: {error}")
         fail(p)
@@ -68,6 +70,8 @@ def check_with_library(out: Path) -> int:
             p.check(False, f"library check: {name} cannot be read ({type(error).__name__})")
             continue
         contents[name] = data
+        if name in INDEXES.values():
+            continue  # read with its pack's entry below, as the library reads it
         if name in PACKS:
             p.check(
                 checksums.get(name) == resources.sha256_hex(data),
@@ -89,6 +93,19 @@ def check_with_library(out: Path) -> int:
         p.check(False, f"library check: {error}")
         decoded = None
     area_codes = [a.code for a in areas.areas] if isinstance(areas, AreasFile) else []
+    members: dict[str, packs.Member] = {}
+    for entry in entries:
+        if entry is None:
+            continue  # a pack the manifest does not list: verify reports it
+        try:  # as Store.member reads it: the index file checked, then decoded
+            index = resources.decode(
+                entry.index_file,
+                contents.get(entry.index_file, b""),
+                checksums.get(entry.index_file),
+            )
+            members.update(packs.PackIndex(entry, index).members())
+        except DataIntegrityError as error:
+            p.check(False, f"library check: {error}")
     for name, member in sorted(members.items()):
         stored = contents.get(member.pack, b"")[member.offset : member.offset + member.length]
         try:

@@ -6,12 +6,17 @@ column block (see ``occprofile._store.oews_columns``): each released value
 as an integer at its datatype's fixed decimals (``DECIMALS``, recorded in
 ``oews_values.json.gz`` with the cell kinds). Members are in name order, each
 its own zlib stream, so the same documents give byte-identical packs and
-the library reads one member without the others.
+the library reads one member without the others. Each pack's member index
+(offset, length, sha256 of each member) is a small binary file of its own,
+``oews.index`` / ``onet.index`` (:func:`encode_index`), which the manifest
+vouches for: a first question reads the one index it needs, not both packs'
+in the manifest.
 """
 
 from __future__ import annotations
 
 import re
+import struct
 import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -24,6 +29,9 @@ from occprofile._store.oews_columns import DASH, DATATYPES, NONE, NUMBER, encode
 ONET_PACK = "onet.pack"
 OEWS_PACK = "oews.pack"
 PACKS = (OEWS_PACK, ONET_PACK)
+#: An index file's magic and format version (docs/data-format.md).
+INDEX_MAGIC = b"OPIX"
+INDEX_VERSION = 1
 VALUES = "oews_values.json.gz"
 
 #: The decimals BLS publishes each datatype with: employment none, the relative
@@ -66,6 +74,51 @@ def pack(members: Mapping[str, bytes], dictionary: bytes = b"") -> Pack:
         offset += len(stored)
     where = (0, len(dictionary), sha256_bytes(dictionary)) if dictionary else None
     return Pack(b"".join(parts), index, where)
+
+
+def index_name(pack: str) -> str:
+    """The index file of ``pack`` (``"oews.pack"`` -> ``"oews.index"``)."""
+    return pack.removesuffix(".pack") + ".index"
+
+
+def encode_index(members: Mapping[str, tuple[int, int, str]]) -> bytes:
+    """A pack's index file: a header (magic, version, member count, bytes of the names),
+    the member names in name order joined by newlines (ASCII), then as columns each
+    member's offset and its length (``<I`` each) and its raw 32-byte sha256."""
+    names = sorted(members)
+    assert list(members) == names, "members are packed in name order"
+    text = "\n".join(names).encode("ascii")
+    count = len(names)
+    head = struct.pack("<4sIII", INDEX_MAGIC, INDEX_VERSION, count, len(text))
+    offsets = struct.pack(f"<{count}I", *(members[m][0] for m in names))
+    lengths = struct.pack(f"<{count}I", *(members[m][1] for m in names))
+    digests = b"".join(bytes.fromhex(members[m][2]) for m in names)
+    return head + text + offsets + lengths + digests
+
+
+def decode_index(data: bytes) -> dict[str, tuple[int, int, str]]:
+    """The inverse of :func:`encode_index` (databuild's own reading, not the library's,
+    for verification): member -> (offset, length, sha256 hex); ValueError if malformed."""
+    try:
+        magic, version, count, size = struct.unpack_from("<4sIII", data)
+    except struct.error as error:
+        raise ValueError(f"index header: {error}") from error
+    if (magic, version) != (INDEX_MAGIC, INDEX_VERSION):
+        raise ValueError(f"index header {magic!r} version {version}")
+    at = 16 + size
+    if len(data) != at + 40 * count:
+        raise ValueError(f"index of {count} members has {len(data)} bytes")
+    names = data[16:at].decode("ascii").split("\n") if count else []
+    if len(names) != count:
+        raise ValueError(f"index has {len(names)} names for {count} members")
+    columns = [value for (value,) in struct.iter_unpack("<I", data[at : at + 8 * count])]
+    digests = data[at + 8 * count :]
+    found: dict[str, tuple[int, int, str]] = {}
+    for i, name in enumerate(names):
+        found[name] = (columns[i], columns[count + i], digests[32 * i : 32 * (i + 1)].hex())
+    if len(found) != count:
+        raise ValueError("index names a member twice")
+    return found
 
 
 def unpack(

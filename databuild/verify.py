@@ -49,6 +49,8 @@ TOP_LEVEL = (
 )
 #: The packs' members are named "<pack>/<member>".
 PACKS = ("oews.pack", "onet.pack")
+#: Each pack's member index, a binary file of its own (``databuild.packs.encode_index``).
+INDEXES = {"oews.pack": "oews.index", "onet.pack": "onet.index"}
 FOLDERS = tuple(pack + "/" for pack in PACKS)
 
 #: Counts the brief and the upstream README state for this release pair; checked
@@ -511,7 +513,7 @@ class Problems:
 def _read_outputs(out: Path, problems: Problems) -> dict[str, bytes]:
     """Every generated file under `out`, by manifest path (the packs as they are)."""
     files: dict[str, bytes] = {}
-    for name in (*TOP_LEVEL, *PACKS, "manifest.json"):
+    for name in (*TOP_LEVEL, *PACKS, *INDEXES.values(), "manifest.json"):
         path = out / name
         problems.check(path.is_file(), f"{name} is missing")
         if path.is_file():
@@ -532,10 +534,9 @@ def _unpack(files: dict[str, bytes], manifest: dict[str, Json], p: Problems) -> 
     areas = _list(_obj(decode("areas.json", files["areas.json"]), "areas.json")["areas"], "areas")
     area_codes = [str(_obj(a, "area").get("code")) for a in areas]
     for name in PACKS:
-        members = _obj(listed.get(name, {}).get("members", {}), f"{name} members")
-        index = {m: _list(e, f"{name} {m}") for m, e in members.items()}
         dictionary = _list(listed.get(name, {}).get("dictionary", []), f"{name} dictionary")
         try:
+            index = packs.decode_index(files[INDEXES[name]])
             inflated = packs.unpack(files[name], index, dictionary)  # type: ignore[arg-type]
         except Exception as error:  # any failure is a problem to report
             p.check(False, f"{name}: cannot be unpacked ({type(error).__name__}: {error})")
@@ -558,15 +559,17 @@ def _unpack(files: dict[str, bytes], manifest: dict[str, Json], p: Problems) -> 
 
 
 def _check_manifest(files: Mapping[str, bytes], manifest: dict[str, Json], p: Problems) -> None:
+    from databuild import packs
+
     listed: dict[str, dict[str, Json]] = {}
     for entry in _list(manifest.get("outputs"), "manifest outputs"):
         item = _obj(entry, "manifest output")
         listed[str(item.get("path"))] = item
     p.check(
-        sorted(listed) == sorted((*TOP_LEVEL, *PACKS)),
+        sorted(listed) == sorted((*TOP_LEVEL, *PACKS, *INDEXES.values())),
         f"manifest outputs list {sorted(listed)}",
     )
-    for name in TOP_LEVEL:
+    for name in (*TOP_LEVEL, *INDEXES.values()):
         if name in files and name in listed:
             p.check(
                 listed[name].get("sha256") == sha256_bytes(files[name]),
@@ -584,8 +587,20 @@ def _check_manifest(files: Mapping[str, bytes], manifest: dict[str, Json], p: Pr
             entry.get("size") == len(data),
             f"{name}: manifest says {entry.get('size')} bytes, found {len(data)}",
         )
-        members = _obj(entry.get("members", {}), f"manifest {name} members")
+        p.check(entry.get("index") == INDEXES[name], f"{name}: index is {entry.get('index')!r}")
+        if INDEXES[name] not in files:
+            continue  # reported missing already
+        try:
+            members = packs.decode_index(files[INDEXES[name]])
+        except ValueError as error:
+            p.check(False, f"{INDEXES[name]}: {error}")
+            continue
         p.check(entry.get("rows") == len(members), f"{name}: rows differ from its members")
+        p.check(
+            listed.get(INDEXES[name], {}).get("rows") == len(members),
+            f"{INDEXES[name]}: rows differ from its members",
+        )
+        p.check(list(members) == sorted(members), f"{INDEXES[name]}: not in member name order")
         end = 0
         if "dictionary" in entry:  # the preset dictionary, first in the pack
             offset, length, sha = _list(entry["dictionary"], f"{name} dictionary")
@@ -595,15 +610,14 @@ def _check_manifest(files: Mapping[str, bytes], manifest: dict[str, Json], p: Pr
             )
             end = length if isinstance(length, int) else 0
             p.check(sha == sha256_bytes(data[:end]), f"{name}: dictionary sha256 differs")
-        for member, where in sorted(members.items()):  # packed in name order
-            offset, length, sha = _list(where, f"{name}/{member}")
+        for member, (offset, length, sha) in sorted(members.items()):  # packed in name order
             if offset != end or not isinstance(length, int) or length <= 0:
                 p.check(False, f"{name}/{member}: at {offset}, the previous member ends at {end}")
                 break
             end += length
             p.check(
                 sha == sha256_bytes(data[end - length : end]),
-                f"{name}/{member}: sha256 differs from the manifest's index",
+                f"{name}/{member}: sha256 differs from {INDEXES[name]}",
             )
         p.check(end == len(data), f"{name}: members end at {end}, the pack has {len(data)} bytes")
 

@@ -113,3 +113,37 @@ def assert_core_only(*statements: str) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]", out.stdout
+
+
+def index_bytes(members: dict[str, list[Any]], *, count: int | None = None) -> bytes:
+    """A pack index file (docs/data-format.md), written here from the format's text, not
+    with the build's or the library's code: member -> [offset, length, sha256 hex], in the
+    order given (``count``: a header count other than the number of members)."""
+    import struct
+
+    names = "\n".join(members).encode("ascii")
+    n = len(members) if count is None else count
+    where = list(members.values())
+    return (
+        struct.pack("<4sIII", b"OPIX", 1, n, len(names))
+        + names
+        + b"".join(struct.pack("<I", w[0]) for w in where)
+        + b"".join(struct.pack("<I", w[1]) for w in where)
+        + b"".join(bytes.fromhex(w[2]) for w in where)
+    )
+
+
+def index_members(data: bytes) -> dict[str, list[Any]]:
+    """The inverse of :func:`index_bytes`: member -> [offset, length, sha256 hex]."""
+    import struct
+
+    _, _, n, size = struct.unpack_from("<4sIII", data)
+    names = data[16 : 16 + size].decode("ascii").split("\n")
+    at = 16 + size
+    offsets = struct.unpack_from(f"<{n}I", data, at)
+    lengths = struct.unpack_from(f"<{n}I", data, at + 4 * n)
+    digests = data[at + 8 * n :]
+    return {
+        name: [offsets[i], lengths[i], digests[32 * i : 32 * i + 32].hex()]
+        for i, name in enumerate(names)
+    }

@@ -28,6 +28,7 @@ import occprofile as op
 from occprofile._store import resources
 from occprofile._store.layout import record_class
 from occprofile._store.store import Store
+from tests.helpers import index_bytes, index_members
 
 DATA = Path(op.__file__).parent / "data"
 OEWS = "oews.pack/43-6013"
@@ -87,7 +88,7 @@ class DataCopy:
         entries = {e["path"]: e for e in manifest["outputs"]}
         if slash:
             entry = entries[pack]
-            members = entry["members"]
+            members = self.members(pack)
             old = (self.root / pack).read_bytes()
             stored = {m: old[o : o + n] for m, (o, n, _) in members.items()}
             stored[member] = data
@@ -104,6 +105,9 @@ class DataCopy:
             self._replace(pack, whole)
             entry["size"] = len(whole)
             entry["sha256"] = hashlib.sha256(whole).hexdigest()
+            index = index_bytes(dict(sorted(members.items())))  # the index stays vouched for
+            self._replace(entry["index"], index)
+            entries[entry["index"]]["sha256"] = hashlib.sha256(index).hexdigest()
         else:
             self._replace(resource, data)
             if not vouched:
@@ -116,9 +120,28 @@ class DataCopy:
         pack, slash, member = resource.partition("/")
         if not slash:
             return (self.root / resource).read_bytes()
-        (entry,) = (e for e in self.manifest()["outputs"] if e["path"] == pack)
-        offset, length, _ = entry["members"][member]
+        offset, length, _ = self.members(pack)[member]
         return (self.root / pack).read_bytes()[offset : offset + length]
+
+    def members(self, pack: str) -> dict[str, list[Any]]:
+        """A pack's index, from its index file: member -> [offset, length, sha256]."""
+        (entry,) = (e for e in self.manifest()["outputs"] if e["path"] == pack)
+        return index_members((self.root / entry["index"]).read_bytes())
+
+    def write_index(
+        self, pack: str, data: bytes, *, vouched: bool, rows: int | None = None
+    ) -> None:
+        """Replace ``pack``'s index file by ``data``; ``vouched``: record its sha256 in the
+        manifest (``rows``: and that many members for the pack and its index)."""
+        manifest = self.manifest()
+        entries = {e["path"]: e for e in manifest["outputs"]}
+        index = entries[pack]["index"]
+        self._replace(index, data)
+        if vouched:
+            entries[index]["sha256"] = hashlib.sha256(data).hexdigest()
+        if rows is not None:
+            entries[pack]["rows"] = entries[index]["rows"] = rows
+        self.write_manifest(manifest)
 
     def dictionary(self, pack: str) -> bytes:
         """A pack's preset dictionary (its first bytes; ``b""``: it has none)."""
@@ -396,22 +419,22 @@ def test_a_resource_missing_from_the_manifest(copy: DataCopy, resource: str) -> 
 
 
 def test_a_member_missing_from_its_pack_index(copy: DataCopy) -> None:
-    """The index must account for every byte of its pack: a member left out is a gap."""
-    manifest = copy.manifest()
-    (entry,) = (e for e in manifest["outputs"] if e["path"] == "oews.pack")
-    del entry["members"]["43-6013"]
-    copy.write_manifest(manifest)
-    raises_for("manifest.json", lambda: copy.dataset().top_metros("43-6013"), "pack index")
+    """The index must account for every byte of its pack: a member left out is a gap,
+    even where the manifest vouches for the index and its count."""
+    members = copy.members("oews.pack")
+    del members["43-6013"]
+    copy.write_index("oews.pack", index_bytes(members), vouched=True, rows=len(members))
+    message = raises_for(
+        "oews.index", lambda: copy.dataset().top_metros("43-6013"), "not a well-formed index"
+    )
+    assert "member '43-6014' at " in message  # the one after the gap
 
 
 @pytest.mark.parametrize("resource", ["oews.pack", "onet.pack"])
 def test_a_truncated_pack_names_the_member_cut_short(copy: DataCopy, resource: str) -> None:
     whole = copy.stored(resource)
     copy._replace(resource, whole[: len(whole) - 10])  # the manifest still says its size
-    last = max(
-        next(e for e in copy.manifest()["outputs"] if e["path"] == resource)["members"].items(),
-        key=lambda item: item[1][0],
-    )[0]
+    last = max(copy.members(resource).items(), key=lambda item: item[1][0])[0]
     name = f"{resource}/{last}"
     query = (
         (lambda: copy.dataset().national(last))
@@ -419,6 +442,89 @@ def test_a_truncated_pack_names_the_member_cut_short(copy: DataCopy, resource: s
         else (lambda: copy.dataset().profile(last))
     )
     raises_for(name, query, "cut short")
+
+
+# -- the packs' index files ---------------------------------------------------------------
+
+
+def _swapped(members: dict[str, list[Any]]) -> bytes:
+    """The index with its first two entries swapped (names, offsets, lengths, sha256)."""
+    items = list(members.items())
+    return index_bytes(dict([items[1], items[0], *items[2:]]))
+
+
+def _moved(members: dict[str, list[Any]]) -> bytes:
+    """The index in name order, the second member's offset one byte on."""
+    second = list(members)[1]
+    members[second] = [members[second][0] + 1, *members[second][1:]]
+    return index_bytes(members)
+
+
+@pytest.mark.parametrize(
+    ("damage", "match"),
+    [
+        (lambda m: index_bytes(m)[:-7], "bytes, its header says"),
+        (lambda m: b"", "unpack_from requires"),
+        (lambda m: b"XPIX" + index_bytes(m)[4:], "header"),
+        (_swapped, "not distinct, non-empty and in name order"),
+        (_moved, "the one before it ends at"),
+        (lambda m: index_bytes(m, count=len(m) + 1), "bytes, its header says"),
+        (lambda m: index_bytes(m)[:20] + b"\xff" + index_bytes(m)[21:], "can't decode byte"),
+    ],
+    ids=["truncated", "empty", "magic", "reordered", "gap", "count", "not-ascii"],
+)
+@pytest.mark.parametrize("pack", ["oews.pack", "onet.pack"])
+def test_a_malformed_vouched_index_names_the_index(
+    copy: DataCopy, pack: str, damage: Callable[[dict[str, list[Any]]], bytes], match: str
+) -> None:
+    """An index file the manifest vouches for (a build bug, not a changed file) is still
+    checked whole: a malformed one is a DataIntegrityError naming the index file."""
+    copy.write_index(pack, damage(copy.members(pack)), vouched=True)
+    index = pack.replace(".pack", ".index")
+    query = _first_query(OEWS if pack == "oews.pack" else ONET)
+    message = raises_for(index, lambda: query(copy.dataset()), match)
+    assert f"is not a well-formed index of {pack}" in message
+
+
+@pytest.mark.parametrize("pack", ["oews.pack", "onet.pack"])
+def test_an_index_changed_after_the_build_fails_its_checksum(copy: DataCopy, pack: str) -> None:
+    """The manifest vouches for the index, the index for each member: a member's sha256
+    changed in its index (so the member would pass) fails at the index."""
+    members = copy.members(pack)
+    code = "43-6013" if pack == "oews.pack" else "43-6013.00"
+    members[code] = [*members[code][:2], hashlib.sha256(b"other").hexdigest()]
+    copy.write_index(pack, index_bytes(members), vouched=False)
+    index = pack.replace(".pack", ".index")
+    query = _first_query(OEWS if pack == "oews.pack" else ONET)
+    raises_for(index, lambda: query(copy.dataset()), "changed after the build")
+
+
+def test_an_index_the_manifest_does_not_list_is_refused(copy: DataCopy) -> None:
+    manifest = copy.manifest()
+    manifest["outputs"] = [e for e in manifest["outputs"] if e["path"] != "onet.index"]
+    copy.write_manifest(manifest)
+    raises_for("onet.index", lambda: copy.dataset().profile("43-6013"), "not listed in manifest")
+
+
+def test_a_question_reads_only_the_index_of_its_pack(copy: DataCopy) -> None:
+    """onet.index is damaged: a ranking (oews.pack only) is still answered, a profile
+    is refused; nothing reads an index before its pack is first used."""
+    copy.write_index("onet.pack", b"damaged", vouched=False)
+    ds = copy.dataset()
+    assert ds.top_metros("43-6013", 3)
+    assert ds._store.cached(("members", "onet.pack")) is None
+    assert ds._store.cached(("members", "oews.pack")) is not None
+    raises_for("onet.index", lambda: ds.profile("43-6013"), "changed after the build")
+
+
+def test_a_pack_entry_without_its_index_names_the_manifest(copy: DataCopy) -> None:
+    manifest = copy.manifest()
+    (entry,) = (e for e in manifest["outputs"] if e["path"] == "oews.pack")
+    del entry["index"]
+    copy.write_manifest(manifest)
+    raises_for(
+        "manifest.json", lambda: copy.dataset().top_metros("43-6013"), "no well-formed entry"
+    )
 
 
 def test_an_unlisted_member_is_refused() -> None:
@@ -444,8 +550,15 @@ def test_every_shard_of_the_packaged_data_passes() -> None:
 def test_every_top_level_resource_of_the_packaged_data_passes() -> None:
     store = Store()
     outputs = store.manifest().outputs
-    listed = [e.path for e in outputs if e.members is None]
-    packs = [e.path for e in outputs if e.members is not None]
-    assert (len(listed), packs) == (14, ["oews.pack", "onet.pack"])
+    packs = [e.path for e in outputs if e.index is not None]
+    indexes = [e.index for e in outputs if e.index is not None]
+    listed = [e.path for e in outputs if e.path not in {*packs, *indexes}]
+    assert (len(listed), packs, indexes) == (
+        14,
+        ["oews.pack", "onet.pack"],
+        ["oews.index", "onet.index"],
+    )
+    for pack in packs:
+        assert len(store._pack_index(pack) or ()) == {"oews.pack": 1104, "onet.pack": 1016}[pack]
     for name in listed:
         assert store.read(name, record_class(name)) is not None

@@ -22,6 +22,7 @@ from occprofile._store import resources as _resources
 from occprofile._store import schema as _records
 from occprofile._store.store import SCHEMA_VERSION
 from occprofile.models import Area, AreaKind, Measure, Occupation
+from tests.helpers import index_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -432,29 +433,96 @@ def test_a_title_index_field_is_a_string(field: str, wrong: object) -> None:
         _converter.structure({**good, "more": ""}, _records.TitlesFile, "t")
 
 
-def test_a_pack_index_is_read_per_pack_in_any_order() -> None:
-    from occprofile._store.packs import Member, members_of
+_X, _Y, _Z = "ab" * 32, "cd" * 32, "ef" * 32
 
-    members = {"a": [0, 5, "x" * 64], "b": [5, 3, "y" * 64]}
+
+def _pack_index(members: dict[str, list[Any]], data: bytes | None = None, **entry: Any) -> Any:
+    from occprofile._store.packs import PackEntry, PackIndex
+
+    where = {
+        "pack": "oews.pack",
+        "index_file": "oews.index",
+        "size": 8,
+        "rows": 2,
+        "dictionary": None,
+    }
+    return PackIndex(
+        PackEntry(**{**where, **entry}), index_bytes(members) if data is None else data
+    )
+
+
+def test_a_pack_index_is_read_from_its_index_file() -> None:
+    from occprofile._store.packs import Member, pack_entry
+
     manifest = {
         "outputs": [
-            {"path": "oews.pack", "size": 8, "members": members},
-            {"path": "onet.pack", "size": 1, "members": {"c": [0, 1, "z" * 64]}},
+            {"path": "oews.index", "sha256": "0" * 64, "rows": 2},
+            {"path": "oews.pack", "sha256": "1" * 64, "rows": 2, "size": 8, "index": "oews.index"},
         ]
     }
-    found = members_of(manifest, ("oews.pack",))
-    assert found == {
-        "oews.pack/a": Member("oews.pack", 0, 5, "x" * 64),
-        "oews.pack/b": Member("oews.pack", 5, 3, "y" * 64),
-    }
-    reordered = {
-        "outputs": [{**manifest["outputs"][0], "members": dict(reversed(members.items()))}]
-    }
-    assert members_of(reordered, ("oews.pack",)) == found
-    assert set(members_of(manifest)) == {*found, "onet.pack/c"}
-    gap = {"outputs": [{"path": "oews.pack", "size": 9, "members": {**members, "b": [6, 3, "y"]}}]}
-    with pytest.raises(op.DataIntegrityError, match=r"member 'b' of oews\.pack at 6"):
-        members_of(gap, ("oews.pack",))
+    entry = pack_entry(manifest, "oews.pack")
+    assert entry is not None
+    assert (entry.index_file, entry.size, entry.rows, entry.dictionary) == (
+        "oews.index",
+        8,
+        2,
+        None,
+    )
+    assert pack_entry(manifest, "onet.pack") is None  # a pack the manifest does not list
+    index = _pack_index({"a": [0, 5, _X], "b": [5, 3, _Y]})
+    assert (index.get("a"), index.get("b")) == (
+        Member("oews.pack", 0, 5, _X),
+        Member("oews.pack", 5, 3, _Y),
+    )
+    assert (index.get("c"), index.get(""), len(index)) == (None, None, 2)
+    assert set(index.members()) == {"oews.pack/a", "oews.pack/b"}
+    # after a preset dictionary of 4 bytes, the first member starts at 4
+    zdict = (0, 4, _Z)
+    after = _pack_index({"a": [4, 5, _X]}, size=9, rows=1, dictionary=zdict)
+    assert after.get("a") == Member("oews.pack", 4, 5, _X, zdict)
+    with pytest.raises(
+        op.DataIntegrityError, match=r"no well-formed entry for oews\.pack"
+    ) as caught:
+        pack_entry({"outputs": [{"path": "oews.pack", "rows": 2, "size": 8}]}, "oews.pack")
+    assert caught.value.resource == "manifest.json"
+
+
+@pytest.mark.parametrize(
+    ("members", "data", "entry", "message"),
+    [
+        ({"b": [0, 5, _X], "a": [5, 3, _Y]}, None, {}, "not distinct, non-empty and in name order"),
+        ({"a": [0, 5, _X], "a ": [5, 3, _Y]}, None, {"rows": 2}, None),  # well formed
+        ({"a": [0, 5, _X], "b": [6, 2, _Y]}, None, {}, r"member 'b' at 6\+2, the one before"),
+        ({"a": [0, 5, _X], "b": [5, 0, _Y]}, None, {"size": 5}, "member 'b' is empty"),
+        (
+            {"a": [0, 5, _X], "b": [5, 3, _Y]},
+            None,
+            {"size": 9},
+            "members end at 8, oews.pack has 9",
+        ),
+        ({"a": [0, 5, _X], "b": [5, 3, _Y]}, None, {"rows": 3}, "2 members, the manifest says 3"),
+        ({"a": [0, 5, _X], "b": [5, 3, _Y]}, b"OPIX", {}, "unpack_from requires"),
+        ({"a": [0, 5, _X]}, b"XPIX" + index_bytes({"a": [0, 5, _X]})[4:], {"rows": 1}, "header"),
+    ],
+)
+def test_a_malformed_pack_index_names_its_file(
+    members: dict[str, list[Any]], data: bytes | None, entry: dict[str, Any], message: str | None
+) -> None:
+    if message is None:  # the control: names need only be ascending
+        _pack_index(members, data, **entry)
+        return
+    with pytest.raises(op.DataIntegrityError, match=message) as caught:
+        _pack_index(members, data, **entry)
+    assert caught.value.resource == "oews.index"
+    assert "'oews.index' is not a well-formed index of oews.pack" in str(caught.value)
+
+
+def test_a_truncated_or_padded_pack_index_names_its_file() -> None:
+    whole = index_bytes({"a": [0, 5, _X], "b": [5, 3, _Y]})
+    for data in (whole[:-1], whole + b"\0", index_bytes({"a": [0, 5, _X]}, count=2)):
+        with pytest.raises(op.DataIntegrityError, match="bytes, its header says") as caught:
+            _pack_index({}, data)
+        assert caught.value.resource == "oews.index"
 
 
 def test_printing_an_estimate_or_a_ranking_builds_no_report_layout() -> None:

@@ -60,16 +60,21 @@ def _area_codes(folder: Path) -> list[str]:
 
 
 def members(folder: Path, pack: str) -> dict[str, list[Any]]:
-    """A pack's index in the manifest of ``folder``: member -> [offset, length, sha256]."""
-    manifest = json.loads((folder / "manifest.json").read_bytes())
-    (entry,) = (e for e in manifest["outputs"] if e["path"] == pack)
-    found: dict[str, list[Any]] = entry["members"]
-    return found
+    """A pack's index in ``folder`` (its index file): member -> [offset, length, sha256]."""
+    index = packs.decode_index((folder / packs.index_name(pack)).read_bytes())
+    return {name: list(where) for name, where in index.items()}
+
+
+def write_index(folder: Path, pack: str, index: dict[str, list[Any]]) -> None:
+    """Rewrite ``pack``'s index file (the manifest is left alone)."""
+    data = packs.encode_index({m: (int(o), int(n), str(h)) for m, (o, n, h) in index.items()})
+    (folder / packs.index_name(pack)).write_bytes(data)
 
 
 def write_member(folder: Path, path: str, document: Json) -> None:
     """Replace a pack member by ``document`` (encoded as the build does), the members
-    after it moved; the manifest is left alone (``refresh_manifest`` updates it)."""
+    after it moved in its index file; the checksums are left alone (``refresh_manifest``
+    updates them)."""
     pack, _, member = path.partition("/")
     index = members(folder, pack)
     if pack == packs.OEWS_PACK:
@@ -84,13 +89,14 @@ def write_member(folder: Path, path: str, document: Json) -> None:
     offset, length, _ = index[member]
     (folder / pack).write_bytes(whole[:offset] + stored + whole[offset + length :])
     shift = len(stored) - length
-    manifest = json.loads((folder / "manifest.json").read_bytes())
-    (entry,) = (e for e in manifest["outputs"] if e["path"] == pack)
-    for name, where in entry["members"].items():
+    for name, where in index.items():
         if name == member:
             where[1] += shift
         elif where[0] > offset:
             where[0] += shift
+    write_index(folder, pack, index)
+    manifest = json.loads((folder / "manifest.json").read_bytes())
+    (entry,) = (e for e in manifest["outputs"] if e["path"] == pack)
     entry["size"] += shift
     (folder / "manifest.json").write_bytes(writer.encode("manifest.json", manifest))
 

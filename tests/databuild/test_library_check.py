@@ -19,7 +19,7 @@ import pytest
 from databuild import build, library_check, verify, writer
 from databuild.sources import InputFile
 from occprofile._store.store import SCHEMA_VERSION
-from tests.databuild.helpers import read_doc, write_member
+from tests.databuild.helpers import members, read_doc, write_index, write_member
 from tests.helpers import REPO_ROOT
 
 COMMITTED = REPO_ROOT / "src" / "occprofile" / "data"
@@ -68,8 +68,9 @@ def build_from(monkeypatch: pytest.MonkeyPatch) -> Any:
 
 def test_a_clean_build_passes_the_library_check(build_from: Any, tmp_path: Path) -> None:
     result = build_from(committed_documents(ONET, OEWS), tmp_path / "out")
-    assert len(result.files) == 1 + 14 + 2  # the manifest, the top-level files, two packs
-    assert library_check.check_with_library(tmp_path / "out") == 1 + 14 + 2 + 2
+    # the manifest, the top-level files, two packs and their index files
+    assert len(result.files) == 1 + 14 + 2 + 2
+    assert library_check.check_with_library(tmp_path / "out") == 1 + 14 + 2 + 2 + 2
 
 
 def test_a_file_the_library_cannot_structure_fails_the_build(
@@ -88,7 +89,7 @@ def test_a_file_the_library_cannot_structure_fails_the_build(
 
 
 def test_the_committed_data_passes() -> None:
-    assert library_check.check_with_library(COMMITTED) == 1 + 14 + 2 + 1016 + 1104
+    assert library_check.check_with_library(COMMITTED) == 1 + 14 + 2 + 2 + 1016 + 1104
 
 
 # -- a copy of the committed data, damaged after its manifest was written ----------------
@@ -112,6 +113,12 @@ def pack_entry(manifest: dict[str, Any], pack: str) -> dict[str, Any]:
     return entry
 
 
+def vouch_for(out: Path, manifest: dict[str, Any], *files: str) -> None:
+    """Record the sha256 of ``files`` as they are now in ``manifest``."""
+    for name in files:
+        pack_entry(manifest, name)["sha256"] = writer.sha256_bytes((out / name).read_bytes())
+
+
 def rewrite_manifest(out: Path, manifest: dict[str, Any]) -> None:
     (out / "manifest.json").write_bytes(writer.encode("manifest.json", manifest))
 
@@ -120,16 +127,33 @@ def test_a_member_changed_after_the_manifest_fails(copy: Path) -> None:
     document = read_doc(copy, ONET)
     assert isinstance(document, dict)
     document["title"] = "Medical Secretary"
-    write_member(copy, ONET, document)
+    write_member(copy, ONET, document)  # the members after it moved in the index file
+    manifest = manifest_of(copy)
+    vouch_for(copy, manifest, "onet.index")  # which records the member's old sha256
+    rewrite_manifest(copy, manifest)
     with pytest.raises(verify.VerificationError, match=f"'{ONET}' was changed after the build"):
         library_check.check_with_library(copy)
 
 
 def test_a_member_the_index_does_not_list_fails(copy: Path) -> None:
+    index = members(copy, "oews.pack")
+    del index["43-6013"]
+    write_index(copy, "oews.pack", index)
     manifest = manifest_of(copy)
-    del pack_entry(manifest, "oews.pack")["members"]["43-6013"]
+    vouch_for(copy, manifest, "oews.index")
+    pack_entry(manifest, "oews.pack")["rows"] = pack_entry(manifest, "oews.index")["rows"] = 1103
     rewrite_manifest(copy, manifest)
-    with pytest.raises(verify.VerificationError, match="no well-formed pack index"):
+    with pytest.raises(verify.VerificationError, match=r"'oews\.index' is not a well-formed index"):
+        library_check.check_with_library(copy)
+
+
+def test_an_index_changed_after_the_manifest_fails(copy: Path) -> None:
+    index = members(copy, "onet.pack")
+    index["43-6013.00"][2] = "0" * 64
+    write_index(copy, "onet.pack", index)
+    with pytest.raises(
+        verify.VerificationError, match=r"'onet\.index' was changed after the build"
+    ):
         library_check.check_with_library(copy)
 
 
@@ -148,14 +172,19 @@ def test_a_newer_schema_version_fails(copy: Path) -> None:
 
 def test_verify_notices_a_wrong_member_checksum_and_a_gap(copy: Path) -> None:
     """A member's recorded sha256 is wrong, another starts past its predecessor's end,
-    while the pack's own sha256 agrees: only the index checks can notice (verify stops at
-    the manifest problems, before the expectations, which are left empty here)."""
+    while the pack's and the index files' own sha256 agree: only the index checks can
+    notice (verify stops at the manifest problems, before the expectations, which are
+    left empty here)."""
+    onet, oews = members(copy, "onet.pack"), members(copy, "oews.pack")
+    onet["43-6013.00"][2] = "0" * 64
+    oews["43-6013"][0] += 1
+    write_index(copy, "onet.pack", onet)
+    write_index(copy, "oews.pack", oews)
     manifest = manifest_of(copy)
-    pack_entry(manifest, "onet.pack")["members"]["43-6013.00"][2] = "0" * 64
-    pack_entry(manifest, "oews.pack")["members"]["43-6013"][0] += 1
+    vouch_for(copy, manifest, "onet.index", "oews.index")  # the index files' sha256 agree
     rewrite_manifest(copy, manifest)
     with pytest.raises(verify.VerificationError) as caught:
         verify.check_outputs(copy, NO_EXPECTATIONS, [])
     problems = str(caught.value).splitlines()[1:]
-    assert f"  {ONET}: sha256 differs from the manifest's index" in problems
+    assert f"  {ONET}: sha256 differs from onet.index" in problems
     assert any(p.startswith(f"  {OEWS}: at ") for p in problems), problems

@@ -28,9 +28,9 @@ class OutputFile(Record):
     path: str
     sha256: str
     rows: int
-    #: a pack's size in bytes, and its members: name -> (offset, length, sha256)
+    #: a pack's size in bytes, and its index file (the members' offsets, lengths, sha256)
     size: int | None = None
-    members: dict[str, tuple[int, int, str]] | None = None
+    index: str | None = None
     #: a pack's preset dictionary (its first bytes): (offset, length, sha256)
     dictionary: tuple[int, int, str] | None = None
 

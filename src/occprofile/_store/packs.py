@@ -1,23 +1,35 @@
 """Pack files: many small resources in one file, each read on its own.
 
 A pack (``onet.pack``, ``oews.pack``) is its members' zlib streams one after
-another; the manifest records each member's offset, length and sha256. A
-member is named ``<pack>/<member>`` (``"onet.pack/43-6013.00"``) wherever a
-resource is named, errors included. Reading one member reads and inflates
-only its slice: with ``seek`` where the package is on the filesystem, else
-(a zip import) from the pack's bytes, read once and kept.
+another; its index file (``onet.index``, ``oews.index``, vouched for by the
+manifest's sha256) records each member's offset, length and sha256, and is
+read only when that pack is first used. A member is named ``<pack>/<member>``
+(``"onet.pack/43-6013.00"``) wherever a resource is named, errors included.
+Reading one member reads and inflates only its slice: with ``seek`` where the
+package is on the filesystem, else (a zip import) from the pack's bytes, read
+once and kept.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+import operator
+import struct
+from bisect import bisect_left
+from itertools import accumulate
 from typing import Any, NamedTuple
 
 from ..errors import DataIntegrityError
 
 #: The pack files and the kind of member each holds.
 PACKS = ("oews.pack", "onet.pack")
+
+#: An index file's header: magic, format version, member count, bytes of the names.
+INDEX_HEADER = struct.Struct("<4sIII")
+INDEX_MAGIC = b"OPIX"
+INDEX_VERSION = 1
+#: Bytes an index entry takes besides its name: offset and length (``<II``), sha256.
+ENTRY_BYTES = 8 + 32
 
 
 class Member(NamedTuple):
@@ -37,20 +49,27 @@ class Member(NamedTuple):
         return Member(self.pack, *self.dictionary)
 
 
-def members_of(manifest: Any, packs: Iterable[str] = PACKS) -> dict[str, Member]:
-    """``"<pack>/<member>"`` -> :class:`Member` for the members of ``packs``, from a
-    decoded manifest's ``outputs`` (a first question indexes only the pack it reads).
+class PackEntry(NamedTuple):
+    """A pack's manifest entry: its index file, size in bytes, member count and preset
+    dictionary ``(0, length, sha256)`` (``None``: it has none)."""
 
-    Every member must lie inside its pack, members one after another with no
-    gap or overlap, so a pack has exactly the bytes its index says.
-    """
-    wanted = set(packs)
-    found: dict[str, Member] = {}
+    pack: str
+    index_file: str
+    size: int
+    rows: int
+    dictionary: tuple[int, int, str] | None
+
+
+def pack_entry(manifest: Any, pack: str) -> PackEntry | None:
+    """``pack``'s entry in a decoded manifest's ``outputs`` (``None``: not listed), or a
+    DataIntegrityError naming the manifest if it is malformed."""
     try:
         for entry in manifest["outputs"]:
-            if entry["path"] not in wanted or entry.get("members") is None:
+            if entry["path"] != pack:
                 continue
-            pack, start = entry["path"], 0
+            index, size, rows = entry["index"], entry["size"], entry["rows"]
+            if type(index) is not str or type(size) is not int or type(rows) is not int:
+                raise TypeError(f"index {index!r}, size {size!r}, rows {rows!r}")
             dictionary = entry.get("dictionary")
             if dictionary is not None:  # the pack's first bytes
                 offset, length, sha256 = dictionary
@@ -60,46 +79,98 @@ def members_of(manifest: Any, packs: Iterable[str] = PACKS) -> dict[str, Member]
                     or not 0 < length <= 32768
                     or not isinstance(sha256, str)
                 ):
-                    raise ValueError(f"dictionary of {pack} at {offset!r}+{length!r}")
-                dictionary, start = (0, length, sha256), length
-            index, end = _index(pack, entry["members"], start, dictionary)
-            if end != entry["size"]:
-                raise ValueError(f"{pack}: members end at {end}, the pack has {entry['size']}")
-            found.update(index)
+                    raise ValueError(f"dictionary at {offset!r}+{length!r}")
+                dictionary = (0, length, sha256)
+            return PackEntry(pack, index, size, rows, dictionary)
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         from .resources import MANIFEST
 
         raise DataIntegrityError(
-            f"{MANIFEST!r} has no well-formed pack index ({type(exc).__name__}: {exc})",
+            f"{MANIFEST!r} has no well-formed entry for {pack} ({type(exc).__name__}: {exc})",
             resource=MANIFEST,
         ) from exc
-    return found
+    return None
 
 
-def _index(
-    pack: str, members: dict[str, Any], start: int, dictionary: tuple[int, int, str] | None
-) -> tuple[dict[str, Member], int]:
-    """A pack's members (from byte ``start``, after its dictionary) and where the last
-    one ends, checked one after another: in the index's own order (the build writes
-    them by name, as they are stored), else by offset."""
-    for ordered in (members.items(), sorted(members.items(), key=lambda item: item[1][0])):
-        index: dict[str, Member] = {}
-        end = start
-        for member, (offset, length, sha256) in ordered:
-            if (
-                type(offset) is not int
-                or type(length) is not int
-                or length <= 0
-                or type(sha256) is not str
-            ):
-                raise ValueError(f"member {member!r} of {pack} at {offset!r}+{length!r}")
-            if offset != end:
-                break
-            end = offset + length
-            index[f"{pack}/{member}"] = Member(pack, offset, length, sha256, dictionary)
-        else:
-            return index, end
-    raise ValueError(f"member {member!r} of {pack} at {offset!r}+{length!r}")
+class PackIndex:
+    """A pack's member index, decoded from its index file's checked bytes.
+
+    The whole index is checked when it is made (C-level passes over its
+    columns, no loop over members in Python); a member is found by bisection in
+    the names (checked ascending) and a :class:`Member` built only for the
+    member asked for.
+    """
+
+    __slots__ = ("_dictionary", "_digests", "_lengths", "_names", "_offsets", "pack")
+
+    def __init__(self, entry: PackEntry, data: bytes) -> None:
+        self.pack = entry.pack
+        self._dictionary = entry.dictionary
+        try:
+            self._decode(entry, data)
+        except (struct.error, ValueError) as exc:  # UnicodeDecodeError is a ValueError
+            raise DataIntegrityError(
+                f"packaged resource {entry.index_file!r} is not a well-formed index of "
+                f"{entry.pack}: {exc}",
+                resource=entry.index_file,
+            ) from exc
+
+    def _decode(self, entry: PackEntry, data: bytes) -> None:
+        magic, version, count, names_size = INDEX_HEADER.unpack_from(data)
+        if magic != INDEX_MAGIC or version != INDEX_VERSION:
+            raise ValueError(f"header {magic!r} version {version}, not {INDEX_MAGIC!r} 1")
+        expected = INDEX_HEADER.size + names_size + ENTRY_BYTES * count
+        if len(data) != expected:
+            raise ValueError(f"{len(data)} bytes, its header says {expected}")
+        if count != entry.rows:
+            raise ValueError(f"{count} members, the manifest says {entry.rows}")
+        at = INDEX_HEADER.size
+        names = data[at : at + names_size].decode("ascii").split("\n") if count else []
+        at += names_size
+        offsets = struct.unpack_from(f"<{count}I", data, at)
+        lengths = struct.unpack_from(f"<{count}I", data, at + 4 * count)
+        if len(names) != count:
+            raise ValueError(f"{len(names)} names for {count} members")
+        # strictly ascending (so distinct, and bisect finds a member), none empty
+        if count and not (names[0] and all(map(operator.lt, names, names[1:]))):
+            raise ValueError("member names are not distinct, non-empty and in name order")
+        if count and min(lengths) <= 0:
+            raise ValueError(f"member {names[lengths.index(min(lengths))]!r} is empty")
+        # members one after another, the first where the dictionary ends: the
+        # index accounts for every byte of its pack
+        start = 0 if entry.dictionary is None else entry.dictionary[1]
+        starts = list(accumulate(lengths, initial=start))
+        if starts[:-1] != list(offsets):
+            i = next(i for i, (a, b) in enumerate(zip(starts, offsets, strict=False)) if a != b)
+            raise ValueError(
+                f"member {names[i]!r} at {offsets[i]}+{lengths[i]}, the one before it "
+                f"ends at {starts[i]}"
+            )
+        if starts[-1] != entry.size:
+            raise ValueError(f"members end at {starts[-1]}, {entry.pack} has {entry.size} bytes")
+        self._names, self._offsets, self._lengths = names, offsets, lengths
+        self._digests = data[at + 8 * count :]
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def get(self, member: str) -> Member | None:
+        """Where ``member`` (``"43-6013"``) is stored (``None``: the index lacks it)."""
+        names = self._names
+        i = bisect_left(names, member)
+        if i == len(names) or names[i] != member:
+            return None
+        digest = self._digests[32 * i : 32 * i + 32].hex()
+        return Member(self.pack, self._offsets[i], self._lengths[i], digest, self._dictionary)
+
+    def members(self) -> dict[str, Member]:
+        """``"<pack>/<member>"`` -> :class:`Member` for every member (for the build's check)."""
+        found = {}
+        for member in self._names:
+            where = self.get(member)
+            assert where is not None
+            found[f"{self.pack}/{member}"] = where
+        return found
 
 
 def read_slice(package: str, member: Member, name: str) -> bytes:

@@ -208,7 +208,7 @@ def load_json(name: str, raw: bytes, sha256: str | None) -> Any:
 
 
 def manifest_checksums(manifest: Any) -> dict[str, str]:
-    """File path -> sha256 from a decoded manifest (the packs' members: ``packs.members_of``)."""
+    """File path -> sha256 from a decoded manifest (the packs' members: their index files)."""
     found: dict[str, str] = {}
     try:
         for entry in manifest["outputs"]:

@@ -22,13 +22,13 @@ from .resources import DEFAULT_PACKAGE, check_package
 if TYPE_CHECKING:
     from ..models import Release
     from .oews_columns import Block, Values
-    from .packs import Member
+    from .packs import Member, PackIndex
     from .schema import Manifest
 
 T = TypeVar("T")
 
 #: The version of the on-disk format (docs/data-format.md) this code reads.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 #: Every live store, so a forked child can give each one fresh locks.
 _STORES: weakref.WeakSet[Store] = weakref.WeakSet()
@@ -149,16 +149,26 @@ class Store:
         return self.once(("dictionary", where.pack), load)
 
     def member(self, name: str) -> Member | None:
-        """Where pack member ``name`` is stored (``None``: not a member the manifest lists)."""
-        pack, slash, _ = name.partition("/")
+        """Where pack member ``name`` is stored (``None``: not a member its pack's index
+        lists, or not a pack the manifest lists)."""
+        pack, slash, member = name.partition("/")
         if not slash:
             return None
-        return self.once(("members", pack), lambda: self._members(pack)).get(name)
+        index = self.once(("members", pack), lambda: self._pack_index(pack))
+        return None if index is None else index.get(member)
 
-    def _members(self, pack: str) -> dict[str, Member]:
-        from .packs import members_of
+    def _pack_index(self, pack: str) -> PackIndex | None:
+        """``pack``'s member index, from its index file checked against the manifest
+        (read when the pack is first used: a first question reads one index)."""
+        from .packs import PackIndex, pack_entry
+        from .resources import read_document
 
-        return members_of(self._raw_manifest(), (pack,))
+        entry = pack_entry(self._raw_manifest(), pack)
+        if entry is None:
+            return None
+        return PackIndex(
+            entry, read_document(self.package, entry.index_file, self.checksum(entry.index_file))
+        )
 
     # OEWS columns -------------------------------------------------------
 
@@ -217,7 +227,7 @@ class Store:
 
     def releases(self) -> tuple[Release, ...]:
         """The manifest's releases (credit lines, changes), structured on their own: a
-        report's sources need them, not the packs' 2,000-member indexes."""
+        report's sources need them, not the inputs' and outputs' checksums."""
         from .converter import structure
 
         def load() -> tuple[Release, ...]:
