@@ -88,6 +88,20 @@ def test_a_wage_question_does_not_create_the_profile_records() -> None:
     ]
 
 
+def test_a_question_by_code_compiles_no_text_pattern() -> None:
+    """Codes are parsed by string checks: the normalising patterns are compiled when
+    a name is first looked up, not at import."""
+    out = _run(
+        "import occprofile as op\n"
+        "from occprofile._matching import text\n"
+        "op.top_metros('43-6013', 3); op.profile('43-6013.00')\n"
+        "print(text._regex.cache_info().currsize)\n"
+        "op.search('registerd nurse')\n"
+        "print(text._regex.cache_info().currsize > 0)"
+    )
+    assert out.split() == ["0", "True"]
+
+
 def test_the_data_is_structured_by_cattrs() -> None:
     """cattrs turns the packaged data into records (with the package's own hooks,
     registered on its converter): a first question goes through it."""

@@ -25,18 +25,23 @@ from ..errors import InvalidArgumentError
 #: its words), so it is refused: every lookup answers in well under 0.3 s.
 MAX_QUERY_LENGTH = 200
 
-_NON_WORD = re.compile(r"[^0-9a-z]+")
-_NON_WORD_OR_LINE = re.compile(r"[^0-9a-z\n]+")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-#: hyphens, en and em dashes, minus signs and their compatibility forms
-_DASHES = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
+#: The patterns normalising text, compiled on first use (:func:`_regex`): a
+#: question by code reads none of them.
+_NON_WORD = r"[^0-9a-z]+"
+_NON_WORD_OR_LINE = r"[^0-9a-z\n]+"
+_NON_ASCII = r"[^\x00-\x7f]"
+#: hyphens, en and em dashes, minus signs and their compatibility forms (none is ASCII)
+_DASHES = "[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]"
 #: what a code may hold besides digits: a compatibility form of one of these
 #: (fullwidth full stop, no-break and ideographic spaces) reads as it
 _CODE_PUNCTUATION = frozenset(".- ")
-_INITIALS = re.compile(r"\b(?:[a-z]\.){2,}")
-_CODE_CHARS = re.compile(r"^[\d\s.\-]+$")
-_ONET_CODE = re.compile(r"^(\d{2})-?(\d{4})\.?(\d{2})$")
-_SOC_CODE = re.compile(r"^(\d{2})-?(\d{4})$")
+_INITIALS = r"\b(?:[a-z]\.){2,}"
+
+
+@functools.cache
+def _regex(pattern: str) -> re.Pattern[str]:
+    """``pattern`` compiled, once a process."""
+    return re.compile(pattern)
 
 
 #: Words that carry no meaning in a title search ("Secretaries and Administrative ...").
@@ -51,7 +56,9 @@ def fold_code(text: str) -> str:
     ``str.isdigit()``, but no code is written with them.
     """
     # Typographic dashes separate words like "-" does ("Winston\u2013Salem"), not vanish.
-    text = _DASHES.sub("-", text)
+    if text.isascii():  # no dash to fold, and every digit ASCII
+        return text
+    text = _regex(_DASHES).sub("-", text)
     return text if text.isascii() else "".join(_fold_code_char(c) for c in text)
 
 
@@ -73,8 +80,8 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     text = text.lower().replace("&", " and ").replace("*", " ")
     # Initials become one word: "D.C." and "U.S." read as "dc" and "us".
-    text = _INITIALS.sub(lambda m: m[0].replace(".", ""), text)
-    return _NON_WORD.sub(" ", text).strip()
+    text = _regex(_INITIALS).sub(lambda m: m[0].replace(".", ""), text)
+    return _regex(_NON_WORD).sub(" ", text).strip()
 
 
 def normalize_all(texts: Sequence[str]) -> list[str]:
@@ -86,13 +93,15 @@ def normalize_all(texts: Sequence[str]) -> list[str]:
     """
     if any("\n" in t for t in texts):
         return [normalize(t) for t in texts]
-    joined = _DASHES.sub("-", "\n".join(texts))
+    joined = "\n".join(texts)
     if not joined.isascii():
-        joined = _NON_ASCII.sub(lambda m: _fold_code_char(m[0]), joined)
+        joined = _regex(_DASHES).sub("-", joined)
+    if not joined.isascii():
+        joined = _regex(_NON_ASCII).sub(lambda m: _fold_code_char(m[0]), joined)
         joined = unicodedata.normalize("NFKD", joined).encode("ascii", "ignore").decode("ascii")
     joined = joined.lower().replace("&", " and ").replace("*", " ")
-    joined = _INITIALS.sub(lambda m: m[0].replace(".", ""), joined)
-    return [line.strip() for line in _NON_WORD_OR_LINE.sub(" ", joined).split("\n")]
+    joined = _regex(_INITIALS).sub(lambda m: m[0].replace(".", ""), joined)
+    return [line.strip() for line in _regex(_NON_WORD_OR_LINE).sub(" ", joined).split("\n")]
 
 
 def stem(token: str) -> str:
@@ -119,7 +128,10 @@ def title_key(text: str) -> str:
 def looks_like_code(text: str) -> bool:
     """True for input made only of digits, dashes, dots and spaces (see :func:`fold_code`)."""
     text = fold_code(text)
-    return bool(_CODE_CHARS.match(text)) and any(c.isdigit() for c in text)
+    # ``\d`` and ``\s`` of a pattern are str.isdecimal() and str.isspace()
+    return all(c.isdecimal() or c.isspace() or c in ".-" for c in text) and any(
+        c.isdigit() for c in text
+    )
 
 
 def parse_occupation_code(text: str) -> tuple[str, str | None]:
@@ -130,13 +142,15 @@ def parse_occupation_code(text: str) -> tuple[str, str | None]:
     Raises ``ValueError`` for digit strings of any other shape.
     """
     compact = fold_code(text).strip().replace(" ", "")
-    m = _ONET_CODE.match(compact)
-    if m:
-        soc = f"{m[1]}-{m[2]}"
-        return soc, f"{soc}.{m[3]}"
-    m = _SOC_CODE.match(compact)
-    if m:
-        return f"{m[1]}-{m[2]}", None
+    # two digits, an optional dash, four digits, then (O*NET) an optional dot and two digits
+    digits = compact[:2] + compact[3:] if compact[2:3] == "-" else compact
+    if len(digits) == 9 and digits[6] == ".":
+        digits = digits[:6] + digits[7:]
+    else:
+        digits = digits if len(digits) in (6, 8) else ""
+    if digits.isdecimal():
+        soc = f"{digits[:2]}-{digits[2:6]}"
+        return soc, (f"{soc}.{digits[6:]}" if len(digits) == 8 else None)
     raise InvalidArgumentError(
         f"Malformed occupation code {text!r}: expected an O*NET-SOC code like "
         "'43-6013.00' or a SOC code like '43-6013' or '436013'."
