@@ -62,6 +62,20 @@ def test_core_queries_do_not_load_the_career_modules() -> None:
     assert out.splitlines() == ["[]", repr(sorted(career))]
 
 
+def test_a_report_does_not_create_the_records_across_occupations() -> None:
+    """A report creates the career records it holds, not those of the rankings,
+    comparisons and matches of occupations; a question across occupations does."""
+    check = "print('occprofile._across_records' in sys.modules)"
+    out = _run(
+        "import sys, occprofile as op\n"
+        "str(op.report('43-6013')); op.outlook('43-6013'); op.education('43-6013')\n"
+        f"{check}\n"
+        "op.top_occupations('California', 3)\n"
+        f"{check}"
+    )
+    assert out.split() == ["False", "True"]
+
+
 def test_a_wage_question_does_not_create_the_profile_records() -> None:
     """top_metros and estimate from a cold start create neither the O*NET profile
     records nor the comparison ones; a profile, and a comparison, create them."""
@@ -129,6 +143,15 @@ def test_records_served_on_first_use_are_the_same_classes_everywhere() -> None:
         _ = models.NoSuchRecord  # type: ignore[attr-defined]
     with pytest.raises(AttributeError):
         _ = _records.NoSuchRecord  # type: ignore[attr-defined]
+    from occprofile import _across_records, career
+
+    for name in career._DEFERRED_NAMES:
+        assert getattr(career, name) is getattr(op, name, getattr(career, name))
+        assert getattr(career, name) is getattr(_across_records, name)
+        assert name in career.__all__
+        assert name in dir(career)
+    with pytest.raises(AttributeError):
+        _ = career.NoSuchRecord  # type: ignore[attr-defined]
 
 
 def test_records_compare_and_hash_by_value() -> None:
