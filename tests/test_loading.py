@@ -62,6 +62,21 @@ def test_core_queries_do_not_load_the_career_modules() -> None:
     assert out.splitlines() == ["[]", repr(sorted(career))]
 
 
+def test_an_answer_does_not_create_the_release_records() -> None:
+    """Wage and profile answers hold no release: the provenance records are created
+    by the first question that returns one (``releases()``, a report's sources)."""
+    check = "print('occprofile._provenance_records' in sys.modules)"
+    out = _run(
+        "import sys, occprofile as op\n"
+        "str(op.top_metros('43-6013', 3)); str(op.estimate('43-6013', 'Boston'))\n"
+        "str(op.profile('43-6013'))\n"
+        f"{check}\n"
+        "op.releases()\n"
+        f"{check}"
+    )
+    assert out.split() == ["False", "True"]
+
+
 def test_a_report_does_not_create_the_records_across_occupations() -> None:
     """A report creates the career records it holds, not those of the rankings,
     comparisons and matches of occupations; a question across occupations does."""
