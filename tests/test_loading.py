@@ -118,17 +118,18 @@ def test_a_wage_question_does_not_create_the_profile_records() -> None:
 
 
 def test_a_question_by_code_compiles_no_text_pattern() -> None:
-    """Codes are parsed by string checks: the normalising patterns are compiled when
-    a name is first looked up, not at import."""
+    """Codes are parsed by string checks: the normalising patterns are compiled, and
+    the title index loaded, when a name is first looked up, not at import."""
     out = _run(
-        "import occprofile as op\n"
+        "import sys, occprofile as op\n"
         "from occprofile._matching import text\n"
         "op.top_metros('43-6013', 3); op.profile('43-6013.00')\n"
-        "print(text._regex.cache_info().currsize)\n"
+        "index = 'occprofile._matching.title_index'\n"
+        "print(text._regex.cache_info().currsize, index in sys.modules)\n"
         "op.search('registerd nurse')\n"
-        "print(text._regex.cache_info().currsize > 0)"
+        "print(text._regex.cache_info().currsize > 0, text.TitleIndex.__module__)"
     )
-    assert out.split() == ["0", "True"]
+    assert out.split() == ["0", "False", "True", "occprofile._matching.title_index"]
 
 
 def test_the_data_is_structured_by_cattrs() -> None:
