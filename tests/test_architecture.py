@@ -42,7 +42,9 @@ BASE = {
     "occprofile.models",
     "occprofile._profile_records",  # models served by occprofile.models on first use
     "occprofile._comparison_records",
+    "occprofile._provenance_records",
     "occprofile.career",
+    "occprofile._across_records",  # career records served by occprofile.career on first use
     "occprofile._record",
     "occprofile._columns",
 }

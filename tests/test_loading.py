@@ -63,6 +63,35 @@ def test_core_queries_do_not_load_the_career_modules() -> None:
     assert out.splitlines() == ["[]", repr(sorted(career))]
 
 
+def test_an_answer_does_not_create_the_release_records() -> None:
+    """Wage and profile answers hold no release: the provenance records are created
+    by the first question that returns one (``releases()``, a report's sources)."""
+    check = "print('occprofile._provenance_records' in sys.modules)"
+    out = _run(
+        "import sys, occprofile as op\n"
+        "str(op.top_metros('43-6013', 3)); str(op.estimate('43-6013', 'Boston'))\n"
+        "str(op.profile('43-6013'))\n"
+        f"{check}\n"
+        "op.releases()\n"
+        f"{check}"
+    )
+    assert out.split() == ["False", "True"]
+
+
+def test_a_report_does_not_create_the_records_across_occupations() -> None:
+    """A report creates the career records it holds, not those of the rankings,
+    comparisons and matches of occupations; a question across occupations does."""
+    check = "print('occprofile._across_records' in sys.modules)"
+    out = _run(
+        "import sys, occprofile as op\n"
+        "str(op.report('43-6013')); op.outlook('43-6013'); op.education('43-6013')\n"
+        f"{check}\n"
+        "op.top_occupations('California', 3)\n"
+        f"{check}"
+    )
+    assert out.split() == ["False", "True"]
+
+
 def test_a_wage_question_does_not_create_the_profile_records() -> None:
     """top_metros and estimate from a cold start create neither the O*NET profile
     records nor the comparison ones; a profile, and a comparison, create them."""
@@ -87,6 +116,21 @@ def test_a_wage_question_does_not_create_the_profile_records() -> None:
         repr(sorted(later[:2])),
         repr(sorted(later)),
     ]
+
+
+def test_a_question_by_code_compiles_no_text_pattern() -> None:
+    """Codes are parsed by string checks: the normalising patterns are compiled, and
+    the title index loaded, when a name is first looked up, not at import."""
+    out = _run(
+        "import sys, occprofile as op\n"
+        "from occprofile._matching import text\n"
+        "op.top_metros('43-6013', 3); op.profile('43-6013.00')\n"
+        "index = 'occprofile._matching.title_index'\n"
+        "print(text._regex.cache_info().currsize, index in sys.modules)\n"
+        "op.search('registerd nurse')\n"
+        "print(text._regex.cache_info().currsize > 0, text.TitleIndex.__module__)"
+    )
+    assert out.split() == ["0", "False", "True", "occprofile._matching.title_index"]
 
 
 def test_the_data_is_structured_by_cattrs() -> None:
@@ -116,6 +160,15 @@ def test_records_served_on_first_use_are_the_same_classes_everywhere() -> None:
         _ = models.NoSuchRecord  # type: ignore[attr-defined]
     with pytest.raises(AttributeError):
         _ = _records.NoSuchRecord  # type: ignore[attr-defined]
+    from occprofile import _across_records, career
+
+    for name in career._DEFERRED_NAMES:
+        assert getattr(career, name) is getattr(op, name, getattr(career, name))
+        assert getattr(career, name) is getattr(_across_records, name)
+        assert name in career.__all__
+        assert name in dir(career)
+    with pytest.raises(AttributeError):
+        _ = career.NoSuchRecord  # type: ignore[attr-defined]
 
 
 def test_records_compare_and_hash_by_value() -> None:

@@ -116,3 +116,36 @@ def test_words_with_such_characters_still_search_words(typed: str, ascii: str) -
 @given(st.sampled_from(OCCUPATION_CODES), st.sampled_from(sorted(_ZEROS.values())))
 def test_any_script_reads_like_ascii_in_search(code: str, zero: str) -> None:
     assert op.search(_digits(code, zero)) == op.search(code)
+
+
+#: The code shapes as patterns: what the string checks of ``parse_occupation_code``
+#: and ``looks_like_code`` must agree with.
+_ONET_PATTERN = r"^(\d{2})-?(\d{4})\.?(\d{2})$"
+_SOC_PATTERN = r"^(\d{2})-?(\d{4})$"
+_CODE_CHARS_PATTERN = r"^[\d\s.\-]+$"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="0123456789-. \n\u2013\uff10\u0663\u00b2\u3000\uff0ea", max_size=12))
+def test_code_shapes_are_read_as_the_patterns_read_them(text: str) -> None:
+    import re
+
+    from occprofile._matching.text import fold_code, looks_like_code, parse_occupation_code
+
+    compact = fold_code(text).strip().replace(" ", "")
+    onet, soc = re.match(_ONET_PATTERN, compact), re.match(_SOC_PATTERN, compact)
+    expected: object
+    if onet:
+        expected = (f"{onet[1]}-{onet[2]}", f"{onet[1]}-{onet[2]}.{onet[3]}")
+    elif soc:
+        expected = (f"{soc[1]}-{soc[2]}", None)
+    else:
+        expected = op.InvalidArgumentError
+    try:
+        found: object = parse_occupation_code(text)
+    except op.InvalidArgumentError:
+        found = op.InvalidArgumentError
+    assert found == expected
+    folded = fold_code(text)
+    shaped = bool(re.match(_CODE_CHARS_PATTERN, folded)) and any(c.isdigit() for c in folded)
+    assert looks_like_code(text) == shaped

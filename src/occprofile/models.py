@@ -7,9 +7,9 @@ and the BLS footnote, a rating section says when O*NET has no data for it,
 and a rating's absent level is ``None`` with :attr:`Rating.level_status`
 saying so -- never a silent ``0``.
 
-The records of an O*NET profile and of an area comparison are defined in
-their own modules and served from here on first use (PEP 562), so a wage
-question creates the dozen classes it needs, not all of them.
+The records of an O*NET profile, of an area comparison and of the bundled
+releases are defined in their own modules and served from here on first
+use (PEP 562), so a wage question creates the classes it needs, not all of them.
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ if TYPE_CHECKING:
         WorkValue,
         WorkValues,
     )
+    from ._provenance_records import Release, Releases
 
 __all__ = [
     "RATING_DOMAINS",
@@ -145,30 +146,6 @@ def _unknown_name(name: str, choices: list[str], detail: str) -> Exception:
     by_folded = {c.casefold(): c for c in choices}
     close = difflib.get_close_matches(name.casefold()[:200], list(by_folded), n=3, cutoff=0.6)
     return UnknownNameError(name, [by_folded[c] for c in close], detail=detail)
-
-
-# --------------------------------------------------------------------------
-# Provenance
-
-
-@frozen(repr=False, eq=False)
-class Release(Record):
-    """One upstream data release bundled in the package, with its credit line."""
-
-    _repr_fields = ("key", "name", "version", "period")
-
-    key: str
-    name: str
-    version: str
-    period: str
-    publisher: str
-    license: str
-    url: str
-    credit: str
-    changes: str
-
-    def __str__(self) -> str:
-        return f"{self.name}, {self.period} (release {self.version}), {self.publisher}"
 
 
 @frozen(repr=False, eq=False)
@@ -444,13 +421,6 @@ class WageOccupations(Results[WageOccupation]):
     item_name = "occupation"
 
 
-class Releases(Results[Release]):
-    """The bundled upstream releases."""
-
-    __slots__ = ()
-    item_name = "release"
-
-
 class OccupationSelection(NotedResults[Occupation], Occupations):
     """O*NET-SOC occupations chosen by filters (``occupations(...)``), by code.
 
@@ -478,6 +448,7 @@ _DEFERRED: dict[str, tuple[str, ...]] = {
         "Tool", "WorkValue", "WorkValues",
     ),
     "occprofile._comparison_records": ("Comparison", "ComparisonRow"),
+    "occprofile._provenance_records": ("Release", "Releases"),
 }  # fmt: skip
 _DEFERRED_NAMES = {name: module for module, names in _DEFERRED.items() for name in names}
 
