@@ -107,6 +107,13 @@ def test_a_question_by_code_makes_only_the_records_it_shows() -> None:
     assert ds.wage_occupation("43-6013") is occupations.oews["43-6013"]
     assert len(ds.wage_occupations()) == 1104
     assert ds.wage_occupations()[0] is occupations.oews[ds.wage_occupations()[0].code]
+    # An exact title: its maps are built from the title columns, not from records.
+    ds = op.Dataset()
+    assert ds.occupation("medical secretaries and administrative assistants").code == "43-6013.00"
+    occupations = ds._src.occupations()
+    assert list(occupations.onet._made) == ["43-6013.00"]
+    assert "_by_title" in vars(occupations)
+    assert not occupations.oews._made
 
 
 def test_the_data_is_structured_by_cattrs() -> None:

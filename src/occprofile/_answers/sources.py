@@ -82,7 +82,7 @@ class Sources:
     def titles(self) -> TitleData:
         def load() -> TitleData:
             rec = self.store.read("titles.json.gz", schema.TitlesFile)
-            return TitleData(rec, self.occupations().onet)
+            return TitleData(rec, self.occupations().official_titles())
 
         return self.store.once("titles", load)
 

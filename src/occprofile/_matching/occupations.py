@@ -15,7 +15,7 @@ the group "Physicians".
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from .._store.columnar import KeyedRecords
@@ -84,10 +84,16 @@ class TitleData:
     first exact title does.
     """
 
-    def __init__(self, rec: TitlesFile, onet: Mapping[str, Occupation]) -> None:
+    def __init__(
+        self, rec: TitlesFile, onet: Mapping[str, Occupation] | Sequence[tuple[str, str]]
+    ) -> None:
+        # ``onet``: the occupations, or their (code, official title) pairs, in order.
         with _lookup.gc_paused():
             self.index = _lookup.PackedTitleIndex(titles_fields(rec), TITLES)
-            official = [(o.code, "title", o.title) for o in onet.values()]
+            if isinstance(onet, Mapping):
+                official = [(o.code, "title", o.title) for o in onet.values()]
+            else:
+                official = [(code, "title", title) for code, title in onet]
         self._first = len(onet)
         if len(self.index) < self._first or self.index.entries(self._first) != official:
             raise DataIntegrityError(
@@ -164,8 +170,10 @@ class OccupationIndex:
         self.onet: KeyedRecords[Occupation] = KeyedRecords(
             self._onet_codes, onet.record, onet.records, OCCUPATIONS, "O*NET code"
         )
-        codes: list[str] = oews.column("code")
-        titles_: list[str] = oews.column("title")
+        self._onet_titles: list[str] = onet.column("title")
+        self._oews_codes: list[str] = oews.column("code")
+        self._oews_titles: list[str] = oews.column("title")
+        codes, titles_ = self._oews_codes, self._oews_titles
         self.oews: KeyedRecords[WageOccupation] = KeyedRecords(
             codes,
             lambda i: WageOccupation(codes[i], titles_[i], soc_level(codes[i])),
@@ -189,23 +197,28 @@ class OccupationIndex:
                 found.setdefault(wage_code, []).append(code)
         return found
 
+    def official_titles(self) -> list[tuple[str, str]]:
+        """(code, title) of every O*NET occupation, in ``occupations.json`` order."""
+        return list(zip(self._onet_codes, self._onet_titles, strict=True))
+
     @functools.cached_property
     def _by_title(self) -> dict[str, list[str]]:
-        # Normalising every title is built on the first lookup by title, not by code.
+        # Normalising every title is built on the first lookup by title, not by code,
+        # from the title column: no record is made for it.
         found: dict[str, list[str]] = {}
-        occs = list(self.onet.values())
-        for o, key in zip(occs, _lookup.title_keys([o.title for o in occs]), strict=True):
-            found.setdefault(key, []).append(o.code)
+        keys = _lookup.title_keys(self._onet_titles)
+        for code, key in zip(self._onet_codes, keys, strict=True):
+            found.setdefault(key, []).append(code)
         return found
 
     @functools.cached_property
     def _oews_by_title(self) -> dict[str, str]:
         found: dict[str, str] = {}
-        occs = list(self.oews.values())
-        for w, key in zip(occs, _lookup.title_keys([w.title for w in occs]), strict=True):
+        keys = _lookup.title_keys(self._oews_titles)
+        for code, key in zip(self._oews_codes, keys, strict=True):
             # "Cashiers" is both 41-2010 and 41-2011: the detailed code is the one meant.
-            if key not in found or w.level == "detailed":
-                found[key] = w.code
+            if key not in found or soc_level(code) == "detailed":
+                found[key] = code
         return found
 
     def title_of(self, code: str) -> str:
