@@ -8,7 +8,7 @@ so the build derives the kind and the full list of states once, here.
 from __future__ import annotations
 
 from databuild.oews import Area
-from databuild.writer import Json
+from databuild.writer import Json, columnar
 
 #: FIPS state code -> USPS abbreviation for every state/territory OEWS publishes.
 FIPS_TO_POSTAL = {
@@ -73,4 +73,8 @@ def areas_document(areas: list[Area]) -> Json:
                 "states": list(states_of(area, kind)),
             }
         )
-    return {"areas": entries}
+    return {"areas": columnar(entries, FIELDS)}
+
+
+#: The fields (columns) of areas.json's `areas` table.
+FIELDS = ("code", "kind", "name", "state_fips", "states")

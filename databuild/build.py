@@ -32,7 +32,7 @@ from databuild import (
     work_content,
 )
 from databuild.sources import InputFile, InputLog
-from databuild.writer import Json, encode, encode_json, sha256_bytes, write_file
+from databuild.writer import Json, encode, encode_json, rows_of, sha256_bytes, write_file
 
 #: Never deleted from the output folder: they are maintained by hand.
 KEEP = ("__init__.py", "README.md")
@@ -57,6 +57,8 @@ MAIN_COLLECTION = {
     "occupations.json": "onet",
     "titles.json.gz": "titles",
 }
+#: The files whose tables are stored as columns (``writer.columnar``).
+COLUMNAR = frozenset({"areas.json", "occupations.json"})
 
 
 @dataclass(frozen=True)
@@ -226,14 +228,15 @@ def encode_all(documents: Documents) -> dict[str, bytes]:
         collection = document[MAIN_COLLECTION[path]]
         if isinstance(collection, str):  # lines (titles.json.gz's titles): a row each
             rows = collection.count("\n") + 1 if collection else 0
+        elif path in COLUMNAR:  # records as columns: a column's length
+            rows = len(rows_of(collection, f"{path} {MAIN_COLLECTION[path]}"))
         else:
             assert isinstance(collection, (dict, list))
             rows = len(collection)
         outputs.append({"path": path, "sha256": sha256_bytes(data), "rows": rows})
     areas_doc = docs["areas.json"]
     assert isinstance(areas_doc, dict)
-    assert isinstance(areas_doc["areas"], list)
-    area_codes = [str(a["code"]) for a in areas_doc["areas"]]  # type: ignore[index,call-overload]
+    area_codes = [str(a["code"]) for a in rows_of(areas_doc["areas"], "areas.json areas")]
     blocks = packs.BlockEncoder(docs[packs.VALUES], area_codes)
     profiles = {
         path.partition("/")[2]: onet.stored_profile(doc)

@@ -84,6 +84,11 @@ def check_with_library(out: Path) -> int:
             )
         except DataIntegrityError as error:
             p.check(False, f"library check: {error}")
+    for name, record in loaded.items():
+        try:
+            _make_tables(name, record)
+        except DataIntegrityError as error:
+            p.check(False, f"library check: {error}")
     areas, values = loaded.get("areas.json"), loaded.get("oews_values.json.gz")
     try:
         decoded = (
@@ -92,7 +97,7 @@ def check_with_library(out: Path) -> int:
     except DataIntegrityError as error:
         p.check(False, f"library check: {error}")
         decoded = None
-    area_codes = [a.code for a in areas.areas] if isinstance(areas, AreasFile) else []
+    area_codes = areas.areas.column("code") if isinstance(areas, AreasFile) else []
     members: dict[str, packs.Member] = {}
     for entry in entries:
         if entry is None:
@@ -125,3 +130,19 @@ def check_with_library(out: Path) -> int:
     if p.items:
         fail(p)
     return len(names) + len(members) + 1
+
+
+def _make_tables(name: str, record: object) -> None:
+    """Make every record of each columnar table of ``record`` (occupations.json, areas.json)
+    by code, as the library's indexes do: a code listed twice is refused."""
+    import attrs
+
+    from occprofile._store.columnar import KeyedRecords, RecordColumns
+
+    cls = type(record)
+    if not attrs.has(cls):
+        return
+    for name_ in attrs.fields_dict(cls):
+        table = getattr(record, name_)
+        if isinstance(table, RecordColumns):
+            KeyedRecords(table.column("code"), table.record, table.records, name, "code").values()

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from databuild.sources import InputLog
-from databuild.writer import Json
+from databuild.writer import Json, columnar
 
 AGGREGATES = Path(__file__).parent / "curated" / "oews_aggregates.json"
 DETAILED = 3
@@ -108,4 +108,9 @@ def occupations_document(
         entries.append(
             {"code": code, "title": title, "wage_code": link.code, "wage_basis": link.basis}
         )
-    return {"onet": entries, "oews": oews}, bases
+    return {"onet": columnar(entries, ONET_FIELDS), "oews": columnar(oews, OEWS_FIELDS)}, bases
+
+
+#: The fields (columns) of occupations.json's `onet` and `oews` tables.
+ONET_FIELDS = ("code", "title", "wage_code", "wage_basis")
+OEWS_FIELDS = ("code", "title", "level")

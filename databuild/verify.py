@@ -29,7 +29,7 @@ from databuild.sources import (
     InputLog,
 )
 from databuild.tables import find_optional_table, find_table
-from databuild.writer import Json, decode, encode_json, sha256_bytes
+from databuild.writer import Json, decode, encode_json, rows_of, sha256_bytes
 
 TOP_LEVEL = (
     "area_aliases.json",
@@ -457,6 +457,16 @@ def _list(value: Json, what: str) -> list[Json]:
     return value
 
 
+def _rows(document: dict[str, Json], table: str, p: Problems) -> list[dict[str, Json]]:
+    """The records of a columnar table (`writer.columnar`); none, and a problem, if its
+    columns are not lists of one length."""
+    try:
+        return rows_of(document.get(table), table)
+    except ValueError as error:
+        p.check(False, str(error))
+        return []
+
+
 def locate(document: Json, path: Sequence[Step]) -> Json:
     """Follow `path` into `document`; raise KeyError/IndexError if it leads nowhere."""
     here = document
@@ -531,8 +541,8 @@ def _unpack(files: dict[str, bytes], manifest: dict[str, Json], p: Problems) -> 
         for e in _list(manifest.get("outputs"), "manifest outputs")
     }
     values = decode(packs.VALUES, files[packs.VALUES])
-    areas = _list(_obj(decode("areas.json", files["areas.json"]), "areas.json")["areas"], "areas")
-    area_codes = [str(_obj(a, "area").get("code")) for a in areas]
+    areas = _rows(_obj(decode("areas.json", files["areas.json"]), "areas.json"), "areas", p)
+    area_codes = [str(a.get("code")) for a in areas]
     for name in PACKS:
         dictionary = _list(listed.get(name, {}).get("dictionary", []), f"{name} dictionary")
         try:
@@ -681,8 +691,8 @@ def check_outputs(out: Path, expect: Expectations, samples: Sequence[Sample]) ->
 
     # counts against the sources
     index = _obj(doc("occupations.json"), "occupations.json")
-    onet_codes = [str(_obj(e, "onet entry").get("code")) for e in _list(index["onet"], "onet")]
-    oews_codes = [str(_obj(e, "oews entry").get("code")) for e in _list(index["oews"], "oews")]
+    onet_codes = [str(e.get("code")) for e in _rows(index, "onet", p)]
+    oews_codes = [str(e.get("code")) for e in _rows(index, "oews", p)]
     p.check(
         len(onet_codes) == expect.onet_occupations,
         f"occupations.json: {len(onet_codes)} O*NET codes, source has {expect.onet_occupations}",
@@ -704,8 +714,8 @@ def check_outputs(out: Path, expect: Expectations, samples: Sequence[Sample]) ->
         "oews.pack: members differ from the OEWS codes",
     )
 
-    areas = _list(_obj(doc("areas.json"), "areas.json")["areas"], "areas")
-    kinds = Counter(str(_obj(a, "area").get("kind")) for a in areas)
+    areas = _rows(_obj(doc("areas.json"), "areas.json"), "areas", p)
+    kinds = Counter(str(a.get("kind")) for a in areas)
     p.check(
         len(areas) == expect.areas, f"areas.json: {len(areas)} areas, source has {expect.areas}"
     )

@@ -58,3 +58,31 @@ def write_file(root: Path, path: str, data: bytes) -> None:
     target = root / path
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
+
+
+def columnar(rows: list[Json], fields: tuple[str, ...]) -> Json:
+    """Records ``rows`` (objects of exactly ``fields``) as one list per field, the way
+    occupations.json and areas.json store them: decoding makes a few lists, not an
+    object per record."""
+    table: dict[str, Json] = {}
+    for field in fields:
+        column: list[Json] = []
+        for row in rows:
+            assert isinstance(row, dict), row
+            assert row.keys() == set(fields), row
+            column.append(row[field])
+        table[field] = column
+    return table
+
+
+def rows_of(table: Json, what: str) -> list[dict[str, Json]]:
+    """The records of a :func:`columnar` table (``what`` names it in errors): its columns
+    must be lists of one length."""
+    if not isinstance(table, dict) or not all(isinstance(c, list) for c in table.values()):
+        raise ValueError(f"{what}: not an object of columns (lists)")
+    columns = {name: c for name, c in table.items() if isinstance(c, list)}
+    lengths = {len(c) for c in columns.values()}
+    if len(lengths) > 1:
+        raise ValueError(f"{what}: columns of different lengths {sorted(lengths)}")
+    n = lengths.pop() if lengths else 0
+    return [{name: c[i] for name, c in columns.items()} for i in range(n)]

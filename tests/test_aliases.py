@@ -16,6 +16,7 @@ import occprofile as op
 from occprofile.__main__ import main
 from occprofile._matching.areas import AreaIndex
 from occprofile._store import schema
+from occprofile._store.columnar import RecordColumns
 
 
 def _packaged(name: str) -> dict[str, Any]:
@@ -24,7 +25,11 @@ def _packaged(name: str) -> dict[str, Any]:
 
 
 ALIASES = _packaged("area_aliases.json")["aliases"]
-AREAS = {a["code"]: a for a in _packaged("areas.json")["areas"]}
+_COLUMNS = _packaged("areas.json")["areas"]  # one list per field
+AREAS = {
+    code: {name: column[i] for name, column in _COLUMNS.items()}
+    for i, code in enumerate(_COLUMNS["code"])
+}
 POSTAL = {a["states"][0].lower(): code for code, a in AREAS.items() if a["kind"] == "state"}
 
 
@@ -156,7 +161,8 @@ def test_real_area_codes_of_every_shape_still_resolve() -> None:
 
 def _index_with(aliases: list[schema.AreaAlias]) -> AreaIndex:
     return AreaIndex(
-        schema.AreasFile(tuple(op.areas())), lambda: schema.AreaAliasesFile(tuple(aliases))
+        schema.AreasFile(RecordColumns.of(op.Area, op.areas())),
+        lambda: schema.AreaAliasesFile(tuple(aliases)),
     )
 
 

@@ -278,6 +278,83 @@ def test_a_rating_without_its_element_names_the_file(copy: DataCopy) -> None:
     raises_for(ONET, lambda: copy.dataset().profile("43-6013.00"), "measures for")
 
 
+def _far_row(columns: dict[str, list[Any]], shown: str) -> int:
+    """A row of a columnar table other than code ``shown``'s (the last)."""
+    row = len(columns["code"]) - 1
+    assert columns["code"][row] != shown
+    return row
+
+
+@pytest.mark.parametrize(
+    ("resource", "table", "field", "wrong", "match"),
+    [
+        # A wrong value in a record the question never shows still fails it: columns
+        # are checked whole when the file is read, not record by record when made.
+        ("occupations.json", "onet", "wage_code", 7, r"Occupation\.wage_code"),
+        ("occupations.json", "oews", "title", None, r"OewsOccupationRecord\.title"),
+        # Every area's kind is read for a ranking; a kind no area can have must not
+        # silently leave that area out of it.
+        ("areas.json", "areas", "kind", "galaxy", r"Area\.kind"),
+        ("areas.json", "areas", "states", "WY", r"Area\.states"),
+    ],
+)
+def test_a_wrong_type_in_a_record_not_asked_for_names_the_file(
+    copy: DataCopy, resource: str, *, table: str, field: str, wrong: object, match: str
+) -> None:
+    document = copy.document(resource)
+    columns = document[table]
+    columns[field][_far_row(columns, "43-6013")] = wrong
+    copy.write_document(resource, document, vouched=True)
+    raises_for(resource, lambda: copy.dataset().top_metros("43-6013", 10), match)
+
+
+@pytest.mark.parametrize(
+    ("resource", "table"), [("occupations.json", "onet"), ("occupations.json", "oews")]
+)
+def test_occupation_columns_of_unequal_length_name_the_file(
+    copy: DataCopy, resource: str, table: str
+) -> None:
+    document = copy.document(resource)
+    document[table]["title"].pop()
+    copy.write_document(resource, document, vouched=True)
+    raises_for(resource, lambda: copy.dataset().wage_occupation("43-6013"), "differ in length")
+
+
+def test_area_columns_of_unequal_length_name_the_file(copy: DataCopy) -> None:
+    document = copy.document("areas.json")
+    document["areas"]["name"].pop()
+    copy.write_document("areas.json", document, vouched=True)
+    raises_for("areas.json", lambda: copy.dataset().top_metros("43-6013"), "differ in length")
+
+
+@pytest.mark.parametrize(
+    ("resource", "table", "query"),
+    [
+        ("occupations.json", "onet", lambda ds: ds.occupation("43-6013.00")),
+        ("occupations.json", "oews", lambda ds: ds.wage_occupation("43-6013")),
+        ("areas.json", "areas", lambda ds: ds.top_metros("43-6013")),
+    ],
+)
+def test_a_code_listed_twice_names_the_file(
+    copy: DataCopy, resource: str, table: str, query: Callable[[op.Dataset], object]
+) -> None:
+    """Two records of one code: which is meant cannot be told, whichever is asked for."""
+    document = copy.document(resource)
+    columns = document[table]
+    for column in columns.values():
+        column.append(column[0])  # the first record again, last
+    copy.write_document(resource, document, vouched=True)
+    raises_for(resource, lambda: query(copy.dataset()), "twice")
+
+
+def test_a_key_missing_from_a_table_names_the_file(copy: DataCopy) -> None:
+    document = copy.document("areas.json")
+    del document["areas"]["state_fips"]
+    document["areas"]["fips"] = []
+    copy.write_document("areas.json", document, vouched=True)
+    raises_for("areas.json", lambda: copy.dataset().top_metros("43-6013"), "extra keys in Area")
+
+
 def test_a_changed_pack_dictionary_is_refused(copy: DataCopy) -> None:
     whole = bytearray((copy.root / "onet.pack").read_bytes())
     whole[100] ^= 0xFF  # inside the dictionary, which every member is inflated against
@@ -403,7 +480,7 @@ def test_an_edited_profile_fails_its_checksum(copy: DataCopy) -> None:
 
 def test_an_edited_top_level_file_fails_its_checksum(copy: DataCopy) -> None:
     document = copy.document("areas.json")
-    document["areas"][0]["name"] = "Nation"
+    document["areas"]["name"][0] = "Nation"
     copy.write_document("areas.json", document, vouched=False)
     raises_for(
         "areas.json", lambda: copy.dataset().top_metros("43-6013"), "changed after the build"

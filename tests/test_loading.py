@@ -133,6 +133,34 @@ def test_a_question_by_code_compiles_no_text_pattern() -> None:
     assert out.split() == ["0", "False", "True", "occprofile._matching.title_index"]
 
 
+def test_a_question_by_code_makes_only_the_records_it_shows() -> None:
+    """top_metros by code makes its OEWS occupation and the n areas it shows, and no
+    lookup map by title or SOC code; a listing then makes every record at once, keeping
+    (the same objects) those made before."""
+    ds = op.Dataset()
+    ranking = ds.top_metros("43-6013", 3)
+    occupations, areas = ds._src.occupations(), ds._src.areas()
+    assert list(occupations.oews._made) == ["43-6013"]
+    assert not occupations.onet._made
+    assert sorted(areas.by_code._made) == sorted(r.estimate.area.code for r in ranking)
+    assert not {"_by_soc", "_by_wage_code", "_by_title", "_oews_by_title"} & set(vars(occupations))
+    assert "_names" not in vars(areas)
+    shown = areas.by_code[ranking[0].estimate.area.code]
+    listed = {a.code: a for a in ds.areas()}
+    assert len(listed) == 583
+    assert listed[shown.code] is shown
+    assert ds.wage_occupation("43-6013") is occupations.oews["43-6013"]
+    assert len(ds.wage_occupations()) == 1104
+    assert ds.wage_occupations()[0] is occupations.oews[ds.wage_occupations()[0].code]
+    # An exact title: its maps are built from the title columns, not from records.
+    ds = op.Dataset()
+    assert ds.occupation("medical secretaries and administrative assistants").code == "43-6013.00"
+    occupations = ds._src.occupations()
+    assert list(occupations.onet._made) == ["43-6013.00"]
+    assert "_by_title" in vars(occupations)
+    assert not occupations.oews._made
+
+
 def test_the_data_is_structured_by_cattrs() -> None:
     """cattrs turns the packaged data into records (with the package's own hooks,
     registered on its converter): a first question goes through it."""
@@ -250,57 +278,70 @@ def test_cache_is_reused_and_clearable(monkeypatch: pytest.MonkeyPatch) -> None:
     assert p2 is not p1
 
 
+def _columns(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """Records as occupations.json and areas.json store them: one list per field."""
+    return {name: [r[name] for r in rows] for name in rows[0]}
+
+
 def test_unknown_keys_fail_loudly() -> None:
-    good = {
-        "areas": [
-            {
-                "code": "0000000",
-                "kind": "national",
-                "name": "National",
-                "state_fips": "00",
-                "states": [],
-            }
-        ]
+    national = {
+        "code": "0000000",
+        "kind": "national",
+        "name": "National",
+        "state_fips": "00",
+        "states": [],
     }
-    assert _converter.structure(good, _records.AreasFile, "areas.json").areas[0].name == "National"
+    good = {"areas": _columns([national])}
+    made = _converter.structure(good, _records.AreasFile, "areas.json")
+    assert made.areas.record(0).name == "National"
     bad = json.loads(json.dumps(good))
-    bad["areas"][0]["population"] = 1
+    bad["areas"]["population"] = [1]
     with pytest.raises(op.DataIntegrityError, match=r"areas\.json.*population"):
         _converter.structure(bad, _records.AreasFile, "areas.json")
     wrong_type = json.loads(json.dumps(good))
-    wrong_type["areas"][0]["kind"] = "galaxy"
-    with pytest.raises(op.DataIntegrityError):
+    wrong_type["areas"]["kind"] = ["galaxy"]
+    with pytest.raises(op.DataIntegrityError, match=r"areas\.json.*Area\.kind"):
         _converter.structure(wrong_type, _records.AreasFile, "areas.json")
 
 
-def test_a_list_of_records_is_checked_as_strictly_as_one_record() -> None:
-    """A list of records is structured a column at a time; one bad record among good
-    ones fails with the message the record-by-record hook gives."""
+def test_a_table_of_columns_is_checked_as_strictly_as_one_record() -> None:
+    """Records stored as columns are checked a column at a time, every value when the
+    file is read (not when a record is first made): one bad value among good ones
+    fails with the message the record hook gives, naming the class and field."""
     rows: list[dict[str, Any]] = [
         {"code": f"11-10{i}1.00", "title": f"T{i}", "wage_code": None, "wage_basis": None}
         for i in range(3)
     ]
-    good = {"onet": rows, "oews": [{"code": "11-1011", "title": "Chief", "level": 3}]}
+    good = {
+        "onet": _columns(rows),
+        "oews": _columns([{"code": "11-1011", "title": "C", "level": 3}]),
+    }
     made = _converter.structure(good, _records.OccupationsFile, "occupations.json")
-    assert made.onet == tuple(Occupation(**r) for r in rows)
-    assert made.oews[0].level == 3
-    damages: list[tuple[dict[str, Any], str]] = [
-        ({"wage_code": 7}, r"Occupation\.wage_code: expected a string"),
-        ({"extra": 1}, "extra keys in Occupation: extra"),
-        ({"title": None}, "Occupation lacks title"),  # None here: the key is removed
+    assert made.onet.records() == tuple(Occupation(**r) for r in rows)
+    assert made.onet.record(1) == Occupation(**rows[1])
+    assert made.oews.record(0).level == 3
+    damages: list[tuple[Callable[[dict[str, Any]], object], str]] = [
+        (lambda t: t["wage_code"].__setitem__(1, 7), r"Occupation\.wage_code: expected a string"),
+        (lambda t: t.update(extra=[1, 2, 3]), "extra keys in Occupation: extra"),
+        (lambda t: t.pop("title"), "Occupation lacks title"),
+        (lambda t: t["title"].pop(), "Occupation columns differ in length"),
+        (lambda t: t.update(title="T"), r"Occupation\.title: a column is a list"),
     ]
     for damage, message in damages:
         bad = json.loads(json.dumps(good))
-        record = bad["onet"][1]
-        record.update(damage)
-        for key in [k for k, v in damage.items() if v is None]:
-            del record[key]
+        damage(bad["onet"])
         with pytest.raises(op.DataIntegrityError, match=message):
             _converter.structure(bad, _records.OccupationsFile, "occupations.json")
     level_as_text = json.loads(json.dumps(good))
-    level_as_text["oews"][0]["level"] = "3"
+    level_as_text["oews"]["level"] = ["3"]
     with pytest.raises(op.DataIntegrityError, match="expected an integer"):
         _converter.structure(level_as_text, _records.OccupationsFile, "occupations.json")
+    level_as_bool = json.loads(json.dumps(good))
+    level_as_bool["oews"]["level"] = [True]
+    with pytest.raises(op.DataIntegrityError, match="expected an integer"):
+        _converter.structure(level_as_bool, _records.OccupationsFile, "occupations.json")
+    with pytest.raises(op.DataIntegrityError, match="Occupation columns are read from an object"):
+        _converter.structure({**good, "onet": rows}, _records.OccupationsFile, "occupations.json")
 
 
 def test_numbers_are_not_coerced_from_text() -> None:
@@ -440,6 +481,7 @@ def test_runs_from_zipped_wheel(wheel: Path, tmp_path: Path) -> None:
         (lambda a: a.update(states=["CA", 6]), r"Area\.states"),
         (lambda a: a.update(code=7), r"Area\.code"),
         (lambda a: a.update(kind=True), r"Area\.kind"),
+        (lambda a: a.update(kind=1), r"Area\.kind"),
         (lambda a: a.pop("name"), r"Area lacks name"),
         (lambda a: a.update(extra=None), r"extra keys in Area: extra"),
     ],
@@ -447,11 +489,15 @@ def test_runs_from_zipped_wheel(wheel: Path, tmp_path: Path) -> None:
 def test_a_schema_mismatch_names_the_class_and_field(
     damage: Callable[[dict[str, Any]], object], named: str
 ) -> None:
-    """The converter's own hooks are as strict as cattrs' and say where the data differs."""
-    area = {"code": "0000000", "kind": "national", "name": "N", "state_fips": "00", "states": []}
+    """The converter's own hooks are as strict as cattrs' and say where the data differs,
+    whichever record of the columns holds the wrong value."""
+    good = {"code": "0000000", "kind": "national", "name": "N", "state_fips": "00", "states": []}
+    area = dict(good)
     damage(area)
-    with pytest.raises(op.DataIntegrityError, match=rf"areas\.json.*{named}"):
-        _converter.structure({"areas": [area]}, _records.AreasFile, "areas.json")
+    for rows in ([area], [good, area], [area, good]):
+        columns = {name: [r.get(name) for r in rows] for name in area}
+        with pytest.raises(op.DataIntegrityError, match=rf"areas\.json.*{named}"):
+            _converter.structure({"areas": columns}, _records.AreasFile, "areas.json")
 
 
 def test_optional_fields_and_dicts_are_checked_too() -> None:

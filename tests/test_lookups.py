@@ -250,14 +250,17 @@ def test_no_profile_and_ambiguous_messages() -> None:
 def test_soc_code_with_specialties_only() -> None:
     """A future release may drop a ".00": one child resolves, several are ambiguous."""
     from occprofile._matching.occupations import OccupationIndex
+    from occprofile._store.columnar import RecordColumns
     from occprofile._store.schema import OccupationsFile, OewsOccupationRecord
 
     def occ(code: str) -> op.Occupation:
         return op.Occupation(code, f"Title {code}", code[:7], "detailed")
 
     rec = OccupationsFile(
-        onet=(occ("99-1111.01"), occ("99-1111.02"), occ("99-2222.01")),
-        oews=(OewsOccupationRecord("99-1111", "Group", 3),),
+        onet=RecordColumns.of(
+            op.Occupation, (occ("99-1111.01"), occ("99-1111.02"), occ("99-2222.01"))
+        ),
+        oews=RecordColumns.of(OewsOccupationRecord, (OewsOccupationRecord("99-1111", "Group", 3),)),
     )
     index = OccupationIndex(rec, titles=lambda: pytest.fail("titles not needed"))
     assert index.find("99-2222").code == "99-2222.01"
@@ -351,6 +354,7 @@ def test_alternate_title_spelled_as_typed_beats_plural_oews_title() -> None:
 
 def test_alternate_title_outside_the_group_does_not_displace_it() -> None:
     from occprofile._matching.occupations import OccupationIndex, TitleData, titles_file
+    from occprofile._store.columnar import RecordColumns
     from occprofile._store.schema import OccupationsFile, OewsOccupationRecord
 
     onet = {
@@ -358,11 +362,14 @@ def test_alternate_title_outside_the_group_does_not_displace_it() -> None:
         for c, t in (("99-1011.00", "Widget Makers"), ("88-1011.00", "Gadget Makers"))
     }
     rec = OccupationsFile(
-        onet=tuple(onet.values()),
-        oews=(
-            OewsOccupationRecord("99-1010", "Foos", 3),
-            OewsOccupationRecord("99-1011", "Widget Makers", 4),
-            OewsOccupationRecord("88-1011", "Gadget Makers", 4),
+        onet=RecordColumns.of(op.Occupation, onet.values()),
+        oews=RecordColumns.of(
+            OewsOccupationRecord,
+            (
+                OewsOccupationRecord("99-1010", "Foos", 3),
+                OewsOccupationRecord("99-1011", "Widget Makers", 4),
+                OewsOccupationRecord("88-1011", "Gadget Makers", 4),
+            ),
         ),
     )
     titles = TitleData(titles_file(onet.values(), [("99-1011.00", "alternate", "Foo")]), onet)

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from databuild import onet, packs, writer
-from databuild.writer import Json
-from tests.helpers import REPO_ROOT, lst, obj
+from databuild.writer import Json, rows_of
+from tests.helpers import REPO_ROOT, obj
 
 COMMITTED = REPO_ROOT / "src" / "occprofile" / "data"
 HAND_WRITTEN = ("__init__.py", "README.md")
@@ -56,7 +56,7 @@ def dictionary(folder: Path, pack: str) -> bytes:
 
 
 def _area_codes(folder: Path) -> list[str]:
-    return [str(obj(a)["code"]) for a in lst(obj(read_doc(folder, "areas.json"))["areas"])]
+    return [str(a["code"]) for a in rows_of(obj(read_doc(folder, "areas.json"))["areas"], "areas")]
 
 
 def members(folder: Path, pack: str) -> dict[str, list[Any]]:

@@ -9,6 +9,7 @@ from collections import Counter
 import pytest
 
 from databuild import verify
+from databuild.writer import rows_of
 from tests.databuild.helpers import COMMITTED, committed, generated_files
 from tests.helpers import lst, obj
 
@@ -53,9 +54,9 @@ def test_medical_secretaries_metro_wages(area: str, employment: str, annual_mean
 
 def test_index_counts_and_wage_links() -> None:
     index = obj(committed("occupations.json"))
-    onet_entries = [obj(e) for e in lst(index["onet"])]
+    onet_entries = rows_of(index["onet"], "onet")
     assert len(onet_entries) == 1016
-    assert len(lst(index["oews"])) == 1104
+    assert len(rows_of(index["oews"], "oews")) == 1104
     bases = Counter(e["wage_basis"] for e in onet_entries)
     assert bases == Counter({"detailed": 961, "aggregate": 14, "broad": 20, None: 21})
     by_code = {e["code"]: e for e in onet_entries}
@@ -65,7 +66,7 @@ def test_index_counts_and_wage_links() -> None:
 
 
 def test_areas_and_manifest_counts() -> None:
-    entries = [obj(a) for a in lst(obj(committed("areas.json"))["areas"])]
+    entries = rows_of(obj(committed("areas.json"))["areas"], "areas")
     kinds = Counter(str(a["kind"]) for a in entries)
     assert kinds == Counter({"national": 1, "state": 54, "metro": 393, "nonmetro": 135})
     new_york = next(a for a in entries if a["code"] == "0035620")

@@ -10,7 +10,7 @@ import pytest
 
 from databuild import area_aliases
 from databuild.sources import InputLog
-from databuild.writer import Json
+from databuild.writer import Json, rows_of
 from tests.databuild.helpers import committed
 from tests.helpers import REPO_ROOT, lst, obj
 
@@ -64,7 +64,7 @@ def test_a_valid_file_is_read_in_order(tmp_path: Path) -> None:
 
 
 def test_committed_aliases_are_valid_and_packaged_unchanged(tmp_path: Path) -> None:
-    codes = [str(obj(a)["code"]) for a in lst(obj(committed("areas.json"))["areas"])]
+    codes = [str(a["code"]) for a in rows_of(obj(committed("areas.json"))["areas"], "areas")]
     entries = area_aliases.read_aliases(codes, InputLog(tmp_path), CURATED)
     packaged = obj(committed("area_aliases.json"))
     assert lst(packaged["aliases"]) == entries

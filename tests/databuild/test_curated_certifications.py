@@ -10,7 +10,7 @@ import pytest
 
 from databuild import certifications
 from databuild.sources import InputLog, sha256_file
-from databuild.writer import Json
+from databuild.writer import Json, rows_of
 from tests.databuild.helpers import committed, problems_of
 from tests.helpers import REPO_ROOT, lst, obj
 
@@ -294,7 +294,7 @@ def test_read_certifications_reports_an_unhashable_id(tmp_path: Path, bad_id: Js
 
 
 def onet_codes() -> list[str]:
-    return [str(obj(e)["code"]) for e in lst(obj(committed("occupations.json"))["onet"])]
+    return [str(e["code"]) for e in rows_of(obj(committed("occupations.json"))["onet"], "onet")]
 
 
 def test_committed_certifications_are_valid_and_packaged_unchanged(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ import pytest
 
 from databuild import history, projections, soc_changes
 from databuild.sources import InputLog
+from databuild.writer import rows_of
 from tests.databuild.helpers import committed, problems_of
 from tests.helpers import lst, obj
 
@@ -185,8 +186,8 @@ def test_committed_crosswalk_agrees_with_the_real_sources(upstream: Path) -> Non
     national = [obj(r) for r in history.read_national_2019(upstream, log)]
     projected = [obj(r) for r in projections.read_projections(upstream, log)]
     levels = {
-        str(obj(e)["code"]): int(str(obj(e)["level"]))
-        for e in lst(obj(committed("occupations.json"))["oews"])
+        str(e["code"]): int(str(e["level"]))
+        for e in rows_of(obj(committed("occupations.json"))["oews"], "oews")
     }
     assert sum(level == soc_changes.DETAILED for level in levels.values()) > 700
     document = soc_changes.changes_document(

@@ -11,6 +11,7 @@ import pytest
 from databuild import occupations
 from databuild.occupations import WageLink, wage_link
 from databuild.sources import InputLog
+from databuild.writer import rows_of
 from tests.helpers import REPO_ROOT
 
 
@@ -74,10 +75,10 @@ def test_read_aggregates_refuses_what_disagrees_with_the_sources(
 
 def test_committed_aggregates_hold_for_the_committed_index(tmp_path: Path) -> None:
     index = json.loads((REPO_ROOT / "src/occprofile/data/occupations.json").read_text())
-    levels = {str(o["code"]): int(o["level"]) for o in index["oews"]}
-    codes = [str(o["code"]) for o in index["onet"]]
+    levels = {str(o["code"]): int(str(o["level"])) for o in rows_of(index["oews"], "oews")}
+    codes = [str(o["code"]) for o in rows_of(index["onet"], "onet")]
     within = occupations.read_aggregates(codes, levels, InputLog(tmp_path))
-    linked = {str(o["code"]): o for o in index["onet"]}
+    linked = {str(o["code"]): o for o in rows_of(index["onet"], "onet")}
     for code, o in linked.items():
         aggregate = within.get(code[:7])
         if aggregate is not None:

@@ -21,6 +21,7 @@ from databuild import activity_importance, onet, verify, work_content
 from databuild.ratings import value_only_measure
 from databuild.sources import ACTIVITIES_29_1_DIR, InputLog
 from databuild.tables import Row, TableSpec
+from databuild.writer import rows_of
 from tests.databuild.helpers import committed
 from tests.helpers import lst, obj, read_xlsx
 
@@ -297,7 +298,7 @@ def onet_rows(upstream: Path, table: str) -> list[dict[str, Any]]:
 def profiles(upstream: Path) -> dict[str, dict[str, Any]]:
     """Every committed O*NET profile, by code."""
     index = obj(committed("occupations.json"))
-    codes = [str(obj(e)["code"]) for e in lst(index["onet"])]
+    codes = [str(e["code"]) for e in rows_of(index["onet"], "onet")]
     return {code: obj(committed(f"onet.pack/{code}")) for code in codes}
 
 

@@ -7,7 +7,7 @@ built for an area that misses the cut. Answers are memoised in the store.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, get_args
 
@@ -100,7 +100,7 @@ def top_metros(
         # Only on a miss: the wording of a "nothing found" error is not hot-path work.
         kind = "metro or nonmetro area" if include_nonmetro else "metro area"
         scope = f"any {kind}" + (f" of {where.name}" if where else "")
-        areas = src.areas().metros(postal, include_nonmetro)
+        areas = src.areas().metro_codes(postal, include_nonmetro)
         return rank(src, occ, by, areas, n=n, scope=scope)
 
     return src.store.memo(("top_metros", occ.code, by, postal, include_nonmetro, n), compute)
@@ -109,7 +109,7 @@ def top_metros(
 def top_states(src: Sources, occ: WageOccupation, n: int, by: RankKey) -> Ranking:
     """States and territories ranked like :func:`top_metros`."""
     check_n(n)
-    states = src.areas().select(AreaKind.STATE, None)
+    states = src.areas().select_codes(AreaKind.STATE, None)
     return src.store.memo(
         ("top_states", occ.code, by, n),
         lambda: rank(src, occ, by, states, n=n, scope="any state or territory"),
@@ -120,12 +120,14 @@ def rank(
     src: Sources,
     occ: WageOccupation,
     by: RankKey,
-    areas: tuple[Area, ...],
+    areas: Sequence[str],
     *,
     n: int,
     scope: str,
 ) -> Ranking:
-    """The first ``n`` of ``areas`` by ``by``; unreleased figures last, ties by name, code."""
+    """The first ``n`` of ``areas`` (codes) by ``by``; unreleased figures last, ties by name,
+    code. Areas are made only for the ``n`` shown: the others are ranked by their rows and
+    the name column."""
     datatype = RANK_BY[by]
     rows = src.oews_rows(occ.code)
     footnotes = src.footnotes()
@@ -137,9 +139,10 @@ def rank(
     positions, numbers, kinds = rows.column(i)
     values = src.store.oews_values()
     scale = 10 ** values.decimals[i]
+    index = src.areas()
     keyed = []
-    for area in areas:
-        j = positions.get(area.code)
+    for code in areas:
+        j = positions.get(code)
         if j is None:
             continue
         if kinds[j] == 0:  # a released number without a footnote
@@ -148,14 +151,15 @@ def rank(
             value, footnote = values.kinds[kinds[j]]
             text = values.words[i][numbers[j]] if value == NUMBER else MARKERS[value]
             key = cell_rank_key(text, footnote, datatype, footnotes, resource)
-        keyed.append((key, area.name, area.code, area))
+        keyed.append((key, index.name_of(code), code))
     keyed.sort()
     if not keyed:
         raise NoWageDataError(str(occ), scope)
     if keyed[0][0][0] == UNRANKED:  # nothing to rank by: not an A-Z list in disguise
         raise NoWageDataError(str(occ), _why_unranked(src, occ, by, keyed, scope))
     ranked = []
-    for place, (*_, area) in enumerate(keyed[:n], start=1):
+    for place, (*_, code) in enumerate(keyed[:n], start=1):
+        area = index.by_code[code]
         estimate = src.estimate(occ, area.code)
         assert estimate is not None  # keyed only holds areas with a row
         figure = src.figure_in(occ, area, datatype)
@@ -167,12 +171,13 @@ def _why_unranked(
     src: Sources,
     occ: WageOccupation,
     by: RankKey,
-    keyed: list[tuple[Any, str, str, Area]],
+    keyed: list[tuple[Any, str, str]],
     scope: str,
 ) -> str:
     """Say why no area has a released ``by`` figure, and what to rank by instead."""
     datatype = RANK_BY[by]
-    statuses = Counter(src.figure_in(occ, area, datatype).status for *_, area in keyed)
+    by_code = src.areas().by_code
+    statuses = Counter(src.figure_in(occ, by_code[code], datatype).status for *_, code in keyed)
     counts = ", ".join(f"{status} in {count}" for status, count in statuses.most_common())
     text = f"{scope} with a released {by} ({counts})"
     other = _OTHER_BASIS.get(by)

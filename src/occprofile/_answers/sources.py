@@ -82,7 +82,7 @@ class Sources:
     def titles(self) -> TitleData:
         def load() -> TitleData:
             rec = self.store.read("titles.json.gz", schema.TitlesFile)
-            return TitleData(rec, self.occupations().onet)
+            return TitleData(rec, self.occupations().official_titles())
 
         return self.store.once("titles", load)
 
@@ -97,13 +97,11 @@ class Sources:
 
     def area_codes(self) -> tuple[str, ...]:
         """The area codes in ``areas.json`` order: what the OEWS columns' area indexes index."""
-        return self.store.once("area_codes", lambda: tuple(self.areas().by_code))
+        return self.store.once("area_codes", lambda: tuple(self.areas().codes))
 
     def area_positions(self) -> dict[str, int]:
         """Area code -> its index in ``areas.json``."""
-        return self.store.once(
-            "area_positions", lambda: {c: i for i, c in enumerate(self.area_codes())}
-        )
+        return self.areas().by_code.rows
 
     # O*NET profiles -------------------------------------------------------
 

@@ -42,7 +42,8 @@ def state_view(src: Sources, occ: WageOccupation, where: Area) -> StateView:
                     f"{where.name} have no OEWS estimate for {occ}."
                 )
             try:
-                ranked[kind] = rank(src, occ, "employment", areas, n=len(areas) or 1, scope="")
+                codes = [a.code for a in areas]
+                ranked[kind] = rank(src, occ, "employment", codes, n=len(areas) or 1, scope="")
             except NoWageDataError:
                 ranked[kind] = Ranking()
                 if with_rows:

@@ -25,9 +25,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from .._store.columnar import KeyedRecords
 from ..errors import (
     AmbiguousAreaError,
     DataIntegrityError,
@@ -43,19 +44,38 @@ _NATIONAL_ALIASES = frozenset({"national", "nation", "us", "u s", "usa", "united
 #: a ZIP+4 code ("10001-1234"); a bare five-digit ZIP is a number no area code has
 _ZIP_PLUS_4 = re.compile(r"^\d{5}[-\s]\d{4}$")
 _ALIASES = "area_aliases.json"
+#: The resource :class:`AreaIndex` reads.
+AREAS = "areas.json"
 
 if TYPE_CHECKING:
     from .._store.schema import AreaAliasesFile, AreasFile
 
 
 class AreaIndex:
-    """Area lookups built once from ``areas.json``."""
+    """Area lookups built once from ``areas.json``.
+
+    Code -> area from the code column alone: an area is made when first asked
+    for, all of them at once for a listing or a lookup by name; selections by
+    kind and state read the kind and state columns without making areas.
+    """
 
     def __init__(
         self, rec: AreasFile, aliases: Callable[[], AreaAliasesFile] | None = None
     ) -> None:
-        self.by_code: dict[str, Area] = {a.code: a for a in rec.areas}
+        areas = rec.areas
+        #: every area code, in ``areas.json`` order
+        self.codes: list[str] = areas.column("code")
+        self._kinds: list[AreaKind] = areas.column("kind")
+        self._area_names: list[str] = areas.column("name")
+        self._states: list[tuple[str, ...]] = areas.column("states")
+        self.by_code: KeyedRecords[Area] = KeyedRecords(
+            self.codes, areas.record, areas.records, AREAS, "area code"
+        )
         self._aliases = aliases
+
+    def name_of(self, code: str) -> str:
+        """The name of area ``code`` (one the index has), without making the area."""
+        return self._area_names[self.by_code.rows[code]]
 
     @functools.cached_property
     def _names(self) -> _AreaNames:
@@ -178,20 +198,36 @@ class AreaIndex:
 
     def select(self, kind: str | AreaKind | None, state: str | None) -> tuple[Area, ...]:
         """Areas of one kind and/or in one state (metros spanning it included), by code."""
-        found = list(self.by_code.values())
+        return self._areas(self.select_codes(kind, state))
+
+    def select_codes(self, kind: str | AreaKind | None, state: str | None) -> tuple[str, ...]:
+        """The codes of :meth:`select`, read from the columns."""
+        kinds, states = self._kinds, self._states
+        rows: Iterable[int] = range(len(self.codes))
         if kind is not None:
             wanted = area_kind(kind)
-            found = [a for a in found if a.kind is wanted]
+            rows = [i for i in rows if kinds[i] is wanted]
         if state is not None:
             postal = self.state(state).states[0]
-            found = [a for a in found if postal in a.states and a.kind is not AreaKind.STATE]
-        return tuple(found)
+            rows = [i for i in rows if postal in states[i] and kinds[i] is not AreaKind.STATE]
+        codes = self.codes
+        return tuple(codes[i] for i in rows)
 
     def metros(self, state: str | None, include_nonmetro: bool) -> tuple[Area, ...]:
         """Metropolitan areas (and optionally nonmetro areas), of one state or all, by code."""
+        return self._areas(self.metro_codes(state, include_nonmetro))
+
+    def metro_codes(self, state: str | None, include_nonmetro: bool) -> tuple[str, ...]:
+        """The codes of :meth:`metros`, read from the columns."""
         check_bool(include_nonmetro, "include_nonmetro")
         kinds = {AreaKind.METRO, AreaKind.NONMETRO} if include_nonmetro else {AreaKind.METRO}
-        return tuple(a for a in self.select(None, state) if a.kind in kinds)
+        kind_of, rows = self._kinds, self.by_code.rows
+        return tuple(c for c in self.select_codes(None, state) if kind_of[rows[c]] in kinds)
+
+    def _areas(self, codes: Iterable[str]) -> tuple[Area, ...]:
+        """The areas of ``codes``: a listing makes every area at once."""
+        every = self.by_code.everything()
+        return tuple(every[c] for c in codes)
 
 
 class _AreaNames:
@@ -224,7 +260,7 @@ class _AreaNames:
                     self.city_parts.setdefault(key, set()).add(a.code)
                     self.suggestions.setdefault(key, a.name)
 
-    def add_aliases(self, rec: AreaAliasesFile, by_code: dict[str, Area]) -> None:
+    def add_aliases(self, rec: AreaAliasesFile, by_code: Mapping[str, Area]) -> None:
         """Index the curated aliases; one naming no packaged area is a data error."""
         for entry in rec.aliases:
             key = _lookup.normalize(entry.alias)

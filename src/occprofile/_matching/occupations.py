@@ -15,9 +15,10 @@ the group "Physicians".
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from .._store.columnar import KeyedRecords
 from ..errors import (
     AmbiguousOccupationError,
     DataIntegrityError,
@@ -35,6 +36,8 @@ SOC_LEVELS: tuple[SocLevel, ...] = ("total", "major", "minor", "broad", "detaile
 #: SOC major group 55 (military): in O*NET, not in OEWS.
 _MILITARY = "55-"
 _CONFIDENT = 0.9
+#: The resource :class:`OccupationIndex` reads.
+OCCUPATIONS = "occupations.json"
 
 if TYPE_CHECKING:
     from .._store.schema import OccupationsFile, TitlesFile
@@ -81,10 +84,16 @@ class TitleData:
     first exact title does.
     """
 
-    def __init__(self, rec: TitlesFile, onet: dict[str, Occupation]) -> None:
+    def __init__(
+        self, rec: TitlesFile, onet: Mapping[str, Occupation] | Sequence[tuple[str, str]]
+    ) -> None:
+        # ``onet``: the occupations, or their (code, official title) pairs, in order.
         with _lookup.gc_paused():
             self.index = _lookup.PackedTitleIndex(titles_fields(rec), TITLES)
-            official = [(o.code, "title", o.title) for o in onet.values()]
+            if isinstance(onet, Mapping):
+                official = [(o.code, "title", o.title) for o in onet.values()]
+            else:
+                official = [(code, "title", title) for code, title in onet]
         self._first = len(onet)
         if len(self.index) < self._first or self.index.entries(self._first) != official:
             raise DataIntegrityError(
@@ -152,34 +161,64 @@ class OccupationIndex:
 
     def __init__(self, rec: OccupationsFile, titles: Callable[[], TitleData]) -> None:
         self._titles = titles
-        self.onet: dict[str, Occupation] = {o.code: o for o in rec.onet}
-        self.oews: dict[str, WageOccupation] = {
-            o.code: WageOccupation(o.code, o.title, soc_level(o.code)) for o in rec.oews
-        }
-        self._by_soc: dict[str, list[str]] = {}
-        self._by_wage_code: dict[str, list[str]] = {}
-        for o in rec.onet:
-            self._by_soc.setdefault(o.soc_code, []).append(o.code)
-            if o.wage_code:
-                self._by_wage_code.setdefault(o.wage_code, []).append(o.code)
+        onet, oews = rec.onet, rec.oews
+        self._onet_codes: list[str] = onet.column("code")
+        self._wage_codes: list[str | None] = onet.column("wage_code")
+        # Code -> row from the code columns alone: a record is made when first asked
+        # for (a question by code makes only its own), all of them at once for a
+        # listing or a lookup by title.
+        self.onet: KeyedRecords[Occupation] = KeyedRecords(
+            self._onet_codes, onet.record, onet.records, OCCUPATIONS, "O*NET code"
+        )
+        self._onet_titles: list[str] = onet.column("title")
+        self._oews_codes: list[str] = oews.column("code")
+        self._oews_titles: list[str] = oews.column("title")
+        codes, titles_ = self._oews_codes, self._oews_titles
+        self.oews: KeyedRecords[WageOccupation] = KeyedRecords(
+            codes,
+            lambda i: WageOccupation(codes[i], titles_[i], soc_level(codes[i])),
+            lambda: map(WageOccupation, codes, titles_, map(soc_level, codes)),
+            OCCUPATIONS,
+            "OEWS code",
+        )
+
+    @functools.cached_property
+    def _by_soc(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for code in self._onet_codes:
+            found.setdefault(code[:7], []).append(code)
+        return found
+
+    @functools.cached_property
+    def _by_wage_code(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for code, wage_code in zip(self._onet_codes, self._wage_codes, strict=True):
+            if wage_code:
+                found.setdefault(wage_code, []).append(code)
+        return found
+
+    def official_titles(self) -> list[tuple[str, str]]:
+        """(code, title) of every O*NET occupation, in ``occupations.json`` order."""
+        return list(zip(self._onet_codes, self._onet_titles, strict=True))
 
     @functools.cached_property
     def _by_title(self) -> dict[str, list[str]]:
-        # Normalising every title is built on the first lookup by title, not by code.
+        # Normalising every title is built on the first lookup by title, not by code,
+        # from the title column: no record is made for it.
         found: dict[str, list[str]] = {}
-        occs = list(self.onet.values())
-        for o, key in zip(occs, _lookup.title_keys([o.title for o in occs]), strict=True):
-            found.setdefault(key, []).append(o.code)
+        keys = _lookup.title_keys(self._onet_titles)
+        for code, key in zip(self._onet_codes, keys, strict=True):
+            found.setdefault(key, []).append(code)
         return found
 
     @functools.cached_property
     def _oews_by_title(self) -> dict[str, str]:
         found: dict[str, str] = {}
-        occs = list(self.oews.values())
-        for w, key in zip(occs, _lookup.title_keys([w.title for w in occs]), strict=True):
+        keys = _lookup.title_keys(self._oews_titles)
+        for code, key in zip(self._oews_codes, keys, strict=True):
             # "Cashiers" is both 41-2010 and 41-2011: the detailed code is the one meant.
-            if key not in found or w.level == "detailed":
-                found[key] = w.code
+            if key not in found or soc_level(code) == "detailed":
+                found[key] = code
         return found
 
     def title_of(self, code: str) -> str:
@@ -189,9 +228,9 @@ class OccupationIndex:
     def _near(self, soc: str) -> list[str]:
         """Suggestions for an unknown code: occupations sharing its broad, else minor, group."""
         for prefix in (soc[:6], soc[:4], soc[:2]):
-            near = [str(o) for c, o in self.onet.items() if c.startswith(prefix)]
+            near = [c for c in self.onet if c.startswith(prefix)]
             if near:
-                return near[:8]
+                return [str(self.onet[c]) for c in near[:8]]
         return []
 
     def of_level(self, level: str | None) -> tuple[WageOccupation, ...]:
@@ -367,9 +406,9 @@ class OccupationIndex:
 
     def _for_soc(self, query: str, soc: str) -> Occupation:
         """A SOC code's O*NET occupation: its ``.00`` code, or its only child."""
-        children = self._by_soc.get(soc, [])
         if f"{soc}.00" in self.onet:
             return self.onet[f"{soc}.00"]
+        children = self._by_soc.get(soc, [])
         if len(children) == 1:
             return self.onet[children[0]]
         if children:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import itertools
 import sys
 import types
 import typing
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import DataIntegrityError
 from ..models import AreaKind, Status
+from .columnar import RecordColumns
 
 if TYPE_CHECKING:
     import cattrs
@@ -247,6 +249,88 @@ def _records_hook(conv: cattrs.Converter, cls: type, one: Hook) -> Hook:
     return structure
 
 
+#: Homogeneous tuples whose items' hook checks only their exact type (see ``_EXACT``).
+_EXACT_TUPLES: dict[Any, frozenset[type]] = {tuple[str, ...]: frozenset({str})}
+
+
+def _is_record_columns(t: Any) -> bool:
+    return typing.get_origin(t) is RecordColumns
+
+
+def _record_columns_hook(conv: cattrs.Converter, t: Any) -> Hook:
+    """Structure a JSON object of one list per field into :class:`~.columnar.RecordColumns`
+    of record ``cls``: exactly its fields, lists of one length, every value checked now
+    by its field's hook (see ``columnar``), so no record made later can fail. A column
+    of exact types is checked by the set of its types and kept as decoded; any other
+    is structured (each distinct value once, where values are hashable: an enum)."""
+    (cls,) = typing.get_args(t)
+    fields = _fields(conv, cls)
+    names = tuple(name for name, _, _, _ in fields)
+    keys = frozenset(names)
+    shared = _shared(cls, fields)
+    intern = sys.intern
+    #: the fields whose column holds lists, each a tuple in its record
+    tuples = frozenset(name for name, _, _, tp in fields if tp in _EXACT_TUPLES)
+
+    def checked(
+        name: str, exact: frozenset[type] | None, hook: Hook, tp: Any, column: list[Any]
+    ) -> list[Any]:
+        if exact is not None:
+            if not exact.issuperset(map(type, column)):
+                for v in column:
+                    if type(v) not in exact:
+                        hook(v, tp)  # raises, saying what was expected
+                raise TypeError(f"expected {sorted(t.__name__ for t in exact)}")
+            if name in shared:  # as the record hook does (see share_strings)
+                return [v if v is None else intern(v) for v in column]
+            return column
+        if tp in _EXACT_TUPLES:  # lists of strings (an area's states): checked at once
+            items = _EXACT_TUPLES[tp]
+            if {list}.issuperset(map(type, column)) and items.issuperset(
+                map(type, itertools.chain.from_iterable(column))
+            ):
+                return column  # kept as lists: a record makes its tuple (``tuples``)
+            for v in column:
+                hook(v, tp)  # raises, saying which and why
+            raise TypeError(f"expected lists of {sorted(t.__name__ for t in items)}")
+        typed = list(zip(map(type, column), column, strict=True))
+        try:
+            # Keyed by type and value: 1 and True, equal as keys, are told apart.
+            made = {key: hook(key[1], tp) for key in set(typed)}
+        except TypeError as exc:
+            if "unhashable" not in str(exc):
+                raise
+            return [hook(v, tp) for v in column]
+        return list(map(made.__getitem__, typed))
+
+    def structure(value: Any, _: Any) -> RecordColumns[Any]:
+        if type(value) is not dict:
+            raise TypeError(f"{cls.__name__} columns are read from an object, got {value!r:.80}")
+        if value.keys() != keys:
+            extra = sorted(set(value) - keys)
+            if extra:
+                raise TypeError(f"extra keys in {cls.__name__}: {', '.join(extra)}")
+            missing = [name for name in names if name not in value]
+            raise TypeError(f"{cls.__name__} lacks {', '.join(missing)}")
+        columns = []
+        for name, exact, hook, tp in fields:
+            column = value[name]
+            if type(column) is not list:
+                raise TypeError(f"{cls.__name__}.{name}: a column is a list, got {column!r:.80}")
+            if len(column) != len(value[names[0]]):
+                raise TypeError(
+                    f"{cls.__name__} columns differ in length: {names[0]} has "
+                    f"{len(value[names[0]])} values, {name} {len(column)}"
+                )
+            try:
+                columns.append(checked(name, exact, hook, tp, column))
+            except Exception as exc:
+                raise TypeError(f"{cls.__name__}.{name}: {exc}") from exc
+        return RecordColumns(cls, names, tuple(columns), tuples)
+
+    return structure
+
+
 def _is_fixed_tuple(t: Any) -> bool:
     args = typing.get_args(t)
     return typing.get_origin(t) is tuple and bool(args) and Ellipsis not in args
@@ -338,6 +422,7 @@ def converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=False)
     factories: list[tuple[Callable[[Any], bool], Callable[[cattrs.Converter, Any], Hook]]] = [
         (_is_record, _record_hook),
+        (_is_record_columns, _record_columns_hook),
         (_is_homogeneous_tuple, _tuple_hook),
         (_is_fixed_tuple, _fixed_tuple_hook),
         (_is_optional, _optional_hook),

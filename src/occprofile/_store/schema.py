@@ -17,6 +17,7 @@ from attrs import frozen
 
 from .._record import Record
 from ..models import Area, Occupation
+from .columnar import RecordColumns
 
 if TYPE_CHECKING:
     from .lookup_schema import AreaAlias, AreaAliasesFile, TitlesFile
@@ -89,13 +90,17 @@ class OewsOccupationRecord(Record):
 
 @frozen(repr=False, eq=False)
 class OccupationsFile(Record):
-    onet: tuple[Occupation, ...]
-    oews: tuple[OewsOccupationRecord, ...]
+    """occupations.json: its records as columns (``columnar``), made when asked for."""
+
+    onet: RecordColumns[Occupation]
+    oews: RecordColumns[OewsOccupationRecord]
 
 
 @frozen(repr=False, eq=False)
 class AreasFile(Record):
-    areas: tuple[Area, ...]
+    """areas.json: its records as columns (``columnar``), made when asked for."""
+
+    areas: RecordColumns[Area]
 
 
 @frozen(repr=False, eq=False)
