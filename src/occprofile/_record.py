@@ -57,6 +57,30 @@ def short_repr(obj: object, fields: tuple[str, ...], summary: str | None = None)
 _VALUES: dict[type, Callable[[object], object]] = {}
 
 
+def served_on_first_use(
+    module: str, deferred: dict[str, str]
+) -> tuple[Callable[[str], object], Callable[[], list[str]]]:
+    """A module's ``__getattr__`` and ``__dir__`` (PEP 562) for public names whose
+    classes live in ``deferred[name]``, a module imported, and its classes created,
+    only when one of them is first asked for: the first answer that needs none of
+    them creates none. A name served is then kept in ``module``'s namespace."""
+
+    def __getattr__(name: str) -> object:
+        source = deferred.get(name)
+        if source is None:
+            raise AttributeError(f"module {module!r} has no attribute {name!r}")
+        import importlib
+
+        value = getattr(importlib.import_module(source), name)
+        setattr(sys.modules[module], name, value)
+        return value
+
+    def __dir__() -> list[str]:
+        return sorted({*vars(sys.modules[module]), *deferred})
+
+    return __getattr__, __dir__
+
+
 def _values_of(cls: type) -> Callable[[object], object]:
     try:
         return _VALUES[cls]

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, ClassVar
 from attrs import field, frozen
 
 from ._columns import FOOTNOTED, WAGE
-from ._record import Record, Results, Tabular
+from ._record import Record, Results, Tabular, served_on_first_use
 from .models import (
     Area,
     Comparison,
@@ -548,16 +548,4 @@ _DEFERRED_NAMES = dict.fromkeys(
 )  # fmt: skip
 
 if not TYPE_CHECKING:  # for type checkers the names are the imports above
-
-    def __getattr__(name: str) -> object:
-        module = _DEFERRED_NAMES.get(name)
-        if module is None:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        import importlib
-
-        value = getattr(importlib.import_module(module), name)
-        globals()[name] = value
-        return value
-
-    def __dir__() -> list[str]:
-        return sorted({*globals(), *_DEFERRED_NAMES})
+    __getattr__, __dir__ = served_on_first_use(__name__, _DEFERRED_NAMES)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 from attrs import field, frozen
 
 from ._columns import FOOTNOTED, INLINE, OMIT, WAGE
-from ._record import NotedResults, Record, Results
+from ._record import NotedResults, Record, Results, served_on_first_use
 
 if TYPE_CHECKING:
     from ._comparison_records import Comparison, ComparisonRow
@@ -453,16 +453,4 @@ _DEFERRED: dict[str, tuple[str, ...]] = {
 _DEFERRED_NAMES = {name: module for module, names in _DEFERRED.items() for name in names}
 
 if not TYPE_CHECKING:  # for type checkers the names are the imports above
-
-    def __getattr__(name: str) -> object:
-        module = _DEFERRED_NAMES.get(name)
-        if module is None:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        import importlib
-
-        value = getattr(importlib.import_module(module), name)
-        globals()[name] = value
-        return value
-
-    def __dir__() -> list[str]:
-        return sorted({*globals(), *_DEFERRED_NAMES})
+    __getattr__, __dir__ = served_on_first_use(__name__, _DEFERRED_NAMES)
