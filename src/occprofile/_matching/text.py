@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from .._record import served_on_first_use
 from ..errors import InvalidArgumentError
 
 if TYPE_CHECKING:
@@ -259,12 +260,6 @@ def title_keys(texts: Sequence[str]) -> list[str]:
 _INDEX_NAMES = frozenset({"TITLE_KINDS", "PackedTitleIndex", "TitleIndex"})
 
 if not TYPE_CHECKING:  # for type checkers the names are the imports above
-
-    def __getattr__(name: str) -> object:
-        if name not in _INDEX_NAMES:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        import importlib
-
-        value = getattr(importlib.import_module(f"{__package__}.title_index"), name)
-        globals()[name] = value
-        return value
+    __getattr__, __dir__ = served_on_first_use(
+        __name__, dict.fromkeys(_INDEX_NAMES, f"{__package__}.title_index")
+    )

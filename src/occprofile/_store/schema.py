@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from attrs import frozen
 
-from .._record import Record
+from .._record import Record, served_on_first_use
 from ..models import Area, Occupation
 from .columnar import RecordColumns
 
@@ -163,13 +163,6 @@ _LATER = {
 }
 
 if not TYPE_CHECKING:  # for type checkers the names are the imports above
-
-    def __getattr__(name: str) -> object:
-        module = _LATER.get(name)
-        if module is None:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        import importlib
-
-        value = getattr(importlib.import_module(f"{__package__}.{module}"), name)
-        globals()[name] = value
-        return value
+    __getattr__, __dir__ = served_on_first_use(
+        __name__, {name: f"{__package__}.{module}" for name, module in _LATER.items()}
+    )
