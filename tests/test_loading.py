@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import subprocess
@@ -44,6 +45,14 @@ def test_import_reads_no_data() -> None:
     assert out.strip() == "[]"
 
 
+def _loaded_after(modules: tuple[str, ...], *steps: str) -> list[list[str]]:
+    """Which of ``modules`` a fresh process has imported after each of ``steps``
+    (lines of code run in turn, ``op`` being occprofile)."""
+    check = f"print(sorted(m for m in {modules!r} if m in sys.modules))"
+    code = "import sys, occprofile as op\n" + "".join(f"{step}\n{check}\n" for step in steps)
+    return [ast.literal_eval(line) for line in _run(code).splitlines()]
+
+
 def test_core_queries_do_not_load_the_career_modules() -> None:
     """top_metros and profile from a cold start skip the career-profile classes;
     a career query loads them."""
@@ -52,44 +61,32 @@ def test_core_queries_do_not_load_the_career_modules() -> None:
         "occprofile._store.career_schema",
         "occprofile._answers.other_releases",
     )
-    check = f"print(sorted(m for m in {career!r} if m in sys.modules))"
-    out = _run(
-        "import sys, occprofile as op\n"
-        "op.top_metros('43-6013', 3); op.profile('43-6013'); op.state('CA')\n"
-        f"{check}\n"
-        "op.outlook('43-6013')\n"
-        f"{check}"
-    )
-    assert out.splitlines() == ["[]", repr(sorted(career))]
+    assert _loaded_after(
+        career,
+        "op.top_metros('43-6013', 3); op.profile('43-6013'); op.state('CA')",
+        "op.outlook('43-6013')",
+    ) == [[], sorted(career)]
 
 
 def test_an_answer_does_not_create_the_release_records() -> None:
     """Wage and profile answers hold no release: the provenance records are created
     by the first question that returns one (``releases()``, a report's sources)."""
-    check = "print('occprofile._provenance_records' in sys.modules)"
-    out = _run(
-        "import sys, occprofile as op\n"
-        "str(op.top_metros('43-6013', 3)); str(op.estimate('43-6013', 'Boston'))\n"
-        "str(op.profile('43-6013'))\n"
-        f"{check}\n"
-        "op.releases()\n"
-        f"{check}"
-    )
-    assert out.split() == ["False", "True"]
+    assert _loaded_after(
+        ("occprofile._provenance_records",),
+        "str(op.top_metros('43-6013', 3)); str(op.estimate('43-6013', 'Boston'))",
+        "str(op.profile('43-6013'))",
+        "op.releases()",
+    ) == [[], [], ["occprofile._provenance_records"]]
 
 
 def test_a_report_does_not_create_the_records_across_occupations() -> None:
     """A report creates the career records it holds, not those of the rankings,
     comparisons and matches of occupations; a question across occupations does."""
-    check = "print('occprofile._across_records' in sys.modules)"
-    out = _run(
-        "import sys, occprofile as op\n"
-        "str(op.report('43-6013')); op.outlook('43-6013'); op.education('43-6013')\n"
-        f"{check}\n"
-        "op.top_occupations('California', 3)\n"
-        f"{check}"
-    )
-    assert out.split() == ["False", "True"]
+    assert _loaded_after(
+        ("occprofile._across_records",),
+        "str(op.report('43-6013')); op.outlook('43-6013'); op.education('43-6013')",
+        "op.top_occupations('California', 3)",
+    ) == [[], ["occprofile._across_records"]]
 
 
 def test_a_wage_question_does_not_create_the_profile_records() -> None:
@@ -100,22 +97,13 @@ def test_a_wage_question_does_not_create_the_profile_records() -> None:
         "occprofile._store.onet_schema",
         "occprofile._comparison_records",
     )
-    check = f"print(sorted(m for m in {later!r} if m in sys.modules))"
-    out = _run(
-        "import sys, occprofile as op\n"
+    assert _loaded_after(
+        later,
         "op.top_metros('43-6013', 3); op.estimate('43-6013', 'Boston')\n"
-        "str(op.national('43-6013'))\n"
-        f"{check}\n"
-        "op.profile('43-6013')\n"
-        f"{check}\n"
-        "op.compare_metros('43-6013', 'Boston', 'Austin')\n"
-        f"{check}"
-    )
-    assert out.splitlines() == [
-        "[]",
-        repr(sorted(later[:2])),
-        repr(sorted(later)),
-    ]
+        "str(op.national('43-6013'))",
+        "op.profile('43-6013')",
+        "op.compare_metros('43-6013', 'Boston', 'Austin')",
+    ) == [[], sorted(later[:2]), sorted(later)]
 
 
 def test_a_question_by_code_compiles_no_text_pattern() -> None:
