@@ -5,7 +5,7 @@ area's row in it), which is what a question about one occupation wants.
 Ranking the occupations of one area would read all 1,104 of them each time,
 so this index is built once per store from those resources: for each area,
 the occupations with a row there and, for each figure a ranking can be by,
-its sort key (:func:`figures.rank_key`) as numbers -- about 18 MB, where the
+its sort key (:func:`figures.cell_rank_key`) as numbers -- about 18 MB, where the
 parsed rows would take hundreds. An area's order by one figure is sorted
 once, on first use; the rows that make a ranking's cut are built into
 Figures and Estimates from their occupation's resource, as every answer is.
@@ -78,7 +78,7 @@ def oews_by_area(src: Sources) -> OewsByArea:
             block = src.store.oews_block(code, len(area_codes))
             # Each datatype's keys for the whole block at once: a released number is its
             # integer over its scale, negated (the float of its text exactly); a marker
-            # (or a footnoted cell) goes through rank_key's rules, as a row's would.
+            # (or a footnoted cell) goes through cell_rank_key's rules, as a row's would.
             keys = []
             for _, i, datatype in datatypes:
                 scale = 10 ** values.decimals[i]

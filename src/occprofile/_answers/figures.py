@@ -57,10 +57,6 @@ def _number(text: str, resource: str) -> float:
     return float(text)
 
 
-#: A released value as a float, checked: for code that reads many (the area index).
-parse_number = _number
-
-
 def parse_figure(
     datatype: str,
     text: str | None,
@@ -104,22 +100,8 @@ def figure_of(row: OewsRow, datatype: str, footnotes: dict[str, str], resource: 
     return parse_figure(datatype, text, row[2].get(datatype), footnotes, resource)
 
 
-#: The first element of :func:`rank_key` for a value with nothing to rank by.
+#: The first element of :func:`cell_rank_key` for a value with nothing to rank by.
 UNRANKED = 1
-
-
-def rank_key(
-    row: OewsRow, datatype: str, footnotes: dict[str, str], resource: str
-) -> tuple[int, float, int]:
-    """Where a row's figure sorts in a ranking, without building the :class:`Figure`.
-
-    Released values, largest first; a top-coded wage at its lower bound (it
-    is at least that), after a released value equal to it; then everything
-    BLS did not release. Rankings sort every area, so this path is hot.
-    """
-    return cell_rank_key(
-        row[1][DATATYPE_INDEX[datatype]], row[2].get(datatype), datatype, footnotes, resource
-    )
 
 
 def cell_rank_key(
@@ -129,7 +111,13 @@ def cell_rank_key(
     footnotes: dict[str, str],
     resource: str,
 ) -> tuple[int, float, int]:
-    """:func:`rank_key` of one cell: its text (or marker) and footnote."""
+    """Where one cell (its text or marker, and footnote) sorts in a ranking, without
+    building the :class:`Figure`.
+
+    Released values, largest first; a top-coded wage at its lower bound (it
+    is at least that), after a released value equal to it; then everything
+    BLS did not release. Rankings sort every area, so this path is hot.
+    """
     if text is not None and text != "-":
         return (0, -_number(text, resource), 0)
     if text == "-" and footnote == _FOOTNOTE_TOP_CODED and footnote in footnotes:

@@ -154,13 +154,6 @@ class Sources:
             rows = self._block_rows(occ.code)
         return self._estimate(occ, NATIONAL_CODE, rows)
 
-    def oews_estimates(self, code: str) -> list[schema.OewsRow]:
-        """The rows of OEWS occupation ``code`` by area code, decoded and not kept (for
-        code that reads every occupation once)."""
-        codes = self.area_codes()
-        block = self.store.oews_block(code, len(codes))
-        return block.rows(codes, self.store.oews_values())
-
     def estimate(self, occ: WageOccupation, area_code: str) -> Estimate | None:
         """The estimate of an occupation in an area, ``None`` where OEWS has no row."""
         return self._estimate(occ, area_code, self.oews_rows(occ.code))
