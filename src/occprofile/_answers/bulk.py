@@ -23,7 +23,7 @@ from .._columns import Column, Spec, schema
 from .._matching.text import gc_paused
 from .._record import Table
 from .._store.layout import onet_shard
-from .._store.oews_columns import ANNUAL_FROM_HOURLY, MARKERS, NUMBER, UINT32, annual_wages
+from .._store.oews_columns import HOURLY_OF, MARKERS, NUMBER, UINT32, annual_wages
 from .._store.resources import decode_json
 from ..errors import DataIntegrityError
 from ..models import Estimate, Occupation, Rating, Status
@@ -115,7 +115,7 @@ class _Estimates:
         wage decoded against its hourly wage, its null slot (its hourly wage's base)
         set to 0."""
         numbers = self.numbers[i]
-        hourly = _HOURLY_OF.get(i)
+        hourly = HOURLY_OF.get(i)
         if hourly is not None:
             numbers = annual_wages(self.numbers[i], self.numbers[hourly], valid)
         return _floats(numbers, self.values.decimals[i])
@@ -177,9 +177,6 @@ class _Kind(NamedTuple):
     note: int
     bound: int
 
-
-#: Each annual wage datatype's index -> its hourly one's (it is stored against it).
-_HOURLY_OF = dict(ANNUAL_FROM_HOURLY)
 
 #: The resource the cell kinds come from (named by errors about them).
 VALUES = "oews_values.json.gz"

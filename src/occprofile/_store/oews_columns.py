@@ -56,8 +56,8 @@ ANNUAL_OFFSET = 128
 #: ``_BASES[cents]``: :func:`hourly_base` less the offset, grown as needed (a list
 #: index is what ``map`` does fastest).
 _BASES: list[int] = []
-#: The hourly datatype index of each annual one.
-_HOURLY_OF = dict(ANNUAL_FROM_HOURLY)
+#: The hourly datatype index of each annual one (it is stored against it).
+HOURLY_OF = dict(ANNUAL_FROM_HOURLY)
 #: No hourly wage is $10,000 (``_BASES`` is not grown beyond).
 _MOST_CENTS = 1_000_000
 #: An array typecode of 4-byte unsigned integers (what the planes are joined into).
@@ -177,7 +177,7 @@ class Block:
     def column(self, i: int) -> array[int]:
         """Datatype ``i``'s integers (0, or an hourly wage's base, for a ``-`` or empty
         cell)."""
-        hourly = _HOURLY_OF.get(i)
+        hourly = HOURLY_OF.get(i)
         if hourly is None:
             return self.stored[i]
         return self._annual(i, hourly, checked=True)
@@ -194,7 +194,7 @@ class Block:
 
     def number(self, i: int, j: int) -> int:
         """Row ``j``'s integer of datatype ``i``."""
-        hourly = _HOURLY_OF.get(i)
+        hourly = HOURLY_OF.get(i)
         if hourly is None:
             return self._cell(i, j)
         return hourly_base(self._cell(hourly, j)) - ANNUAL_OFFSET + self._cell(i, j)
