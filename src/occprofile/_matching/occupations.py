@@ -125,21 +125,11 @@ TITLES = "titles.json.gz"
 
 
 def titles_fields(rec: TitlesFile) -> dict[str, str]:
-    """The text fields of ``titles.json.gz`` by name."""
-    return {f: getattr(rec, f) for f in TITLES_FIELDS}
+    """The text fields of ``titles.json.gz`` by name (:meth:`~.text.TitleIndex.packed`):
+    the record's fields, as its schema declares them."""
+    import attrs
 
-
-#: The fields of ``titles.json.gz`` (:meth:`~.text.TitleIndex.packed`).
-TITLES_FIELDS = (
-    "codes",
-    "kinds",
-    "titles",
-    "word_counts",
-    "distinct_counts",
-    "vocabulary",
-    "letters",
-    "postings",
-)
+    return {a.name: getattr(rec, a.name) for a in attrs.fields(type(rec))}
 
 
 def titles_file(onet: Iterable[Occupation], others: Iterable[tuple[str, str, str]]) -> TitlesFile:
