@@ -13,7 +13,7 @@ import functools
 import pytest
 
 import occprofile as op
-from occprofile._matching import text
+from occprofile._matching import text, title_index
 from occprofile._matching.occupations import TitleData, titles_file
 
 QUERIES = (
@@ -147,15 +147,23 @@ def test_official_titles_must_lead_the_index() -> None:
 
 
 def test_a_first_misspelling_keys_no_title_it_need_not(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The fresh typo path splits the fields; it normalises no title it does not compare."""
+    """The fresh typo path splits the fields; it normalises no title of the index it
+    does not compare (one by one or in a batch, wherever the name is bound)."""
     calls = 0
-    real = text.normalize
+    one, batch = text.normalize, text.normalize_all
 
     def counting(t: str) -> str:
         nonlocal calls
         calls += 1
-        return real(t)
+        return one(t)
+
+    def counting_all(texts: list[str]) -> list[str]:
+        nonlocal calls
+        calls += len(texts)
+        return batch(texts)
 
     monkeypatch.setattr(text, "normalize", counting)
+    monkeypatch.setattr(title_index, "normalize", counting)
+    monkeypatch.setattr(title_index, "normalize_all", counting_all)
     assert op.Dataset().occupation("registerd nurse").code == "29-1141.00"
     assert calls < 100
