@@ -156,7 +156,7 @@ class Block:
         self._stored: list[array[int]] | None = None
         for annual, hourly in ANNUAL_FROM_HOURLY:
             if MAX_WIDTH in (widths[annual], widths[hourly]):  # else it fits 32 bits
-                self._annual(annual, hourly, checked=False)  # to check it (none is built)
+                self._annual(annual, hourly, known_to_fit=False)  # to check it (none is built)
         self.kinds = [data[at + i * n : at + (i + 1) * n] for i in range(len(DATATYPES))]
         problem = self._check(areas, values)
         if problem:
@@ -180,11 +180,11 @@ class Block:
         hourly = HOURLY_OF.get(i)
         if hourly is None:
             return self.stored[i]
-        return self._annual(i, hourly, checked=True)
+        return self._annual(i, hourly, known_to_fit=True)
 
-    def _annual(self, i: int, hourly: int, *, checked: bool) -> array[int]:
+    def _annual(self, i: int, hourly: int, *, known_to_fit: bool) -> array[int]:
         try:
-            return annual_wages(self.stored[i], self.stored[hourly], checked=checked)
+            return annual_wages(self.stored[i], self.stored[hourly], known_to_fit=known_to_fit)
         except OverflowError:
             raise DataIntegrityError(
                 f"packaged resource {self.name!r} is not an OEWS column block: an annual "
@@ -197,7 +197,7 @@ class Block:
         hourly = HOURLY_OF.get(i)
         if hourly is None:
             return self._cell(i, j)
-        return hourly_base(self._cell(hourly, j)) - ANNUAL_OFFSET + self._cell(i, j)
+        return _base(self._cell(hourly, j)) + self._cell(i, j)
 
     def _cell(self, i: int, j: int) -> int:
         """Row ``j``'s integer of datatype ``i`` as stored, from the columns if decoded,
@@ -286,7 +286,7 @@ def annual_wages(
     hourly: array[int],
     valid: bytes | bytearray | None = None,
     *,
-    checked: bool = True,
+    known_to_fit: bool = True,
 ) -> array[int]:
     """The annual wages of a column stored against its hourly wages; ``valid`` (one
     byte a row, 1 for a value): the other rows' wages set to 0.
@@ -294,13 +294,13 @@ def annual_wages(
     Each wage is its hourly wage's base plus its stored value: the bases are looked
     up a row at a time, the sums made as one big integer of 4-byte lanes. No lane
     carries into the next where every wage fits 32 bits: so in a block whose columns
-    are at most 3 bytes a cell, or one already decoded ``checked=False``, which adds
+    are at most 3 bytes a cell, or one already decoded; ``known_to_fit=False`` adds
     them a row at a time (OverflowError: a wage beyond 32 bits)."""
     try:
         lanes = array(UINT32, map(_BASES.__getitem__, hourly))
     except IndexError:  # a wage above the bases made so far
         lanes = array(UINT32, map(bases(hourly), hourly))
-    if not checked:
+    if not known_to_fit:
         wages = array(UINT32, map(operator.add, lanes, stored))  # may overflow
         if valid is not None:
             wages = array(UINT32, map(operator.mul, wages, valid))
