@@ -25,13 +25,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from databuild.oews import OewsError
 from databuild.writer import Json, sha256_bytes
 from occprofile._store.oews_columns import DASH, DATATYPES, NONE, NUMBER, encode_block
+from occprofile._store.packs import ENTRY_BYTES, INDEX_HEADER, INDEX_MAGIC, INDEX_VERSION
 
 ONET_PACK = "onet.pack"
 OEWS_PACK = "oews.pack"
 PACKS = (OEWS_PACK, ONET_PACK)
-#: An index file's magic and format version (docs/data-format.md).
-INDEX_MAGIC = b"OPIX"
-INDEX_VERSION = 1
 VALUES = "oews_values.json.gz"
 
 #: The decimals BLS publishes each datatype with: employment none, the relative
@@ -89,7 +87,7 @@ def encode_index(members: Mapping[str, tuple[int, int, str]]) -> bytes:
     assert list(members) == names, "members are packed in name order"
     text = "\n".join(names).encode("ascii")
     count = len(names)
-    head = struct.pack("<4sIII", INDEX_MAGIC, INDEX_VERSION, count, len(text))
+    head = INDEX_HEADER.pack(INDEX_MAGIC, INDEX_VERSION, count, len(text))
     offsets = struct.pack(f"<{count}I", *(members[m][0] for m in names))
     lengths = struct.pack(f"<{count}I", *(members[m][1] for m in names))
     digests = b"".join(bytes.fromhex(members[m][2]) for m in names)
@@ -100,15 +98,15 @@ def decode_index(data: bytes) -> dict[str, tuple[int, int, str]]:
     """The inverse of :func:`encode_index` (databuild's own reading, not the library's,
     for verification): member -> (offset, length, sha256 hex); ValueError if malformed."""
     try:
-        magic, version, count, size = struct.unpack_from("<4sIII", data)
+        magic, version, count, size = INDEX_HEADER.unpack_from(data)
     except struct.error as error:
         raise ValueError(f"index header: {error}") from error
     if (magic, version) != (INDEX_MAGIC, INDEX_VERSION):
         raise ValueError(f"index header {magic!r} version {version}")
-    at = 16 + size
-    if len(data) != at + 40 * count:
+    at = INDEX_HEADER.size + size
+    if len(data) != at + ENTRY_BYTES * count:
         raise ValueError(f"index of {count} members has {len(data)} bytes")
-    names = data[16:at].decode("ascii").split("\n") if count else []
+    names = data[INDEX_HEADER.size : at].decode("ascii").split("\n") if count else []
     if len(names) != count:
         raise ValueError(f"index has {len(names)} names for {count} members")
     columns = [value for (value,) in struct.iter_unpack("<I", data[at : at + 8 * count])]
