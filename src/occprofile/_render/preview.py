@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from . import content
 from .layout import Section, Table, html_document
 
 if TYPE_CHECKING:
@@ -64,9 +65,10 @@ def _values(col: Column, rows: range) -> list[Any]:
 
 
 def is_money(name: str) -> bool:
-    """Whether a column holds dollars: a wage figure or its top-code lower bound."""
+    """Whether a column holds dollars: a wage figure (as :func:`.content.is_money`
+    says of an estimate's), its top-code lower bound, or a median wage."""
     base = name.removeprefix("estimate_")
-    return base.startswith(("annual_", "hourly_")) or base.startswith("median_wage")
+    return content.is_money(base) or base.startswith("median_wage")
 
 
 def _decimals(value: float) -> int:
