@@ -432,7 +432,7 @@ def _estimates_table(ds: op.Dataset) -> object:
 # -- item 6: values that are no published number ---------------------------------------
 
 QUERIES: dict[str, Callable[[op.Dataset], object]] = {
-    "top_metros": lambda ds: ds.top_metros("43-6013"),  # the ranking path (cell_rank_key)
+    "top_metros": lambda ds: ds.top_metros("43-6013"),  # the ranking path (marker_rank_key)
     "estimate": lambda ds: ds.estimate("43-6013", METRO),
     "compare_metros": lambda ds: ds.compare_metros("43-6013", METRO, "0035620"),
 }

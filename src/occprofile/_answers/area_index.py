@@ -5,7 +5,7 @@ area's row in it), which is what a question about one occupation wants.
 Ranking the occupations of one area would read all 1,104 of them each time,
 so this index is built once per store from those resources: for each area,
 the occupations with a row there and, for each figure a ranking can be by,
-its sort key (:func:`figures.cell_rank_key`) as numbers -- about 18 MB, where the
+its sort key (:func:`figures.marker_rank_key`) as numbers -- about 18 MB, where the
 parsed rows would take hundreds. An area's order by one figure is sorted
 once, on first use; the rows that make a ranking's cut are built into
 Figures and Estimates from their occupation's resource, as every answer is.
@@ -21,9 +21,8 @@ from typing import TYPE_CHECKING
 
 from attrs import frozen
 
-from .._store.layout import oews_shard
 from .._store.oews_columns import MARKERS, NUMBER
-from .figures import DATATYPE_INDEX, UNRANKED, cell_rank_key
+from .figures import DATATYPE_INDEX, UNRANKED, marker_rank_key
 from .rankings import RANK_BY
 
 if TYPE_CHECKING:
@@ -74,11 +73,10 @@ def oews_by_area(src: Sources) -> OewsByArea:
         areas: dict[str, AreaColumns] = {}
         by_index: list[AreaColumns | None] = [None] * len(area_codes)
         for position, code in enumerate(codes):
-            name = oews_shard(code)
             block = src.store.oews_block(code, len(area_codes))
             # Each datatype's keys for the whole block at once: a released number is its
             # integer over its scale, negated (the float of its text exactly); a marker
-            # (or a footnoted cell) goes through cell_rank_key's rules, as a row's would.
+            # (or a footnoted cell) goes through marker_rank_key's rules, as a row's would.
             keys = []
             for _, i, datatype in datatypes:
                 scale = 10 ** values.decimals[i]
@@ -90,8 +88,8 @@ def oews_by_area(src: Sources) -> OewsByArea:
                         j = found.start()
                         value, footnote = values.kinds[kinds[j]]
                         if value != NUMBER:
-                            group, negated[j], top_coded = cell_rank_key(
-                                MARKERS[value], footnote, datatype, footnotes, name
+                            group, negated[j], top_coded = marker_rank_key(
+                                MARKERS[value], footnote, datatype, footnotes
                             )
                             classes[j] = 2 if group == UNRANKED else top_coded
                 keys.append((negated, classes))

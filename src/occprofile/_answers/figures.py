@@ -100,27 +100,22 @@ def figure_of(row: OewsRow, datatype: str, footnotes: dict[str, str], resource: 
     return parse_figure(datatype, text, row[2].get(datatype), footnotes, resource)
 
 
-#: The first element of :func:`cell_rank_key` for a value with nothing to rank by.
+#: The first element of a rank key for a value with nothing to rank by.
 UNRANKED = 1
 
 
-def cell_rank_key(
-    text: str | None,
-    footnote: str | None,
-    datatype: str,
-    footnotes: dict[str, str],
-    resource: str,
+def marker_rank_key(
+    marker: str | None, footnote: str | None, datatype: str, footnotes: dict[str, str]
 ) -> tuple[int, float, int]:
-    """Where one cell (its text or marker, and footnote) sorts in a ranking, without
-    building the :class:`Figure`.
+    """Where a cell BLS published no number in (its marker, ``-`` or empty, and its
+    footnote) sorts in a ranking, without building the :class:`Figure`.
 
-    Released values, largest first; a top-coded wage at its lower bound (it
-    is at least that), after a released value equal to it; then everything
-    BLS did not release. Rankings sort every area, so this path is hot.
+    Released values sort first, largest first: their key, ``(0, -value, 0)``, is made
+    from the column's integers by the rankings. A top-coded wage sorts at its lower
+    bound (it is at least that), after a released value equal to it; then everything
+    BLS did not release.
     """
-    if text is not None and text != "-":
-        return (0, -_number(text, resource), 0)
-    if text == "-" and footnote == _FOOTNOTE_TOP_CODED and footnote in footnotes:
+    if marker == "-" and footnote == _FOOTNOTE_TOP_CODED and footnote in footnotes:
         bound = _top_code_bound(datatype, footnotes[footnote])
         if bound is not None:
             return (0, -bound, 1)

@@ -1,6 +1,6 @@
 """Rankings of areas by one OEWS figure: ``top_metros``, ``top_states``, a state's areas.
 
-Sorted on the raw published values (``figures.cell_rank_key``): no Figure is
+Sorted on the raw published values (``figures.marker_rank_key``): no Figure is
 built for an area that misses the cut. Answers are memoised in the store.
 """
 
@@ -12,11 +12,10 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, get_args
 
 from .._matching.arguments import check_bool, check_choice, check_n
-from .._store.layout import oews_shard
 from .._store.oews_columns import MARKERS, NUMBER
 from ..errors import ArgumentTypeError, NoWageDataError
 from ..models import AreaKind, RankedEstimate, Ranking, Status
-from .figures import DATATYPE_INDEX, UNRANKED, cell_rank_key
+from .figures import DATATYPE_INDEX, UNRANKED, marker_rank_key
 
 if TYPE_CHECKING:
     from ..models import Area, WageOccupation
@@ -131,11 +130,10 @@ def rank(
     datatype = RANK_BY[by]
     rows = src.oews_rows(occ.code)
     footnotes = src.footnotes()
-    resource = oews_shard(occ.code)
     i = DATATYPE_INDEX[datatype]
     # One cell an area, read from the column's integers: only the first n areas' rows
     # are built. A released number's key is its integer over its scale (the float of
-    # its text exactly); a marker or a footnoted cell goes through cell_rank_key.
+    # its text exactly), footnoted or not; a marker goes through marker_rank_key.
     positions, numbers, kinds = rows.column(i)
     values = src.store.oews_values()
     scale = 10 ** values.decimals[i]
@@ -145,12 +143,11 @@ def rank(
         j = positions.get(code)
         if j is None:
             continue
-        if kinds[j] == 0:  # a released number without a footnote
+        value, footnote = values.kinds[kinds[j]]
+        if value == NUMBER:
             key = (0, -(numbers[j] / scale), 0)
         else:
-            value, footnote = values.kinds[kinds[j]]
-            text = values.words[i][numbers[j]] if value == NUMBER else MARKERS[value]
-            key = cell_rank_key(text, footnote, datatype, footnotes, resource)
+            key = marker_rank_key(MARKERS[value], footnote, datatype, footnotes)
         keyed.append((key, index.name_of(code), code))
     keyed.sort()
     if not keyed:

@@ -1,7 +1,7 @@
 """The occupations of one area ranked by one figure, and filtered: ``top_occupations``.
 
 Ranked from the area index (:mod:`.area_index`) on the raw published values,
-as the area rankings are (:func:`figures.cell_rank_key`); only the rows that make
+as the area rankings are (:func:`figures.marker_rank_key`); only the rows that make
 the cut are built into records. Answers are memoised in the store.
 """
 
