@@ -460,6 +460,23 @@ def test_a_bulk_table_previews_its_rows_under_its_shape() -> None:
     assert narrow.paragraphs == []  # nothing left out, nothing to say
 
 
+def test_a_preview_shows_an_oews_figure_as_published() -> None:
+    """A figure's decimals are the data's (0.90, not 0.9), not those the values on
+    screen need: each cell of a one-row preview reads as the estimate's published text."""
+    t = tables.estimates(occupation="43-6013", area_kind="state").head(3)
+    kept = _subset(t, ("area_name", "location_quotient", "hourly_mean", "employment_rse"))
+    names = list(kept.columns)
+    trailing_zero = False
+    for i, area in enumerate(t.column("area_name")):
+        row = tables.Table(t.name, [c.slice(i, i + 1) for c in kept._table_columns()])
+        e = op.estimate("43-6013", area)
+        texts = {n: getattr(e, n).text for n in names if n != "area_name"}
+        texts["hourly_mean"] = f"${texts['hourly_mean']}"
+        assert parse(row).body(0)[0][1:] == [area if n == "area_name" else texts[n] for n in names]
+        trailing_zero |= texts["location_quotient"].endswith("0")
+    assert trailing_zero  # the case a guess from the value alone gets wrong
+
+
 def test_a_long_table_shows_its_first_and_last_rows_reading_only_those(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

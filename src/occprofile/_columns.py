@@ -77,10 +77,12 @@ class Column:
 
     ``valid`` (``masked`` and ``text``) holds one byte a row, 1 where there
     is a value. ``labels`` is a category's fixed set of values, whatever the
-    encoding. Columns are not changed once built.
+    encoding. ``decimals``: the decimals every value of a ``float`` column was
+    published with, where the data fixes them (an OEWS figure's), for display.
+    Columns are not changed once built.
     """
 
-    __slots__ = ("data", "encoding", "kind", "labels", "name", "valid")
+    __slots__ = ("data", "decimals", "encoding", "kind", "labels", "name", "valid")
 
     def __init__(
         self,
@@ -91,6 +93,7 @@ class Column:
         encoding: Encoding = "plain",
         valid: bytes | bytearray | None = None,
         labels: tuple[Any, ...] | None = None,
+        decimals: int | None = None,
     ) -> None:
         if kind not in KINDS:
             raise ValueError(f"unknown column kind {kind!r}")
@@ -106,6 +109,7 @@ class Column:
         self.encoding: Encoding = encoding
         self.valid = valid
         self.labels = labels
+        self.decimals = decimals
 
     def __len__(self) -> int:
         return len(self.valid) if self.encoding == "text" else len(self.data)  # type: ignore[arg-type]
@@ -152,6 +156,7 @@ class Column:
             encoding=self.encoding,
             valid=None if self.valid is None else self.valid[start:stop],
             labels=self.labels,
+            decimals=self.decimals,
         )
 
 

@@ -96,7 +96,10 @@ class _Estimates:
         if part == "value":
             valid = self.kinds[i].translate(self._table(datatype, lambda f: f.valid))
             numbers = self._numbers(i, valid)
-            return Column(spec.name, "float", numbers, encoding="masked", valid=valid)
+            decimals = self.values.decimals[i]
+            return Column(
+                spec.name, "float", numbers, encoding="masked", valid=valid, decimals=decimals
+            )
         if part == "status":
             statuses = self._coded(i, datatype, lambda f: f.status)
             return Column(spec.name, "category", statuses, encoding="coded", labels=_STATUSES)

@@ -78,6 +78,14 @@ def _decimals(value: float) -> int:
     return len(text.partition(".")[2].rstrip("0"))
 
 
+def _needed(values: list[Any], money: bool) -> int:
+    """The decimals a column shows where the data does not fix them (see
+    ``Column.decimals``): as many as a shown value needs, cents for dollars."""
+    shown = [v for v in values if v is not None]
+    decimals = min(MAX_DECIMALS, max((_decimals(v) for v in shown), default=0))
+    return max(decimals, 2) if money and decimals else decimals
+
+
 def _number(value: float, decimals: int, money: bool) -> str:
     unit = "$" if money else ""
     sign = "-" if value < 0 else ""
@@ -97,10 +105,7 @@ def _cells(
     """One column's shown values as text (``status``, ``bound``: its figure's, if it has one)."""
     money = col.kind == "float" and is_money(col.name)
     if col.kind == "float":
-        shown = [v for v in values if v is not None]
-        decimals = min(MAX_DECIMALS, max((_decimals(v) for v in shown), default=0))
-        if money and decimals:
-            decimals = max(decimals, 2)  # cents
+        decimals = col.decimals if col.decimals is not None else _needed(values, money)
     cells = []
     for i, value in enumerate(values):
         if value is None:
