@@ -58,7 +58,15 @@ MAIN_COLLECTION = {
     "titles.json.gz": "titles",
 }
 #: The files whose tables are stored as columns (``writer.columnar``).
-COLUMNAR = frozenset({"areas.json", "occupations.json"})
+COLUMNAR = frozenset(
+    {
+        "areas.json",
+        "occupations.json",
+        "oes_2019.json.gz",
+        "projections.json.gz",
+        "projections_2024_34.json.gz",
+    }
+)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ from pathlib import Path
 import openpyxl
 
 from databuild.sources import OES_2019_DIR, InputLog
-from databuild.writer import Json
+from databuild.writer import Json, columnar, record_fields
+from occprofile._store.career_schema import HistoryRecord
 
 OES_2019_FILE = "national_M2019_dl.xlsx"
 SHEET = "national_M2019_dl"
@@ -95,5 +96,5 @@ def read_national_2019(source: Path, log: InputLog) -> list[Json]:
 
 
 def history_document(rows: list[Json]) -> Json:
-    """The packaged document."""
-    return {"occupations": rows}
+    """The packaged document: the rows as columns (see ``writer.columnar``)."""
+    return {"occupations": columnar(rows, record_fields(HistoryRecord))}

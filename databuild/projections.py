@@ -13,7 +13,8 @@ import re
 from pathlib import Path
 
 from databuild.sources import EP_DIR, InputLog
-from databuild.writer import Json
+from databuild.writer import Json, columnar, record_fields
+from occprofile._store.career_schema import ProjectionRecord
 
 EP_FILE = "Employment-Projections_2020-30.csv"
 
@@ -86,5 +87,5 @@ def read_projections(source: Path, log: InputLog) -> list[Json]:
 
 
 def projections_document(rows: list[Json]) -> Json:
-    """The packaged document."""
-    return {"projections": rows}
+    """The packaged document: the rows as columns (see ``writer.columnar``)."""
+    return {"projections": columnar(rows, record_fields(ProjectionRecord))}

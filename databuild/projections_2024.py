@@ -25,7 +25,8 @@ from pathlib import Path
 import openpyxl
 
 from databuild.sources import EP_2024_DIR, InputLog
-from databuild.writer import Json
+from databuild.writer import Json, columnar, record_fields
+from occprofile._store.career_schema import Projection2024Record
 
 EP_2024_FILE = "occupation.xlsx"
 SHEET = "Table 1.2"
@@ -219,5 +220,5 @@ def check_recoded(
 
 
 def projections_document(projected: Projections2024) -> Json:
-    """The packaged document."""
-    return {"projections": projected.rows}
+    """The packaged document: the rows as columns (see ``writer.columnar``)."""
+    return {"projections": columnar(projected.rows, record_fields(Projection2024Record))}

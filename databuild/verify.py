@@ -473,6 +473,8 @@ def locate(document: Json, path: Sequence[Step]) -> Json:
     for step in path:
         if isinstance(step, tuple):
             field_, wanted = step
+            if isinstance(here, dict):  # a table of columns (`writer.columnar`): its rows
+                here = list(rows_of(here, str(step)))
             items = _list(here, str(step))
             matches = [
                 item
@@ -758,20 +760,20 @@ def check_outputs(out: Path, expect: Expectations, samples: Sequence[Sample]) ->
     for name in oews_files:
         estimates += len(_list(_obj(doc(name), name).get("estimates"), name))
         docs.pop(name)
-    projected = _list(_obj(doc("projections.json.gz"), "projections")["projections"], "rows")
+    projected = _rows(_obj(doc("projections.json.gz"), "projections"), "projections", p)
     p.check(
         len(projected) == expect.projections,
         f"projections.json.gz: {len(projected)} rows, source has {expect.projections}",
     )
-    projected_2024 = _list(
-        _obj(doc("projections_2024_34.json.gz"), "projections_2024_34")["projections"], "rows"
+    projected_2024 = _rows(
+        _obj(doc("projections_2024_34.json.gz"), "projections_2024_34"), "projections", p
     )
     p.check(
         len(projected_2024) == expect.projections_2024,
         f"projections_2024_34.json.gz: {len(projected_2024)} rows, "
         f"source has {expect.projections_2024}",
     )
-    history = _list(_obj(doc("oes_2019.json.gz"), "oes_2019")["occupations"], "rows")
+    history = _rows(_obj(doc("oes_2019.json.gz"), "oes_2019"), "occupations", p)
     p.check(
         len(history) == expect.oes_2019_occupations,
         f"oes_2019.json.gz: {len(history)} codes, source has {expect.oes_2019_occupations}",

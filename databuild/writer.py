@@ -75,6 +75,14 @@ def columnar(rows: list[Json], fields: tuple[str, ...]) -> Json:
     return table
 
 
+def record_fields(cls: type) -> tuple[str, ...]:
+    """The fields of the library's record ``cls``, in order: the columns a
+    :func:`columnar` table of its records must have, read from the schema itself."""
+    import attrs
+
+    return tuple(a.name for a in attrs.fields(cls))
+
+
 def rows_of(table: Json, what: str) -> list[dict[str, Json]]:
     """The records of a :func:`columnar` table (``what`` names it in errors): its columns
     must be lists of one length."""

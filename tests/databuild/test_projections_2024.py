@@ -18,8 +18,15 @@ import pytest
 
 from databuild import projections_2024 as p24
 from databuild.sources import EP_2024_DIR, InputLog
+from databuild.writer import Json, rows_of
 from tests.databuild.helpers import committed
-from tests.helpers import lst, obj
+from tests.helpers import obj
+
+
+def _packaged_rows() -> list[dict[str, Json]]:
+    """The committed 2024-34 entries (stored as columns), a dict each."""
+    return rows_of(obj(committed("projections_2024_34.json.gz"))["projections"], "projections")
+
 
 HEADER = [
     p24.TITLE,
@@ -266,10 +273,7 @@ def test_every_detailed_row_is_packaged_as_shown(table_1_2: list[tuple[Any, ...]
     body = [r for r in table_1_2[2:] if r[2] in ("Line item", "Summary")]
     detailed = {str(r[1]): r for r in body if r[2] == "Line item"}
     assert (len(detailed), len(body) - len(detailed)) == (832, 281)
-    packaged = {
-        str(obj(p)["code"]): obj(p)
-        for p in lst(obj(committed("projections_2024_34.json.gz"))["projections"])
-    }
+    packaged = {str(p["code"]): p for p in _packaged_rows()}
     assert sorted(packaged) == sorted(detailed)
     columns = {
         "employment_2024": 3,
@@ -297,7 +301,7 @@ def test_detailed_rows_add_up_to_the_published_total(table_1_2: list[tuple[Any, 
     (169,956.1 -> 175,167.9 thousand, as in the BLS news release), within rounding."""
     total = next(r for r in table_1_2 if r[1] == "00-0000")
     assert total[3:5] == (169956.1, 175167.9)
-    rows = [obj(p) for p in lst(obj(committed("projections_2024_34.json.gz"))["projections"])]
+    rows = _packaged_rows()
     for key, published in (("employment_2024", 169956.1), ("employment_2034", 175167.9)):
         packaged = sum(float(str(r[key]).replace(",", "")) for r in rows)
         assert packaged == pytest.approx(published, rel=2e-5)
@@ -315,7 +319,7 @@ def test_entry_requirement_codes_are_those_of_2020_30(upstream: Path) -> None:
         },
         "training": {r["Typical on-the-job Training"]: int(r["trCode"]) for r in old},
     }
-    for entry in lst(obj(committed("projections_2024_34.json.gz"))["projections"]):
+    for entry in _packaged_rows():
         for key, codes in code_of.items():
             assert obj(entry)[f"{key}_code"] == codes[obj(entry)[key]]
 

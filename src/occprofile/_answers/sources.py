@@ -8,7 +8,7 @@ lookup indexes built from them (``_matching``). Memoised per store, so two
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .._matching.areas import NATIONAL_CODE, AreaIndex
 from .._matching.occupations import OccupationIndex, TitleData
@@ -19,11 +19,20 @@ from .figures import build_estimate, figure_of
 
 if TYPE_CHECKING:
     from .._store import career_schema, onet_schema
+    from .._store.columnar import KeyedRecords, RecordColumns
     from .._store.oews_columns import BlockRows
     from .._store.store import Store
     from ..career import Certifications
     from ..models import Area, Element, Estimate, Figure, Occupation, Profile, WageOccupation
     from .similarity import Vector
+
+
+#: A release's file, its schema class (in ``career_schema``) and its table of columns.
+_RELEASES = {
+    "projections": ("projections.json.gz", "ProjectionsFile", "projections"),
+    "projections_2024": ("projections_2024_34.json.gz", "Projections2024File", "projections"),
+    "oes_2019": ("oes_2019.json.gz", "HistoryFile", "occupations"),
+}
 
 
 class Sources:
@@ -175,45 +184,44 @@ class Sources:
 
     # the other releases ---------------------------------------------------
 
-    def projections(self) -> dict[str, career_schema.ProjectionRecord]:
-        from .._store import career_schema
+    def projections(self) -> KeyedRecords[career_schema.ProjectionRecord]:
+        """Code -> 2020-30 projection, each record made when first asked for."""
+        return self.store.once("projections", lambda: self._keyed("projections"))
 
-        def load() -> dict[str, career_schema.ProjectionRecord]:
-            rec = self.store.read("projections.json.gz", career_schema.ProjectionsFile)
-            return {p.code: p for p in rec.projections}
+    def projections_2024(self) -> KeyedRecords[career_schema.Projection2024Record]:
+        """Code -> 2024-34 projection, each record made when first asked for."""
+        return self.store.once("projections_2024", lambda: self._keyed("projections_2024"))
 
-        return self.store.once("projections", load)
-
-    def projections_2024(self) -> dict[str, career_schema.Projection2024Record]:
-        from .._store import career_schema
-
-        def load() -> dict[str, career_schema.Projection2024Record]:
-            rec = self.store.read("projections_2024_34.json.gz", career_schema.Projections2024File)
-            return {p.code: p for p in rec.projections}
-
-        return self.store.once("projections_2024", load)
-
-    def history(self) -> dict[str, career_schema.HistoryRecord]:
-        from .._store import career_schema
-
-        def load() -> dict[str, career_schema.HistoryRecord]:
-            rec = self.store.read("oes_2019.json.gz", career_schema.HistoryFile)
-            return {h.code: h for h in rec.occupations}
-
-        return self.store.once("oes_2019", load)
+    def history(self) -> KeyedRecords[career_schema.HistoryRecord]:
+        """Code -> May 2019 national estimate, each record made when first asked for."""
+        return self.store.once("oes_2019", lambda: self._keyed("oes_2019"))
 
     def release_titles(self, release: str) -> dict[str, str]:
         """Code -> title of the ``"projections_2024"``, ``"projections"`` (2020-30) or
-        ``"oes_2019"`` release, built once: code matching asks for them on every
-        outlook, education and change."""
+        ``"oes_2019"`` release, from its two columns alone: code matching asks for them
+        on every outlook, education and change."""
 
         def load() -> dict[str, str]:
-            if release == "projections_2024":
-                return {code: rec.title for code, rec in self.projections_2024().items()}
-            records = self.projections() if release == "projections" else self.history()
-            return {code: rec.title for code, rec in records.items()}
+            columns = self._release(release)
+            return dict(zip(columns.column("code"), columns.column("title"), strict=True))
 
         return self.store.once(("titles", release), load)
+
+    def _keyed(self, release: str) -> KeyedRecords[Any]:
+        return self._release(release).keyed("code", _RELEASES[release][0], "code")
+
+    def _release(self, release: str) -> RecordColumns[Any]:
+        """The columns of a release's file, read once."""
+        from .._store import career_schema
+
+        def load() -> RecordColumns[Any]:
+            name, schema_class, table = _RELEASES[release]
+            columns: RecordColumns[Any] = getattr(
+                self.store.read(name, getattr(career_schema, schema_class)), table
+            )
+            return columns
+
+        return self.store.once(("columns", release), load)
 
     def combined(self) -> dict[str, career_schema.CombinedCode]:
         """May 2025 code -> the hybrid May 2019 / 2020-30 code that included it."""

@@ -3,7 +3,9 @@
 Like ``_records`` (whose conventions these follow), but for the resources
 only the career-profile queries read: projections (2024-34 and 2020-30),
 May 2019 estimates, the hybrid-SOC crosswalk, certifications and importance
-vectors.
+vectors. The three releases are stored as columns (``columnar``): matching a
+code reads only their code and title columns, and an answer makes the one
+record it shows.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from attrs import frozen
 
 from .._record import Record
 from ..career import Certification
+from .columnar import RecordColumns
 
 
 @frozen(repr=False, eq=False)
@@ -41,7 +44,7 @@ class ProjectionRecord(EntryCategories):
 
 @frozen(repr=False, eq=False)
 class ProjectionsFile(Record):
-    projections: tuple[ProjectionRecord, ...]
+    projections: RecordColumns[ProjectionRecord]
 
 
 @frozen
@@ -59,7 +62,7 @@ class Projection2024Record(EntryCategories):
 
 @frozen(repr=False, eq=False)
 class Projections2024File(Record):
-    projections: tuple[Projection2024Record, ...]
+    projections: RecordColumns[Projection2024Record]
 
 
 @frozen(repr=False, eq=False)
@@ -80,7 +83,7 @@ class HistoryRecord(Record):
 
 @frozen(repr=False, eq=False)
 class HistoryFile(Record):
-    occupations: tuple[HistoryRecord, ...]
+    occupations: RecordColumns[HistoryRecord]
 
 
 @frozen(repr=False, eq=False)

@@ -80,6 +80,10 @@ class RecordColumns(Generic[T]):
             ]
         )
 
+    def keyed(self, key: str, resource: str, what: str) -> KeyedRecords[T]:
+        """Field ``key`` -> record, each made on first access (see :class:`KeyedRecords`)."""
+        return KeyedRecords(self.column(key), self.record, self.records, resource, what)
+
     def records(self) -> tuple[T, ...]:
         """Every record, made a column at a time."""
         columns = [
