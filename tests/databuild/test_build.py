@@ -136,7 +136,9 @@ def test_verification_catches_a_changed_sampled_value(
         lst(entry[1])[0] = str(int(employment) + 10) if employment.isdigit() else "940"
     elif sample.file in build.COLUMNAR:  # a projections or May 2019 value, in its column
         table = obj(verify.locate(document, sample.path[:1]))
-        key, wanted = sample.path[1]
+        step = sample.path[1]
+        assert isinstance(step, tuple)
+        key, wanted = step
         row = lst(table[str(key)]).index(wanted)
         lst(table[str(sample.path[-1])])[row] = "0.5"
     else:  # a DWA's titles, kept as published text
