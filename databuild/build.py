@@ -63,6 +63,7 @@ COLUMNAR = frozenset(
         "areas.json",
         "occupations.json",
         "oes_2019.json.gz",
+        "onet_reference.json.gz",
         "projections.json.gz",
         "projections_2024_34.json.gz",
     }

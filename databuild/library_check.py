@@ -133,11 +133,12 @@ def check_with_library(out: Path) -> int:
 
 
 def _make_tables(name: str, record: object) -> None:
-    """Make every record of each columnar table of ``record`` (occupations.json, areas.json)
-    by code, as the library's indexes do: a code listed twice is refused."""
+    """Make every record of each columnar table of ``record`` (occupations.json, areas.json,
+    the releases, the DWAs and IWAs) by code or id, as the library's indexes do: a key
+    listed twice is refused."""
     import attrs
 
-    from occprofile._store.columnar import KeyedRecords, RecordColumns
+    from occprofile._store.columnar import RecordColumns
 
     cls = type(record)
     if not attrs.has(cls):
@@ -145,4 +146,5 @@ def _make_tables(name: str, record: object) -> None:
     for name_ in attrs.fields_dict(cls):
         table = getattr(record, name_)
         if isinstance(table, RecordColumns):
-            KeyedRecords(table.column("code"), table.record, table.records, name, "code").values()
+            key = "code" if "code" in table.names else "id"
+            table.keyed(key, name, key).values()

@@ -348,14 +348,15 @@ def work_content_samples(source: Path, wanted: int = SAMPLES_PER_TABLE) -> list[
     at, rows = _onet_rows(source, "DWA Reference")
     for index in _stride(rows, wanted):
         row = rows[index]
-        samples.append(
-            Sample(
-                origin=f"DWA Reference data row {index + 1}",
-                file="onet_reference.json.gz",
-                path=("dwas", str(row[at["DWA ID"]])),
-                expected={"title": str(row[at["DWA Title"]]), "iwa": str(row[at["IWA ID"]])},
+        for field_name, column in (("title", "DWA Title"), ("iwa", "IWA ID")):
+            samples.append(
+                Sample(
+                    origin=f"DWA Reference data row {index + 1} {column}",
+                    file="onet_reference.json.gz",
+                    path=("dwas", ("id", str(row[at["DWA ID"]])), field_name),
+                    expected=str(row[at[column]]),
+                )
             )
-        )
     for table, list_key, key_column, field_key, column in (
         ("Tools Used", "tools", "Example", "example", "Commodity Code"),
         ("Work Values", "work_values", "Element ID", "element_id", "Data Value"),

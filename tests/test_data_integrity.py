@@ -309,6 +309,62 @@ def test_a_wrong_type_in_a_record_not_asked_for_names_the_file(
 
 
 @pytest.mark.parametrize(
+    ("resource", "table", "field", "wrong", "match", "query"),
+    [
+        # The releases and the DWA/IWA titles are columns too: a question reads one
+        # record of them, but a wrong value in any other row still fails it.
+        (
+            "projections.json.gz",
+            "projections",
+            "openings",
+            75.2,
+            r"ProjectionRecord\.openings",
+            lambda ds: ds.outlook("43-6013.00"),
+        ),
+        (
+            "projections_2024_34.json.gz",
+            "projections",
+            "education_code",
+            "7",
+            r"Projection2024Record\.education_code",
+            lambda ds: ds.outlook("43-6013.00"),
+        ),
+        (
+            "oes_2019.json.gz",
+            "occupations",
+            "employment",
+            604780,
+            r"HistoryRecord\.employment",
+            lambda ds: ds.national_change("43-6013.00"),
+        ),
+        (
+            "onet_reference.json.gz",
+            "dwas",
+            "title",
+            None,
+            r"DwaReference\.title",
+            lambda ds: ds.profile("43-6013.00"),
+        ),
+    ],
+)
+def test_a_wrong_value_in_a_release_row_not_shown_names_the_file(
+    copy: DataCopy,
+    resource: str,
+    *,
+    table: str,
+    field: str,
+    wrong: object,
+    match: str,
+    query: Callable[[op.Dataset], object],
+) -> None:
+    document = copy.document(resource)
+    columns = document[table]
+    columns[field][-1] = wrong  # the last row: not 43-6013's, nor a DWA it shows
+    copy.write_document(resource, document, vouched=True)
+    raises_for(resource, lambda: query(copy.dataset()), match)
+
+
+@pytest.mark.parametrize(
     ("resource", "table"), [("occupations.json", "onet"), ("occupations.json", "oews")]
 )
 def test_occupation_columns_of_unequal_length_name_the_file(
@@ -333,6 +389,11 @@ def test_area_columns_of_unequal_length_name_the_file(copy: DataCopy) -> None:
         ("occupations.json", "onet", lambda ds: ds.occupation("43-6013.00")),
         ("occupations.json", "oews", lambda ds: ds.wage_occupation("43-6013")),
         ("areas.json", "areas", lambda ds: ds.top_metros("43-6013")),
+        ("projections.json.gz", "projections", lambda ds: ds.outlook("43-6013.00")),
+        ("projections_2024_34.json.gz", "projections", lambda ds: ds.outlook("43-6013.00")),
+        ("oes_2019.json.gz", "occupations", lambda ds: ds.national_change("43-6013.00")),
+        ("onet_reference.json.gz", "dwas", lambda ds: ds.profile("43-6013.00")),
+        ("onet_reference.json.gz", "iwas", lambda ds: ds.profile("43-6013.00")),
     ],
 )
 def test_a_code_listed_twice_names_the_file(

@@ -10,6 +10,7 @@ them the proof that none of the 64 averaged rows of the 29.1 table is used.
 from __future__ import annotations
 
 import csv
+import functools
 import re
 from collections import Counter
 from pathlib import Path
@@ -199,8 +200,12 @@ def test_work_content_keeps_ids_and_links() -> None:
     )
     reference = work_content.reference_document(t, {"4.A.1.a.1": "Getting Information"})
     assert reference == {
-        "dwas": {"4.A.1.a.1.I01.D01": {"title": DWA["DWA Title"], "iwa": "4.A.1.a.1.I01"}},
-        "iwas": {"4.A.1.a.1.I01": {"title": IWA["IWA Title"], "element_id": "4.A.1.a.1"}},
+        "dwas": {  # as columns
+            "id": ["4.A.1.a.1.I01.D01"],
+            "title": [DWA["DWA Title"]],
+            "iwa": ["4.A.1.a.1.I01"],
+        },
+        "iwas": {"id": ["4.A.1.a.1.I01"], "title": [IWA["IWA Title"]], "element_id": ["4.A.1.a.1"]},
         "commodities": {"44121708": "Markers"},
     }
     sections = work_content.occupation_sections(t, TASKS)
@@ -365,17 +370,18 @@ def test_detailed_work_activities_are_the_raw_links(
         }
         assert packaged == {k: sorted(v) for k, v in links.get(code, {}).items()}, code
     reference = obj(committed("onet_reference.json.gz"))
-    dwas = {
-        str(r["DWA ID"]): {"title": r["DWA Title"], "iwa": r["IWA ID"]}
+    dwas = [
+        {"id": r["DWA ID"], "title": r["DWA Title"], "iwa": r["IWA ID"]}
         for r in onet_rows(upstream, "DWA Reference")
-    }
-    iwas = {
-        str(r["IWA ID"]): {"title": r["IWA Title"], "element_id": r["Element ID"]}
+    ]
+    iwas = [
+        {"id": r["IWA ID"], "title": r["IWA Title"], "element_id": r["Element ID"]}
         for r in onet_rows(upstream, "IWA Reference")
-    }
-    assert reference["dwas"] == dwas
-    assert reference["iwas"] == iwas
-    gwas = {str(obj(i)["element_id"]) for i in iwas.values()}
+    ]
+    by_id = functools.partial(sorted, key=lambda r: str(r["id"]))
+    assert rows_of(reference["dwas"], "dwas") == by_id(dwas)
+    assert rows_of(reference["iwas"], "iwas") == by_id(iwas)
+    gwas = {str(i["element_id"]) for i in iwas}
     assert len(gwas) == 37  # of the 41 generalized work activities, 37 have DWAs
 
 

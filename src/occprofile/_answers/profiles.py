@@ -8,12 +8,12 @@ rating domain into an explicit :class:`RatingSection` with a note.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from .._matching.arguments import check_choice, check_n
 from .._store.schema import (
     EducationRecord,
     ElementsFile,
-    OnetReferenceFile,
     OnetShard,
     RatingTable,
 )
@@ -40,6 +40,9 @@ from ..models import (
     WorkValues,
 )
 
+if TYPE_CHECKING:
+    from .._store.onet_schema import SharedTitles
+
 #: The manifest path of the O*NET 29.1 work-activity importance table.
 ACTIVITIES_29_1 = "onet-29.1-work-activities-importance/onet_gwa_importance_matrix.csv"
 NO_ACTIVITY_IMPORTANCE = (
@@ -56,7 +59,7 @@ def build_profile(
     shard: OnetShard,
     *,
     ref: ElementsFile,
-    shared: OnetReferenceFile,
+    shared: SharedTitles,
     element: Callable[[str], Element],
     title_of: Callable[[str], str],
     wage_occ: WageOccupation | None,
@@ -126,7 +129,7 @@ def education_shares(
 def _detailed_work_activity(
     dwa_id: str,
     tasks: tuple[int, ...],
-    shared: OnetReferenceFile,
+    shared: SharedTitles,
     element: Callable[[str], Element],
 ) -> DetailedWorkActivity:
     try:

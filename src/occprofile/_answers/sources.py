@@ -63,14 +63,16 @@ class Sources:
 
         return self.store.once("element_objects", load)
 
-    def onet_reference(self) -> onet_schema.OnetReferenceFile:
+    def onet_reference(self) -> onet_schema.SharedTitles:
         """DWA, IWA and tool commodity titles, shared by the profiles."""
         from .._store import onet_schema
 
-        return self.store.once(
-            "onet_reference",
-            lambda: self.store.read("onet_reference.json.gz", onet_schema.OnetReferenceFile),
-        )
+        def load() -> onet_schema.SharedTitles:
+            name = "onet_reference.json.gz"
+            file = self.store.read(name, onet_schema.OnetReferenceFile)
+            return onet_schema.SharedTitles(file, name)
+
+        return self.store.once("onet_reference", load)
 
     def footnotes(self) -> dict[str, str]:
         return self.store.once(

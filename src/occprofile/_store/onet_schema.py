@@ -14,6 +14,7 @@ from attrs import frozen
 from .._profile_records import AlternateTitle, Measure, ReportedTitle, Task, TechnologySkill
 from .._record import Record
 from ..models import EmergingTaskCategory, InterestScale
+from .columnar import KeyedRecords, RecordColumns
 from .converter import share_strings
 
 
@@ -255,23 +256,38 @@ class OnetShard(Record):
 
 @frozen(repr=False, eq=False)
 class DwaReference(Record):
+    id: str
     title: str
     iwa: str
 
 
 @frozen(repr=False, eq=False)
 class IwaReference(Record):
+    id: str
     title: str
     element_id: str
 
 
 @frozen(repr=False, eq=False)
 class OnetReferenceFile(Record):
-    """onet_reference.json.gz: titles shared by the profiles (DWAs, IWAs, tool commodities)."""
+    """onet_reference.json.gz: titles shared by the profiles (DWAs, IWAs, tool commodities);
+    the DWAs and IWAs stored as columns, so a profile makes only the records it shows."""
 
-    dwas: dict[str, DwaReference]
-    iwas: dict[str, IwaReference]
+    dwas: RecordColumns[DwaReference]
+    iwas: RecordColumns[IwaReference]
     commodities: dict[str, str]
+
+
+class SharedTitles:
+    """The titles of onet_reference.json.gz by id: a DWA's or IWA's record is made when a
+    profile first shows it (a profile shows a few dozen of the 2,419)."""
+
+    __slots__ = ("commodities", "dwas", "iwas")
+
+    def __init__(self, file: OnetReferenceFile, resource: str) -> None:
+        self.dwas: KeyedRecords[DwaReference] = file.dwas.keyed("id", resource, "DWA id")
+        self.iwas: KeyedRecords[IwaReference] = file.iwas.keyed("id", resource, "IWA id")
+        self.commodities = file.commodities
 
 
 share_strings(
