@@ -61,6 +61,7 @@ MAIN_COLLECTION = {
 COLUMNAR = frozenset(
     {
         "areas.json",
+        "elements.json",
         "occupations.json",
         "oes_2019.json.gz",
         "onet_reference.json.gz",

@@ -28,7 +28,8 @@ from databuild.tables import (
     read_table,
     read_table_file,
 )
-from databuild.writer import Json, encode_json
+from databuild.writer import Json, columnar, encode_json, record_fields
+from occprofile._profile_records import Element
 
 TEXT, OPT_TEXT, INT, OPT_INT = Kind.TEXT, Kind.OPT_TEXT, Kind.INT, Kind.OPT_INT
 NUM, OPT_NUM, FLAG, OPT_FLAG = Kind.FLOAT, Kind.OPT_FLOAT, Kind.FLAG, Kind.OPT_FLAG
@@ -261,8 +262,13 @@ def elements_document(tables: OnetTables) -> Json:
     education: dict[str, Json] = {
         scale: {"name": names[scale], "categories": dict(categories[scale])} for scale in names
     }
+    rows: list[Json] = []
+    for key in sorted(elements):  # in id order, as the keys of the object they were
+        element = elements[key]
+        assert isinstance(element, dict)
+        rows.append({"id": key, **element})
     return {
-        "elements": elements,
+        "elements": columnar(rows, record_fields(Element)),
         "scales": scales,
         "job_zones": job_zones,
         "education_categories": education,

@@ -495,17 +495,25 @@ def test_a_schema_mismatch_names_the_class_and_field(
 def test_optional_fields_and_dicts_are_checked_too() -> None:
     from occprofile._store.onet_schema import ElementsFile
 
-    element = {"name": "Reading", "description": "d", "domain": None}
-    good = {"elements": {"2.A.1.a": element}, "scales": {}, "job_zones": {}}
+    element = {"id": ["2.A.1.a"], "name": ["Reading"], "description": ["d"], "domain": [None]}
+    scale = {"name": "Importance", "minimum": 1, "maximum": 5}
+    good = {"elements": element, "scales": {"IM": scale}, "job_zones": {}}
     good["education_categories"] = {}
-    assert _converter.structure(good, ElementsFile, "e").elements["2.A.1.a"].domain is None
+    file = _converter.structure(good, ElementsFile, "e")
+    assert file.elements.record(0).domain is None
+    assert file.scales["IM"].maximum == 5
     for bad_domain in (3, False, ["skills"]):
         bad = json.loads(json.dumps(good))
-        bad["elements"]["2.A.1.a"]["domain"] = bad_domain
-        with pytest.raises(op.DataIntegrityError, match=r"ElementRecord\.domain"):
+        bad["elements"]["domain"] = [bad_domain]
+        with pytest.raises(op.DataIntegrityError, match=r"Element\.domain"):
             _converter.structure(bad, ElementsFile, "e")
-    with pytest.raises(op.DataIntegrityError, match=r"ElementsFile\.elements"):
-        _converter.structure({**good, "elements": [element]}, ElementsFile, "e")
+    for bad_maximum in ("5", None, [5]):
+        bad = json.loads(json.dumps(good))
+        bad["scales"]["IM"]["maximum"] = bad_maximum
+        with pytest.raises(op.DataIntegrityError, match=r"ScaleRecord\.maximum"):
+            _converter.structure(bad, ElementsFile, "e")
+    with pytest.raises(op.DataIntegrityError, match=r"ElementsFile\.scales"):
+        _converter.structure({**good, "scales": [scale]}, ElementsFile, "e")
 
 
 @pytest.mark.parametrize("field", ["codes", "titles", "postings", "word_counts"])

@@ -15,12 +15,8 @@ from tests.helpers import lst, obj
 
 
 def test_medical_secretaries_speaking_ratings() -> None:
-    elements = obj(obj(committed("elements.json"))["elements"])
-    speaking = [
-        k
-        for k, v in elements.items()
-        if obj(v)["name"] == "Speaking" and obj(v)["domain"] == "skills"
-    ]
+    elements = rows_of(obj(committed("elements.json"))["elements"], "elements")
+    speaking = [e["id"] for e in elements if e["name"] == "Speaking" and e["domain"] == "skills"]
     assert speaking == ["2.A.1.d"]
     profile = committed("onet.pack/43-6013.00")
     slot = obj(verify.locate(profile, ("ratings", "skills", ("element_id", "2.A.1.d"))))

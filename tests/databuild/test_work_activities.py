@@ -324,9 +324,9 @@ def test_the_64_averaged_rows_are_never_used(
     assert (len(body), len(single), len(averaged)) == (763, 699, 64)
 
     names = {
-        str(obj(v)["name"]): k
-        for k, v in obj(obj(committed("elements.json"))["elements"]).items()
-        if obj(v)["domain"] == "work_activities" and k.count(".") == 4
+        str(e["name"]): str(e["id"])
+        for e in rows_of(obj(committed("elements.json"))["elements"], "elements")
+        if e["domain"] == "work_activities" and str(e["id"]).count(".") == 4
     }
     from_29_1 = set()
     for code, profile in profiles.items():

@@ -9,7 +9,7 @@ from .._matching.text import close_matches
 from ..errors import UnknownNameError
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from ..models import Element, Release
 
@@ -28,7 +28,7 @@ def release(releases: Sequence[Release], key: str) -> Release:
     )
 
 
-def element(elements: dict[str, Element], element_id: str) -> Element:
+def element(elements: Mapping[str, Element], element_id: str) -> Element:
     """A Content Model element by id (``"2.A.1.a"``), or by its exact name."""
     check_str(element_id, "element id")
     found = elements.get(element_id.strip())

@@ -52,14 +52,12 @@ class Sources:
             "elements", lambda: self.store.read("elements.json", onet_schema.ElementsFile)
         )
 
-    def elements(self) -> dict[str, Element]:
-        from ..models import Element
+    def elements(self) -> KeyedRecords[Element]:
+        """Content Model id -> element, each made when first asked for (a profile shows
+        a few hundred of the 627)."""
 
-        def load() -> dict[str, Element]:
-            return {
-                eid: Element(eid, rec.name, rec.description, rec.domain)
-                for eid, rec in self.reference().elements.items()
-            }
+        def load() -> KeyedRecords[Element]:
+            return self.reference().elements.keyed("id", "elements.json", "element id")
 
         return self.store.once("element_objects", load)
 

@@ -11,18 +11,18 @@ from __future__ import annotations
 
 from attrs import frozen
 
-from .._profile_records import AlternateTitle, Measure, ReportedTitle, Task, TechnologySkill
+from .._profile_records import (
+    AlternateTitle,
+    Element,
+    Measure,
+    ReportedTitle,
+    Task,
+    TechnologySkill,
+)
 from .._record import Record
 from ..models import EmergingTaskCategory, InterestScale
 from .columnar import KeyedRecords, RecordColumns
 from .converter import share_strings
-
-
-@frozen(repr=False, eq=False)
-class ElementRecord(Record):
-    name: str
-    description: str
-    domain: str | None
 
 
 @frozen(repr=False, eq=False)
@@ -50,7 +50,8 @@ class CategoryScaleRecord(Record):
 
 @frozen(repr=False, eq=False)
 class ElementsFile(Record):
-    elements: dict[str, ElementRecord]
+    #: the Content Model, as columns of the public record: an element is made when shown
+    elements: RecordColumns[Element]
     scales: dict[str, ScaleRecord]
     job_zones: dict[str, JobZoneRecord]
     education_categories: dict[str, CategoryScaleRecord]

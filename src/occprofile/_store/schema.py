@@ -27,7 +27,6 @@ if TYPE_CHECKING:
         DwaLinkRecord,
         DwaReference,
         EducationRecord,
-        ElementRecord,
         ElementsFile,
         EmergingTaskRecord,
         InterestRecord,
@@ -53,7 +52,6 @@ __all__ = [
     "DwaLinkRecord",
     "DwaReference",
     "EducationRecord",
-    "ElementRecord",
     "ElementsFile",
     "EmergingTaskRecord",
     "InputFile",
@@ -136,7 +134,6 @@ class OewsValuesFile(Record):
 _LATER = {
     **dict.fromkeys(
         (
-            "ElementRecord",
             "ScaleRecord",
             "JobZoneRecord",
             "CategoryScaleRecord",
