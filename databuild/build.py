@@ -32,7 +32,15 @@ from databuild import (
     work_content,
 )
 from databuild.sources import InputFile, InputLog
-from databuild.writer import Json, encode, encode_json, rows_of, sha256_bytes, write_file
+from databuild.writer import (
+    Json,
+    crc32_bytes,
+    encode,
+    encode_json,
+    rows_of,
+    sha256_bytes,
+    write_file,
+)
 
 #: Never deleted from the output folder: they are maintained by hand.
 KEEP = ("__init__.py", "README.md")
@@ -243,7 +251,7 @@ def encode_all(documents: Documents) -> dict[str, bytes]:
         else:
             assert isinstance(collection, (dict, list))
             rows = len(collection)
-        outputs.append({"path": path, "sha256": sha256_bytes(data), "rows": rows})
+        outputs.append(checksums(path, data, rows=rows))
     areas_doc = docs["areas.json"]
     assert isinstance(areas_doc, dict)
     area_codes = [str(a["code"]) for a in rows_of(areas_doc["areas"], "areas.json areas")]
@@ -267,25 +275,24 @@ def encode_all(documents: Documents) -> dict[str, bytes]:
         files[name] = packed.data
         index = packs.index_name(name)
         files[index] = packs.encode_index(packed.members)
-        entry: dict[str, Json] = {
-            "path": name,
-            "sha256": sha256_bytes(packed.data),
-            "rows": len(packed.members),
-            "size": len(packed.data),
-            "index": index,
-        }
+        entry = checksums(name, packed.data, rows=len(packed.members))
+        entry.update(size=len(packed.data), index=index)
         if packed.dictionary is not None:
             entry["dictionary"] = list(packed.dictionary)
         outputs.append(entry)
-        outputs.append(
-            {"path": index, "sha256": sha256_bytes(files[index]), "rows": len(packed.members)}
-        )
+        outputs.append(checksums(index, files[index], rows=len(packed.members)))
     outputs.sort(key=lambda e: str(e["path"]) if isinstance(e, dict) else "")
     document = manifest.manifest_document(
         documents.releases, documents.inputs, outputs, documents.counts
     )
     files["manifest.json"] = encode("manifest.json", document)
     return dict(sorted(files.items()))
+
+
+def checksums(path: str, data: bytes, *, rows: int) -> dict[str, Json]:
+    """A file's manifest entry: its sha256 (provenance: what `sha256sum` shows), its
+    CRC-32 (what the library checks each read against) and its `rows`."""
+    return {"path": path, "sha256": sha256_bytes(data), "crc32": crc32_bytes(data), "rows": rows}
 
 
 def clean(out: Path) -> None:

@@ -1,12 +1,14 @@
 """The build's last check: every written file read back through the library's own code.
 
 `verify` re-reads the outputs with databuild's code. This reads each one as
-occprofile does when it answers a question: its sha256 against the manifest
-just written (a folder member's against the folder's `checksums`), gunzip and
+occprofile does when it answers a question: its CRC-32 against the manifest
+just written (a pack member's against its pack's index file), gunzip and
 strict UTF-8 JSON decoding (`occprofile._store.resources.load_json`), then the
 package's strict converter into the schema record that
 `occprofile._store.layout.record_class` names for it, the map `Store.read`
-checks too. So the build cannot write a file the library refuses.
+checks too. So the build cannot write a file the library refuses. The library
+does not read the files' sha256 (provenance, not checked on a read): this
+checks those too, with databuild's own hashing.
 
 The dependency runs one way: databuild imports these parts of occprofile's
 store; the library never imports databuild.
@@ -17,6 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from databuild.verify import INDEXES, PACKS, TOP_LEVEL, Problems, fail
+from databuild.writer import sha256_bytes
 from occprofile._store import packs, resources
 from occprofile._store.converter import structure
 from occprofile._store.layout import RECORDS, record_class
@@ -47,10 +50,11 @@ def check_with_library(out: Path) -> int:
     p = Problems()
     try:
         raw = resources.load_json(
-            resources.MANIFEST, (out / resources.MANIFEST).read_bytes(), sha256=None
+            resources.MANIFEST, (out / resources.MANIFEST).read_bytes(), crc32=None
         )
         manifest = structure(raw, Manifest, resources.MANIFEST)
         checksums = resources.manifest_checksums(raw)
+        sha256s = {output.path: output.sha256 for output in manifest.outputs}
         entries = [packs.pack_entry(raw, pack) for pack in PACKS]
     except (OSError, DataIntegrityError) as error:
         p.check(False, f"library check: {error}")
@@ -70,13 +74,19 @@ def check_with_library(out: Path) -> int:
             p.check(False, f"library check: {name} cannot be read ({type(error).__name__})")
             continue
         contents[name] = data
+        p.check(
+            sha256s.get(name) == sha256_bytes(data),
+            f"library check: {name}: sha256 differs from the manifest",
+        )
         if name in INDEXES.values():
             continue  # read with its pack's entry below, as the library reads it
         if name in PACKS:
-            p.check(
-                checksums.get(name) == resources.sha256_hex(data),
-                f"library check: {name}: sha256 differs from the manifest",
-            )
+            crc32 = checksums.get(name)  # unlisted: the sha256 check above says so
+            try:  # the library reads a pack's slices only, each checked on its own
+                if crc32 is not None:
+                    resources.verify(name, data, crc32)
+            except DataIntegrityError as error:
+                p.check(False, f"library check: {error}")
             continue
         try:
             loaded[name] = structure(
@@ -114,11 +124,11 @@ def check_with_library(out: Path) -> int:
     for name, member in sorted(members.items()):
         stored = contents.get(member.pack, b"")[member.offset : member.offset + member.length]
         try:
-            resources.verify(name, stored, member.sha256)
+            resources.verify(name, stored, member.crc32, by=f"the {member.pack} index")
             zdict, where = b"", member.zdict()
             if where is not None:
                 zdict = contents.get(member.pack, b"")[where.offset : where.offset + where.length]
-                resources.verify(f"{member.pack} dictionary", zdict, where.sha256)
+                resources.verify(f"{member.pack} dictionary", zdict, where.crc32)
             document = packs.inflate(name, stored, zdict)
             if member.pack == "oews.pack":
                 if decoded is not None:

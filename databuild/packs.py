@@ -7,7 +7,7 @@ as an integer at its datatype's fixed decimals (``DECIMALS``, recorded in
 ``oews_values.json.gz`` with the cell kinds). Members are in name order, each
 its own zlib stream, so the same documents give byte-identical packs and
 the library reads one member without the others. Each pack's member index
-(offset, length, sha256 of each member) is a small binary file of its own,
+(offset, length, CRC-32 of each member) is a small binary file of its own,
 ``oews.index`` / ``onet.index`` (:func:`encode_index`), which the manifest
 vouches for: a first question reads the one index it needs, not both packs'
 in the manifest.
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from databuild.oews import OewsError
-from databuild.writer import Json, sha256_bytes
+from databuild.writer import Json, crc32_bytes
 from occprofile._store.oews_columns import DASH, DATATYPES, NONE, NUMBER, encode_block
 from occprofile._store.packs import ENTRY_BYTES, INDEX_HEADER, INDEX_MAGIC, INDEX_VERSION
 
@@ -46,12 +46,12 @@ DECIMALS = {
 
 @dataclass(frozen=True)
 class Pack:
-    """A pack's bytes and its manifest entry's index: member -> (offset, length, sha256),
-    and where its preset dictionary is (``None``: the pack has none)."""
+    """A pack's bytes and its index: member -> (offset, length, crc32), and where its
+    preset dictionary is, with its CRC-32 (``None``: the pack has none)."""
 
     data: bytes
-    members: dict[str, tuple[int, int, str]]
-    dictionary: tuple[int, int, str] | None = None
+    members: dict[str, tuple[int, int, int]]
+    dictionary: tuple[int, int, int] | None = None
 
 
 def pack(members: Mapping[str, bytes], dictionary: bytes = b"") -> Pack:
@@ -62,15 +62,15 @@ def pack(members: Mapping[str, bytes], dictionary: bytes = b"") -> Pack:
     share is then stored once, not in each member."""
     assert len(dictionary) <= 32768
     parts: list[bytes] = [dictionary]
-    index: dict[str, tuple[int, int, str]] = {}
+    index: dict[str, tuple[int, int, int]] = {}
     offset = len(dictionary)
     for name in sorted(members):
         deflater = zlib.compressobj(9, zdict=dictionary) if dictionary else zlib.compressobj(9)
         stored = deflater.compress(members[name]) + deflater.flush()
-        index[name] = (offset, len(stored), sha256_bytes(stored))
+        index[name] = (offset, len(stored), crc32_bytes(stored))
         parts.append(stored)
         offset += len(stored)
-    where = (0, len(dictionary), sha256_bytes(dictionary)) if dictionary else None
+    where = (0, len(dictionary), crc32_bytes(dictionary)) if dictionary else None
     return Pack(b"".join(parts), index, where)
 
 
@@ -79,10 +79,10 @@ def index_name(pack: str) -> str:
     return pack.removesuffix(".pack") + ".index"
 
 
-def encode_index(members: Mapping[str, tuple[int, int, str]]) -> bytes:
+def encode_index(members: Mapping[str, tuple[int, int, int]]) -> bytes:
     """A pack's index file: a header (magic, version, member count, bytes of the names),
     the member names in name order joined by newlines (ASCII), then as columns each
-    member's offset and its length (``<I`` each) and its raw 32-byte sha256."""
+    member's offset, its length and its CRC-32 (``<I`` each)."""
     names = sorted(members)
     assert list(members) == names, "members are packed in name order"
     text = "\n".join(names).encode("ascii")
@@ -90,13 +90,13 @@ def encode_index(members: Mapping[str, tuple[int, int, str]]) -> bytes:
     head = INDEX_HEADER.pack(INDEX_MAGIC, INDEX_VERSION, count, len(text))
     offsets = struct.pack(f"<{count}I", *(members[m][0] for m in names))
     lengths = struct.pack(f"<{count}I", *(members[m][1] for m in names))
-    digests = b"".join(bytes.fromhex(members[m][2]) for m in names)
-    return head + text + offsets + lengths + digests
+    crcs = struct.pack(f"<{count}I", *(members[m][2] for m in names))
+    return head + text + offsets + lengths + crcs
 
 
-def decode_index(data: bytes) -> dict[str, tuple[int, int, str]]:
+def decode_index(data: bytes) -> dict[str, tuple[int, int, int]]:
     """The inverse of :func:`encode_index` (databuild's own reading, not the library's,
-    for verification): member -> (offset, length, sha256 hex); ValueError if malformed."""
+    for verification): member -> (offset, length, crc32); ValueError if malformed."""
     try:
         magic, version, count, size = INDEX_HEADER.unpack_from(data)
     except struct.error as error:
@@ -109,11 +109,10 @@ def decode_index(data: bytes) -> dict[str, tuple[int, int, str]]:
     names = data[INDEX_HEADER.size : at].decode("ascii").split("\n") if count else []
     if len(names) != count:
         raise ValueError(f"index has {len(names)} names for {count} members")
-    columns = [value for (value,) in struct.iter_unpack("<I", data[at : at + 8 * count])]
-    digests = data[at + 8 * count :]
-    found: dict[str, tuple[int, int, str]] = {}
+    columns = [value for (value,) in struct.iter_unpack("<I", data[at:])]
+    found: dict[str, tuple[int, int, int]] = {}
     for i, name in enumerate(names):
-        found[name] = (columns[i], columns[count + i], digests[32 * i : 32 * (i + 1)].hex())
+        found[name] = (columns[i], columns[count + i], columns[2 * count + i])
     if len(found) != count:
         raise ValueError("index names a member twice")
     return found
@@ -123,7 +122,7 @@ def unpack(
     data: bytes, members: Mapping[str, Sequence[int | str]], dictionary: Sequence[int | str] = ()
 ) -> dict[str, bytes]:
     """The inverse of :func:`pack`, for verification: member -> inflated bytes
-    (``dictionary``: the manifest's ``[offset, length, sha256]`` of it, if any)."""
+    (``dictionary``: the manifest's ``[offset, length, crc32]`` of it, if any)."""
     zdict = b""
     if dictionary:
         start, size, _ = dictionary

@@ -1,7 +1,8 @@
 """Check the written files against the sources before anyone commits them.
 
 The build re-reads what it wrote (not what it meant to write) and checks:
-checksums against the manifest, the exact set of files, counts per table
+checksums against the manifest (each file's sha256 and CRC-32, each pack
+member's and dictionary's CRC-32), the exact set of files, counts per table
 against the source row counts, the known counts of this release, and a fixed
 sample of values read again from the raw upstream files by code independent of
 `tables.py`, so a bug in the shared reader cannot hide itself.
@@ -29,7 +30,7 @@ from databuild.sources import (
     InputLog,
 )
 from databuild.tables import find_optional_table, find_table
-from databuild.writer import Json, decode, encode_json, rows_of, sha256_bytes
+from databuild.writer import Json, crc32_bytes, decode, encode_json, rows_of, sha256_bytes
 
 TOP_LEVEL = (
     "area_aliases.json",
@@ -571,6 +572,18 @@ def _unpack(files: dict[str, bytes], manifest: dict[str, Json], p: Problems) -> 
             files[f"{name}/{member}"] = encode_json(document)
 
 
+def _is_crc(recorded: Json, data: bytes) -> bool:
+    """Whether ``recorded`` is the CRC-32 of ``data``, as an int (not a bool or a text)."""
+    return type(recorded) is int and recorded == crc32_bytes(data)
+
+
+def _check_checksums(name: str, data: bytes, entry: Mapping[str, Json], p: Problems) -> None:
+    """A file's manifest entry records its sha256 (provenance) and its CRC-32 (what the
+    library checks): both must be the written bytes'."""
+    p.check(entry.get("sha256") == sha256_bytes(data), f"{name}: sha256 differs from the manifest")
+    p.check(_is_crc(entry.get("crc32"), data), f"{name}: CRC-32 differs from the manifest")
+
+
 def _check_manifest(files: Mapping[str, bytes], manifest: dict[str, Json], p: Problems) -> None:
     from databuild import packs
 
@@ -582,20 +595,14 @@ def _check_manifest(files: Mapping[str, bytes], manifest: dict[str, Json], p: Pr
         sorted(listed) == sorted((*TOP_LEVEL, *PACKS, *INDEXES.values())),
         f"manifest outputs list {sorted(listed)}",
     )
-    for name in (*TOP_LEVEL, *INDEXES.values()):
+    for name in (*TOP_LEVEL, *PACKS, *INDEXES.values()):
         if name in files and name in listed:
-            p.check(
-                listed[name].get("sha256") == sha256_bytes(files[name]),
-                f"{name}: sha256 differs from the manifest",
-            )
+            _check_checksums(name, files[name], listed[name], p)
     for name in PACKS:
         if name not in files:
             continue  # reported missing already; its members would all differ
         entry = listed.get(name, {})
         data = files[name]
-        p.check(
-            entry.get("sha256") == sha256_bytes(data), f"{name}: sha256 differs from the manifest"
-        )
         p.check(
             entry.get("size") == len(data),
             f"{name}: manifest says {entry.get('size')} bytes, found {len(data)}",
@@ -616,21 +623,21 @@ def _check_manifest(files: Mapping[str, bytes], manifest: dict[str, Json], p: Pr
         p.check(list(members) == sorted(members), f"{INDEXES[name]}: not in member name order")
         end = 0
         if "dictionary" in entry:  # the preset dictionary, first in the pack
-            offset, length, sha = _list(entry["dictionary"], f"{name} dictionary")
+            offset, length, crc = _list(entry["dictionary"], f"{name} dictionary")
             p.check(
                 offset == 0 and isinstance(length, int) and 0 < length <= 32768,
                 f"{name}: dictionary at {offset}+{length}",
             )
             end = length if isinstance(length, int) else 0
-            p.check(sha == sha256_bytes(data[:end]), f"{name}: dictionary sha256 differs")
-        for member, (offset, length, sha) in sorted(members.items()):  # packed in name order
+            p.check(_is_crc(crc, data[:end]), f"{name}: dictionary CRC-32 differs")
+        for member, (offset, length, crc) in sorted(members.items()):  # packed in name order
             if offset != end or not isinstance(length, int) or length <= 0:
                 p.check(False, f"{name}/{member}: at {offset}, the previous member ends at {end}")
                 break
             end += length
             p.check(
-                sha == sha256_bytes(data[end - length : end]),
-                f"{name}/{member}: sha256 differs from {INDEXES[name]}",
+                crc == crc32_bytes(data[end - length : end]),
+                f"{name}/{member}: CRC-32 differs from {INDEXES[name]}",
             )
         p.check(end == len(data), f"{name}: members end at {end}, the pack has {len(data)} bytes")
 

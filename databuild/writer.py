@@ -11,6 +11,7 @@ import gzip
 import hashlib
 import io
 import json
+import zlib
 from pathlib import Path
 from typing import TypeAlias
 
@@ -49,8 +50,14 @@ def decode(path: str, data: bytes) -> Json:
 
 
 def sha256_bytes(data: bytes) -> str:
-    """Hex sha256 of `data`."""
+    """Hex sha256 of `data` (the manifest's provenance checksum of a file)."""
     return hashlib.sha256(data).hexdigest()
+
+
+def crc32_bytes(data: bytes) -> int:
+    """CRC-32 of `data` as `zlib.crc32` gives it (an unsigned 32-bit int): what the
+    library checks a file, a pack member or a pack's dictionary against on each read."""
+    return zlib.crc32(data)
 
 
 def write_file(root: Path, path: str, data: bytes) -> None:

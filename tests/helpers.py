@@ -117,7 +117,7 @@ def assert_core_only(*statements: str) -> None:
 
 def index_bytes(members: dict[str, list[Any]], *, count: int | None = None) -> bytes:
     """A pack index file (docs/data-format.md), written here from the format's text, not
-    with the build's or the library's code: member -> [offset, length, sha256 hex], in the
+    with the build's or the library's code: member -> [offset, length, crc32], in the
     order given (``count``: a header count other than the number of members)."""
     import struct
 
@@ -125,16 +125,16 @@ def index_bytes(members: dict[str, list[Any]], *, count: int | None = None) -> b
     n = len(members) if count is None else count
     where = list(members.values())
     return (
-        struct.pack("<4sIII", b"OPIX", 1, n, len(names))
+        struct.pack("<4sIII", b"OPIX", 2, n, len(names))
         + names
         + b"".join(struct.pack("<I", w[0]) for w in where)
         + b"".join(struct.pack("<I", w[1]) for w in where)
-        + b"".join(bytes.fromhex(w[2]) for w in where)
+        + b"".join(struct.pack("<I", w[2]) for w in where)
     )
 
 
 def index_members(data: bytes) -> dict[str, list[Any]]:
-    """The inverse of :func:`index_bytes`: member -> [offset, length, sha256 hex]."""
+    """The inverse of :func:`index_bytes`: member -> [offset, length, crc32]."""
     import struct
 
     _, _, n, size = struct.unpack_from("<4sIII", data)
@@ -142,8 +142,5 @@ def index_members(data: bytes) -> dict[str, list[Any]]:
     at = 16 + size
     offsets = struct.unpack_from(f"<{n}I", data, at)
     lengths = struct.unpack_from(f"<{n}I", data, at + 4 * n)
-    digests = data[at + 8 * n :]
-    return {
-        name: [offsets[i], lengths[i], digests[32 * i : 32 * i + 32].hex()]
-        for i, name in enumerate(names)
-    }
+    crcs = struct.unpack_from(f"<{n}I", data, at + 8 * n)
+    return {name: [offsets[i], lengths[i], crcs[i]] for i, name in enumerate(names)}

@@ -81,8 +81,9 @@ class DataCopy:
 
     def write(self, resource: str, data: bytes, *, vouched: bool) -> None:
         """Replace ``resource`` (a file, or a pack member's stored bytes); ``vouched``:
-        record its new sha256 in the manifest too. A member is replaced inside a new
-        copy of its pack, the members after it moved and the pack's index updated."""
+        record its new checksums too (a file's CRC-32 and sha256 in the manifest, a
+        member's CRC-32 in its pack's index). A member is replaced inside a new copy of
+        its pack, the members after it moved and the pack's index updated."""
         pack, slash, member = resource.partition("/")
         manifest = self.manifest()
         entries = {e["path"]: e for e in manifest["outputs"]}
@@ -95,24 +96,24 @@ class DataCopy:
             zdict = self.dictionary(pack)  # kept first in the pack
             parts, offset = [zdict], len(zdict)
             for name in sorted(stored, key=lambda m: members[m][0]):
-                sha = members[name][2]
+                crc = members[name][2]
                 if name == member and vouched:
-                    sha = hashlib.sha256(data).hexdigest()
-                members[name] = [offset, len(stored[name]), sha]
+                    crc = zlib.crc32(data)
+                members[name] = [offset, len(stored[name]), crc]
                 parts.append(stored[name])
                 offset += len(stored[name])
             whole = b"".join(parts)
             self._replace(pack, whole)
             entry["size"] = len(whole)
-            entry["sha256"] = hashlib.sha256(whole).hexdigest()
+            _vouch(entry, whole)
             index = index_bytes(dict(sorted(members.items())))  # the index stays vouched for
             self._replace(entry["index"], index)
-            entries[entry["index"]]["sha256"] = hashlib.sha256(index).hexdigest()
+            _vouch(entries[entry["index"]], index)
         else:
             self._replace(resource, data)
             if not vouched:
                 return
-            entries[resource]["sha256"] = hashlib.sha256(data).hexdigest()
+            _vouch(entries[resource], data)
         self.write_manifest(manifest)
 
     def stored(self, resource: str) -> bytes:
@@ -124,21 +125,21 @@ class DataCopy:
         return (self.root / pack).read_bytes()[offset : offset + length]
 
     def members(self, pack: str) -> dict[str, list[Any]]:
-        """A pack's index, from its index file: member -> [offset, length, sha256]."""
+        """A pack's index, from its index file: member -> [offset, length, crc32]."""
         (entry,) = (e for e in self.manifest()["outputs"] if e["path"] == pack)
         return index_members((self.root / entry["index"]).read_bytes())
 
     def write_index(
         self, pack: str, data: bytes, *, vouched: bool, rows: int | None = None
     ) -> None:
-        """Replace ``pack``'s index file by ``data``; ``vouched``: record its sha256 in the
-        manifest (``rows``: and that many members for the pack and its index)."""
+        """Replace ``pack``'s index file by ``data``; ``vouched``: record its checksums in
+        the manifest (``rows``: and that many members for the pack and its index)."""
         manifest = self.manifest()
         entries = {e["path"]: e for e in manifest["outputs"]}
         index = entries[pack]["index"]
         self._replace(index, data)
         if vouched:
-            entries[index]["sha256"] = hashlib.sha256(data).hexdigest()
+            _vouch(entries[index], data)
         if rows is not None:
             entries[pack]["rows"] = entries[index]["rows"] = rows
         self.write_manifest(manifest)
@@ -170,6 +171,13 @@ class DataCopy:
     def block(self, resource: str) -> bytearray:
         """An OEWS member's column block, inflated (to damage and :meth:`write` back)."""
         return bytearray(zlib.decompress(self.stored(resource)))
+
+
+def _vouch(entry: dict[str, Any], data: bytes) -> None:
+    """Record ``data``'s checksums in its manifest entry, as the build does: the CRC-32
+    the library checks and the sha256 kept as provenance."""
+    entry["crc32"] = zlib.crc32(data)
+    entry["sha256"] = hashlib.sha256(data).hexdigest()
 
 
 @pytest.fixture(scope="session")
@@ -548,6 +556,68 @@ def test_an_edited_top_level_file_fails_its_checksum(copy: DataCopy) -> None:
     )
 
 
+@pytest.mark.parametrize("resource", [OEWS, ONET, "areas.json", VALUES, "oews.index"])
+@pytest.mark.parametrize("at", [0, -1, "middle"])
+def test_one_flipped_byte_fails_the_crc(copy: DataCopy, resource: str, at: int | str) -> None:
+    """One byte of a file or of a member's stored bytes flipped, nothing else changed:
+    the CRC-32 check refuses it before anything is decoded, naming it and both values."""
+    data = bytearray(copy.stored(resource))
+    where = len(data) // 2 if at == "middle" else int(at)
+    data[where] ^= 0x01
+    copy.write(resource, bytes(data), vouched=False)
+    query = _first_query(ONET if resource == ONET else OEWS)
+    message = raises_for(resource, lambda: query(copy.dataset()), "changed after the build")
+    pack, slash, member = resource.partition("/")
+    if slash:  # the member's CRC-32 is its pack index's
+        recorded, by = copy.members(pack)[member][2], f"the {pack} index"
+    else:
+        (entry,) = (e for e in copy.manifest()["outputs"] if e["path"] == resource)
+        recorded, by = entry["crc32"], "manifest.json"
+    assert f"its CRC-32 is {zlib.crc32(bytes(data)):08x}, {by} records {recorded:08x}" in message
+
+
+@pytest.mark.parametrize("resource", ["areas.json", VALUES, "oews.index"])
+def test_a_changed_crc_in_the_manifest_is_refused(copy: DataCopy, resource: str) -> None:
+    """The file is intact, the CRC-32 its manifest entry records is not: refused too."""
+    manifest = copy.manifest()
+    (entry,) = (e for e in manifest["outputs"] if e["path"] == resource)
+    entry["crc32"] ^= 1 << 31
+    copy.write_manifest(manifest)
+    raises_for(resource, lambda: copy.dataset().top_metros("43-6013"), "changed after the build")
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    [None, "1a2b3c4d", -1, 2**32, True, 1.0],
+    ids=["null", "hex", "-1", "2^32", "true", "float"],
+)
+def test_a_crc_that_is_not_a_32_bit_int_names_the_manifest(copy: DataCopy, wrong: object) -> None:
+    manifest = copy.manifest()
+    (entry,) = (e for e in manifest["outputs"] if e["path"] == "areas.json")
+    entry["crc32"] = wrong
+    copy.write_manifest(manifest)
+    message = raises_for(
+        "manifest.json", lambda: copy.dataset().top_metros("43-6013"), "no well-formed outputs"
+    )
+    assert "'areas.json' has crc32" in message
+
+
+def test_a_manifest_entry_without_its_crc_names_the_manifest(copy: DataCopy) -> None:
+    manifest = copy.manifest()
+    (entry,) = (e for e in manifest["outputs"] if e["path"] == "areas.json")
+    del entry["crc32"]
+    copy.write_manifest(manifest)
+    raises_for("manifest.json", lambda: copy.dataset().top_metros("43-6013"), "KeyError")
+
+
+def test_a_dictionary_crc_that_is_not_an_int_names_the_manifest(copy: DataCopy) -> None:
+    manifest = copy.manifest()
+    (entry,) = (e for e in manifest["outputs"] if e["path"] == "onet.pack")
+    entry["dictionary"][2] = format(entry["dictionary"][2], "08x")  # hex text, not the int
+    copy.write_manifest(manifest)
+    raises_for("manifest.json", lambda: copy.dataset().profile("43-6013"), "dictionary")
+
+
 @pytest.mark.parametrize("resource", ["areas.json", VALUES])
 def test_a_resource_missing_from_the_manifest(copy: DataCopy, resource: str) -> None:
     manifest = copy.manifest()
@@ -586,7 +656,7 @@ def test_a_truncated_pack_names_the_member_cut_short(copy: DataCopy, resource: s
 
 
 def _swapped(members: dict[str, list[Any]]) -> bytes:
-    """The index with its first two entries swapped (names, offsets, lengths, sha256)."""
+    """The index with its first two entries swapped (names, offsets, lengths, CRC-32s)."""
     items = list(members.items())
     return index_bytes(dict([items[1], items[0], *items[2:]]))
 
@@ -626,11 +696,11 @@ def test_a_malformed_vouched_index_names_the_index(
 
 @pytest.mark.parametrize("pack", ["oews.pack", "onet.pack"])
 def test_an_index_changed_after_the_build_fails_its_checksum(copy: DataCopy, pack: str) -> None:
-    """The manifest vouches for the index, the index for each member: a member's sha256
+    """The manifest vouches for the index, the index for each member: a member's CRC-32
     changed in its index (so the member would pass) fails at the index."""
     members = copy.members(pack)
     code = "43-6013" if pack == "oews.pack" else "43-6013.00"
-    members[code] = [*members[code][:2], hashlib.sha256(b"other").hexdigest()]
+    members[code] = [*members[code][:2], zlib.crc32(b"other")]
     copy.write_index(pack, index_bytes(members), vouched=False)
     index = pack.replace(".pack", ".index")
     query = _first_query(OEWS if pack == "oews.pack" else ONET)

@@ -68,6 +68,24 @@ def test_core_queries_do_not_load_the_career_modules() -> None:
     ) == [[], sorted(career)]
 
 
+def test_a_question_imports_no_hashing_library() -> None:
+    """Each read is checked against its CRC-32 with zlib (which inflates the data
+    anyway): no question imports hashlib and OpenSSL, about 11 M instructions; the
+    manifest's sha256 are provenance, shown by ``Dataset.manifest`` but not recomputed."""
+    hashing = ("_hashlib", "hashlib")
+    steps = (
+        "str(op.top_metros('43-6013', 10))",
+        "str(op.estimate('43-6013', 'Los Angeles'))",
+        "str(op.profile('43-6013'))",
+        "str(op.report('43-6013'))",
+        "op.default_dataset().manifest.outputs[0].sha256",
+    )
+    assert _loaded_after(hashing, *steps) == [[]] * len(steps)
+    # each question on its own too, from a fresh process
+    for step in steps[1:4]:
+        assert _loaded_after(hashing, step) == [[]]
+
+
 def test_an_answer_does_not_create_the_release_records() -> None:
     """Wage and profile answers hold no release: the provenance records are created
     by the first question that returns one (``releases()``, a report's sources)."""
@@ -221,10 +239,10 @@ def test_first_load_is_thread_safe(monkeypatch: pytest.MonkeyPatch) -> None:
     real = _resources.read_json
     lock = threading.Lock()
 
-    def counting(package: str, name: str, sha256: str | None) -> Any:
+    def counting(package: str, name: str, crc32: int | None) -> Any:
         with lock:
             reads[name] = reads.get(name, 0) + 1
-        return real(package, name, sha256)
+        return real(package, name, crc32)
 
     monkeypatch.setattr(_resources, "read_json", counting)
     ds = op.Dataset()
@@ -370,7 +388,7 @@ def test_schema_version_mismatch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 
 def test_missing_resource_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    listed = {"path": "occupations.json", "sha256": "0" * 64, "rows": 1}
+    listed = {"path": "occupations.json", "sha256": "0" * 64, "crc32": 0, "rows": 1}
     name = _fake_package(tmp_path, {"schema_version": SCHEMA_VERSION, "outputs": [listed]})
     monkeypatch.syspath_prepend(str(tmp_path))
     with pytest.raises(op.DataIntegrityError, match=r"'occupations\.json' is missing"):
@@ -532,7 +550,7 @@ def test_a_title_index_field_is_a_string(field: str, wrong: object) -> None:
         _converter.structure({**good, "more": ""}, _records.TitlesFile, "t")
 
 
-_X, _Y, _Z = "ab" * 32, "cd" * 32, "ef" * 32
+_X, _Y, _Z = 0xABABABAB, 0xCDCDCDCD, 0xEFEFEFEF  # CRC-32s
 
 
 def _pack_index(members: dict[str, list[Any]], data: bytes | None = None, **entry: Any) -> Any:
@@ -555,8 +573,8 @@ def test_a_pack_index_is_read_from_its_index_file() -> None:
 
     manifest = {
         "outputs": [
-            {"path": "oews.index", "sha256": "0" * 64, "rows": 2},
-            {"path": "oews.pack", "sha256": "1" * 64, "rows": 2, "size": 8, "index": "oews.index"},
+            {"path": "oews.index", "sha256": "0" * 64, "crc32": 0, "rows": 2},
+            {"path": "oews.pack", "crc32": 1, "rows": 2, "size": 8, "index": "oews.index"},
         ]
     }
     entry = pack_entry(manifest, "oews.pack")
@@ -602,6 +620,12 @@ def test_a_pack_index_is_read_from_its_index_file() -> None:
         ({"a": [0, 5, _X], "b": [5, 3, _Y]}, None, {"rows": 3}, "2 members, the manifest says 3"),
         ({"a": [0, 5, _X], "b": [5, 3, _Y]}, b"OPIX", {}, "unpack_from requires"),
         ({"a": [0, 5, _X]}, b"XPIX" + index_bytes({"a": [0, 5, _X]})[4:], {"rows": 1}, "header"),
+        (  # an index of format 1 (raw sha256 digests) is not read as CRC-32s
+            {"a": [0, 5, _X]},
+            index_bytes({"a": [0, 5, _X]})[:4] + b"\1\0\0\0" + index_bytes({"a": [0, 5, _X]})[8:],
+            {"rows": 1},
+            r"version 1, not b'OPIX' 2",
+        ),
     ],
 )
 def test_a_malformed_pack_index_names_its_file(

@@ -60,14 +60,14 @@ def _area_codes(folder: Path) -> list[str]:
 
 
 def members(folder: Path, pack: str) -> dict[str, list[Any]]:
-    """A pack's index in ``folder`` (its index file): member -> [offset, length, sha256]."""
+    """A pack's index in ``folder`` (its index file): member -> [offset, length, crc32]."""
     index = packs.decode_index((folder / packs.index_name(pack)).read_bytes())
     return {name: list(where) for name, where in index.items()}
 
 
 def write_index(folder: Path, pack: str, index: dict[str, list[Any]]) -> None:
     """Rewrite ``pack``'s index file (the manifest is left alone)."""
-    data = packs.encode_index({m: (int(o), int(n), str(h)) for m, (o, n, h) in index.items()})
+    data = packs.encode_index({m: (int(o), int(n), int(c)) for m, (o, n, c) in index.items()})
     (folder / packs.index_name(pack)).write_bytes(data)
 
 

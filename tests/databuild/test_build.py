@@ -80,7 +80,7 @@ def refresh_manifest(out: Path) -> None:
             data = (out / pack).read_bytes()
             index = members(out, pack)
             for where in index.values():
-                where[2] = writer.sha256_bytes(data[where[0] : where[0] + where[1]])
+                where[2] = writer.crc32_bytes(data[where[0] : where[0] + where[1]])
             write_index(out, pack, index)
     files = generated_files(out)
     entries: list[Json] = []
@@ -88,6 +88,7 @@ def refresh_manifest(out: Path) -> None:
         item = dict(obj(entry))
         path = str(item["path"])
         item["sha256"] = writer.sha256_bytes(files[path])
+        item["crc32"] = writer.crc32_bytes(files[path])
         if "index" in item:
             item["size"] = len(files[path])
         entries.append(item)

@@ -9,6 +9,7 @@ the library check can refuse what was written.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -114,9 +115,11 @@ def pack_entry(manifest: dict[str, Any], pack: str) -> dict[str, Any]:
 
 
 def vouch_for(out: Path, manifest: dict[str, Any], *files: str) -> None:
-    """Record the sha256 of ``files`` as they are now in ``manifest``."""
+    """Record the checksums (sha256 and CRC-32) of ``files`` as they are now in ``manifest``."""
     for name in files:
-        pack_entry(manifest, name)["sha256"] = writer.sha256_bytes((out / name).read_bytes())
+        data = (out / name).read_bytes()
+        entry = pack_entry(manifest, name)
+        entry["sha256"], entry["crc32"] = writer.sha256_bytes(data), writer.crc32_bytes(data)
 
 
 def rewrite_manifest(out: Path, manifest: dict[str, Any]) -> None:
@@ -129,7 +132,7 @@ def test_a_member_changed_after_the_manifest_fails(copy: Path) -> None:
     document["title"] = "Medical Secretary"
     write_member(copy, ONET, document)  # the members after it moved in the index file
     manifest = manifest_of(copy)
-    vouch_for(copy, manifest, "onet.index")  # which records the member's old sha256
+    vouch_for(copy, manifest, "onet.index")  # which records the member's old CRC-32
     rewrite_manifest(copy, manifest)
     with pytest.raises(verify.VerificationError, match=f"'{ONET}' was changed after the build"):
         library_check.check_with_library(copy)
@@ -149,7 +152,7 @@ def test_a_member_the_index_does_not_list_fails(copy: Path) -> None:
 
 def test_an_index_changed_after_the_manifest_fails(copy: Path) -> None:
     index = members(copy, "onet.pack")
-    index["43-6013.00"][2] = "0" * 64
+    index["43-6013.00"][2] ^= 1
     write_index(copy, "onet.pack", index)
     with pytest.raises(
         verify.VerificationError, match=r"'onet\.index' was changed after the build"
@@ -171,20 +174,48 @@ def test_a_newer_schema_version_fails(copy: Path) -> None:
 
 
 def test_verify_notices_a_wrong_member_checksum_and_a_gap(copy: Path) -> None:
-    """A member's recorded sha256 is wrong, another starts past its predecessor's end,
-    while the pack's and the index files' own sha256 agree: only the index checks can
+    """A member's recorded CRC-32 is wrong, another starts past its predecessor's end,
+    while the pack's and the index files' own checksums agree: only the index checks can
     notice (verify stops at the manifest problems, before the expectations, which are
     left empty here)."""
     onet, oews = members(copy, "onet.pack"), members(copy, "oews.pack")
-    onet["43-6013.00"][2] = "0" * 64
+    onet["43-6013.00"][2] ^= 1
     oews["43-6013"][0] += 1
     write_index(copy, "onet.pack", onet)
     write_index(copy, "oews.pack", oews)
     manifest = manifest_of(copy)
-    vouch_for(copy, manifest, "onet.index", "oews.index")  # the index files' sha256 agree
+    vouch_for(copy, manifest, "onet.index", "oews.index")  # the index files' checksums agree
     rewrite_manifest(copy, manifest)
     with pytest.raises(verify.VerificationError) as caught:
         verify.check_outputs(copy, NO_EXPECTATIONS, [])
     problems = str(caught.value).splitlines()[1:]
-    assert f"  {ONET}: sha256 differs from onet.index" in problems
+    assert f"  {ONET}: CRC-32 differs from onet.index" in problems
     assert any(p.startswith(f"  {OEWS}: at ") for p in problems), problems
+
+
+# -- the build checks both of a file's checksums: the sha256 the library does not read -----
+
+
+@pytest.mark.parametrize("name", ["areas.json", "onet.pack", "oews.index"])
+@pytest.mark.parametrize("field", ["sha256", "crc32"])
+def test_a_wrong_sha256_or_crc_in_the_manifest_fails_both_checks(
+    copy: Path, name: str, field: str
+) -> None:
+    """The file is intact and one of its checksums in the manifest is wrong: verify
+    refuses either; the library check refuses a wrong CRC-32 as the library would, and a
+    wrong sha256, which the library never reads, with databuild's own hashing."""
+    manifest = manifest_of(copy)
+    entry = pack_entry(manifest, name)
+    entry[field] = "0" * 64 if field == "sha256" else entry[field] ^ 1
+    rewrite_manifest(copy, manifest)
+    what = {"sha256": "sha256", "crc32": "CRC-32"}[field]
+    with pytest.raises(verify.VerificationError) as caught:
+        verify.check_outputs(copy, NO_EXPECTATIONS, [])
+    assert f"  {name}: {what} differs from the manifest" in str(caught.value).splitlines()
+    expected = (
+        f"{name}: sha256 differs from the manifest"
+        if field == "sha256"
+        else f"{name!r} was changed after the build: its CRC-32 is"
+    )
+    with pytest.raises(verify.VerificationError, match=re.escape(expected)):
+        library_check.check_with_library(copy)

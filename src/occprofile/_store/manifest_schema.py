@@ -2,7 +2,7 @@
 
 Structured only when a caller asks for the releases, inputs or outputs
 (``Dataset.manifest()``, the credits): answering a question reads the
-manifest's checksums from the decoded JSON, so these classes are not made
+manifest's CRC-32s from the decoded JSON, so these classes are not made
 on a first question.
 """
 
@@ -26,13 +26,16 @@ class InputFile(Record):
 @frozen(repr=False, eq=False)
 class OutputFile(Record):
     path: str
+    #: the file's checksums: sha256 (hex; provenance, ``sha256sum`` shows the same) and
+    #: CRC-32 (``zlib.crc32``, what the library checks each read against)
     sha256: str
+    crc32: int
     rows: int
-    #: a pack's size in bytes, and its index file (the members' offsets, lengths, sha256)
+    #: a pack's size in bytes, and its index file (the members' offsets, lengths, CRC-32)
     size: int | None = None
     index: str | None = None
-    #: a pack's preset dictionary (its first bytes): (offset, length, sha256)
-    dictionary: tuple[int, int, str] | None = None
+    #: a pack's preset dictionary (its first bytes): (offset, length, crc32)
+    dictionary: tuple[int, int, int] | None = None
 
 
 @frozen(repr=False, eq=False)

@@ -2,7 +2,7 @@
 
 A pack (``onet.pack``, ``oews.pack``) is its members' zlib streams one after
 another; its index file (``onet.index``, ``oews.index``, vouched for by the
-manifest's sha256) records each member's offset, length and sha256, and is
+manifest's CRC-32) records each member's offset, length and CRC-32, and is
 read only when that pack is first used. A member is named ``<pack>/<member>``
 (``"onet.pack/43-6013.00"``) wherever a resource is named, errors included.
 Reading one member reads and inflates only its slice: with ``seek`` where the
@@ -20,6 +20,7 @@ from itertools import accumulate
 from typing import Any, NamedTuple
 
 from ..errors import DataIntegrityError
+from .resources import is_crc32
 
 #: The pack files and the kind of member each holds.
 PACKS = ("oews.pack", "onet.pack")
@@ -27,20 +28,21 @@ PACKS = ("oews.pack", "onet.pack")
 #: An index file's header: magic, format version, member count, bytes of the names.
 INDEX_HEADER = struct.Struct("<4sIII")
 INDEX_MAGIC = b"OPIX"
-INDEX_VERSION = 1
-#: Bytes an index entry takes besides its name: offset and length (``<II``), sha256.
-ENTRY_BYTES = 8 + 32
+INDEX_VERSION = 2
+#: Bytes an index entry takes besides its name: offset, length and CRC-32 (``<I`` each).
+ENTRY_BYTES = 4 + 4 + 4
 
 
 class Member(NamedTuple):
-    """Where a member's stored bytes are: its pack, offset and length, and their sha256;
-    and the pack's preset dictionary, ``(offset, length, sha256)``, if it has one."""
+    """Where a member's stored bytes are: its pack, offset and length, and their CRC-32
+    (``zlib.crc32``); and the pack's preset dictionary, ``(offset, length, crc32)``, if it
+    has one."""
 
     pack: str
     offset: int
     length: int
-    sha256: str
-    dictionary: tuple[int, int, str] | None = None
+    crc32: int
+    dictionary: tuple[int, int, int] | None = None
 
     def zdict(self) -> Member | None:
         """The pack's dictionary, located as a member (``None``: the pack has none)."""
@@ -51,13 +53,13 @@ class Member(NamedTuple):
 
 class PackEntry(NamedTuple):
     """A pack's manifest entry: its index file, size in bytes, member count and preset
-    dictionary ``(0, length, sha256)`` (``None``: it has none)."""
+    dictionary ``(0, length, crc32)`` (``None``: it has none)."""
 
     pack: str
     index_file: str
     size: int
     rows: int
-    dictionary: tuple[int, int, str] | None
+    dictionary: tuple[int, int, int] | None
 
 
 def pack_entry(manifest: Any, pack: str) -> PackEntry | None:
@@ -72,15 +74,15 @@ def pack_entry(manifest: Any, pack: str) -> PackEntry | None:
                 raise TypeError(f"index {index!r}, size {size!r}, rows {rows!r}")
             dictionary = entry.get("dictionary")
             if dictionary is not None:  # the pack's first bytes
-                offset, length, sha256 = dictionary
+                offset, length, crc32 = dictionary
                 if (
                     offset != 0
                     or type(length) is not int
                     or not 0 < length <= 32768
-                    or not isinstance(sha256, str)
+                    or not is_crc32(crc32)
                 ):
-                    raise ValueError(f"dictionary at {offset!r}+{length!r}")
-                dictionary = (0, length, sha256)
+                    raise ValueError(f"dictionary [{offset!r}, {length!r}, {crc32!r}]")
+                dictionary = (0, length, crc32)
             return PackEntry(pack, index, size, rows, dictionary)
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         from .resources import MANIFEST
@@ -101,7 +103,7 @@ class PackIndex:
     member asked for.
     """
 
-    __slots__ = ("_dictionary", "_digests", "_lengths", "_names", "_offsets", "pack")
+    __slots__ = ("_crcs", "_dictionary", "_lengths", "_names", "_offsets", "pack")
 
     def __init__(self, entry: PackEntry, data: bytes) -> None:
         self.pack = entry.pack
@@ -118,7 +120,9 @@ class PackIndex:
     def _decode(self, entry: PackEntry, data: bytes) -> None:
         magic, version, count, names_size = INDEX_HEADER.unpack_from(data)
         if magic != INDEX_MAGIC or version != INDEX_VERSION:
-            raise ValueError(f"header {magic!r} version {version}, not {INDEX_MAGIC!r} 1")
+            raise ValueError(
+                f"header {magic!r} version {version}, not {INDEX_MAGIC!r} {INDEX_VERSION}"
+            )
         expected = INDEX_HEADER.size + names_size + ENTRY_BYTES * count
         if len(data) != expected:
             raise ValueError(f"{len(data)} bytes, its header says {expected}")
@@ -129,6 +133,7 @@ class PackIndex:
         at += names_size
         offsets = struct.unpack_from(f"<{count}I", data, at)
         lengths = struct.unpack_from(f"<{count}I", data, at + 4 * count)
+        crcs = struct.unpack_from(f"<{count}I", data, at + 8 * count)
         if len(names) != count:
             raise ValueError(f"{len(names)} names for {count} members")
         # strictly ascending (so distinct, and bisect finds a member), none empty
@@ -148,8 +153,7 @@ class PackIndex:
             )
         if starts[-1] != entry.size:
             raise ValueError(f"members end at {starts[-1]}, {entry.pack} has {entry.size} bytes")
-        self._names, self._offsets, self._lengths = names, offsets, lengths
-        self._digests = data[at + 8 * count :]
+        self._names, self._offsets, self._lengths, self._crcs = names, offsets, lengths, crcs
 
     def __len__(self) -> int:
         return len(self._names)
@@ -160,8 +164,9 @@ class PackIndex:
         i = bisect_left(names, member)
         if i == len(names) or names[i] != member:
             return None
-        digest = self._digests[32 * i : 32 * i + 32].hex()
-        return Member(self.pack, self._offsets[i], self._lengths[i], digest, self._dictionary)
+        return Member(
+            self.pack, self._offsets[i], self._lengths[i], self._crcs[i], self._dictionary
+        )
 
     def members(self) -> dict[str, Member]:
         """``"<pack>/<member>"`` -> :class:`Member` for every member (for the build's check)."""

@@ -126,38 +126,47 @@ def read_bytes(package: str, name: str) -> bytes:
     return data
 
 
-def sha256_hex(data: bytes) -> str:
-    """The hex sha256 of ``data``, as the manifest records it."""
-    import hashlib
+def is_crc32(value: object) -> bool:
+    """Whether ``value`` is a CRC-32 as the manifest and the index files record it: an
+    ``int`` of 32 bits (``zlib.crc32``'s value), not a bool or a text."""
+    return type(value) is int and 0 <= value <= 0xFFFFFFFF
 
-    return hashlib.sha256(data).hexdigest()
 
+def verify(name: str, data: bytes, expected: int, *, by: str = MANIFEST) -> None:
+    """Fail unless ``data`` has the CRC-32 that ``by`` (the manifest, or a pack's index
+    for its members) recorded for ``name``.
 
-def verify(name: str, data: bytes, expected: str) -> None:
-    """Fail unless ``data`` has the sha256 the manifest recorded for ``name``."""
-    actual = sha256_hex(data)
+    CRC-32 (``zlib.crc32``, as zip, gzip and PNG use it) catches accidental damage:
+    every burst of up to 32 changed bits, any other change but once in 2^32. The
+    checksums ship with the data, so no digest would stop a deliberate change; each
+    file's sha256 stays in the manifest as provenance, which the build checks. zlib
+    inflates the data anyway: no hashing library is imported to answer a question.
+    """
+    import zlib
+
+    actual = zlib.crc32(data)
     if actual != expected:
         raise DataIntegrityError(
-            f"packaged resource {name!r} was changed after the build: its sha256 is "
-            f"{actual[:16]}..., {MANIFEST} records {expected[:16]}...",
+            f"packaged resource {name!r} was changed after the build: its CRC-32 is "
+            f"{actual:08x}, {by} records {expected:08x}",
             resource=name,
         )
 
 
-def read_document(package: str, name: str, sha256: str | None) -> bytes:
+def read_document(package: str, name: str, crc32: int | None) -> bytes:
     """The checked bytes of resource ``name``, gunzipped if it is a ``*.gz`` file.
 
-    ``sha256`` is the checksum the manifest records (``None`` only for the
+    ``crc32`` is the checksum the manifest records (``None`` only for the
     manifest itself, which cannot vouch for itself).
     """
-    return decode(name, read_bytes(package, name), sha256)
+    return decode(name, read_bytes(package, name), crc32)
 
 
-def decode(name: str, raw: bytes, sha256: str | None) -> bytes:
-    """Check the bytes of resource ``name`` against ``sha256`` and gunzip them, as
+def decode(name: str, raw: bytes, crc32: int | None) -> bytes:
+    """Check the bytes of resource ``name`` against ``crc32`` and gunzip them, as
     :func:`read_json` does (the build checks the files it wrote with this too)."""
-    if sha256 is not None:
-        verify(name, raw, sha256)
+    if crc32 is not None:
+        verify(name, raw, crc32)
     elif name != MANIFEST:
         raise DataIntegrityError(
             f"packaged resource {name!r} is not listed in {MANIFEST}", resource=name
@@ -197,25 +206,29 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number (the build never writes it)")
 
 
-def read_json(package: str, name: str, sha256: str | None) -> Any:
+def read_json(package: str, name: str, crc32: int | None) -> Any:
     """Read, check and decode a JSON resource, gunzipping ``*.gz`` files."""
-    return decode_json(name, read_document(package, name, sha256))
+    return decode_json(name, read_document(package, name, crc32))
 
 
-def load_json(name: str, raw: bytes, sha256: str | None) -> Any:
+def load_json(name: str, raw: bytes, crc32: int | None) -> Any:
     """The bytes of JSON resource ``name`` checked, gunzipped and decoded (for the build)."""
-    return decode_json(name, decode(name, raw, sha256))
+    return decode_json(name, decode(name, raw, crc32))
 
 
-def manifest_checksums(manifest: Any) -> dict[str, str]:
-    """File path -> sha256 from a decoded manifest (the packs' members: their index files)."""
-    found: dict[str, str] = {}
+def manifest_checksums(manifest: Any) -> dict[str, int]:
+    """File path -> CRC-32 from a decoded manifest (the packs' members: their index
+    files); the files' sha256 are provenance, not read here."""
+    found: dict[str, int] = {}
     try:
         for entry in manifest["outputs"]:
-            found[entry["path"]] = entry["sha256"]
-    except (KeyError, TypeError, AttributeError) as exc:
+            crc32 = entry["crc32"]
+            if not is_crc32(crc32):
+                raise ValueError(f"{entry['path']!r} has crc32 {crc32!r}, not a 32-bit int")
+            found[entry["path"]] = crc32
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise DataIntegrityError(
-            f"{MANIFEST} has no well-formed outputs list ({type(exc).__name__}: {exc})",
+            f"{MANIFEST!r} has no well-formed outputs list ({type(exc).__name__}: {exc})",
             resource=MANIFEST,
         ) from exc
     return found

@@ -127,7 +127,7 @@ class Store:
         from .resources import verify
 
         stored = read_slice(self.package, member, name)
-        verify(name, stored, member.sha256)
+        verify(name, stored, member.crc32, by=f"the {member.pack} index")
         return inflate(name, stored, self.dictionary(member))
 
     def dictionary(self, member: Member) -> bytes:
@@ -143,7 +143,7 @@ class Store:
 
             name = f"{where.pack} dictionary"
             data = read_slice(self.package, where, name)
-            verify(name, data, where.sha256)
+            verify(name, data, where.crc32)
             return data
 
         return self.once(("dictionary", where.pack), load)
@@ -207,11 +207,11 @@ class Store:
 
         return self.once("manifest_json", load)
 
-    def checksum(self, name: str) -> str | None:
-        """The sha256 the manifest records for resource ``name`` (``None``: not listed)."""
+    def checksum(self, name: str) -> int | None:
+        """The CRC-32 the manifest records for resource ``name`` (``None``: not listed)."""
         return self.once("checksums", self._checksums).get(name)
 
-    def _checksums(self) -> dict[str, str]:
+    def _checksums(self) -> dict[str, int]:
         from .resources import manifest_checksums
 
         return manifest_checksums(self._raw_manifest())
