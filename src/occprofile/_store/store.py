@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 #: The version of the on-disk format (docs/data-format.md) this code reads.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 #: Every live store, so a forked child can give each one fresh locks.
 _STORES: weakref.WeakSet[Store] = weakref.WeakSet()
