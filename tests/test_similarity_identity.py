@@ -221,6 +221,7 @@ def test_made_up_domains_rank_as_the_old_algorithm(gaps: bool) -> None:
     domains = [stored_domain(codes, first), stored_domain(codes[:-5], second[:-5])]
     for chosen in ([domains[0]], domains):
         vectors = similarity.vectors(chosen)
+        assert isinstance(vectors, similarity.Columns) is (not gaps and len(chosen) == 1)
         rows = [
             dict(zip(d.codes, r, strict=True))
             for d, r in zip(chosen, [first, second[:-5]][: len(chosen)], strict=True)
@@ -232,3 +233,28 @@ def test_made_up_domains_rank_as_the_old_algorithm(gaps: bool) -> None:
             expected = ref_ranked(target, reference)
             for n in (1, 2, 5, 100):
                 assert similarity.ranked(target, vectors, n)[:n] == expected[:n]
+
+
+def test_an_occupation_at_the_mean_ranks_without_the_filter() -> None:
+    codes = ["a", "b", "c"]
+    rows: list[list[float | None]] = [[1.0, 2.0], [3.0, 4.0], [2.0, 3.0]]
+    vectors = similarity.vectors([stored_domain(codes, rows)])
+    assert isinstance(vectors, similarity.Columns)
+    assert vectors.margin == math.inf  # "c" is the mean vector: no bound, every pair scored
+    reference = ref_centred(dict(zip(codes, rows, strict=True)))
+    assert similarity.ranked("a", vectors, 1) == ref_ranked("a", reference) == [(-1.0, 2, "b")]
+
+
+def test_the_packaged_data_is_ranked_through_the_filter() -> None:
+    """The comparisons above exercise the filter: the packaged data is complete, its
+    bound tiny, and a first 10 scores about 10 occupations, not 878."""
+    from occprofile._store.career_schema import SimilarityFile
+    from occprofile._store.store import Store
+
+    file = Store().read("similarity.json.gz", SimilarityFile)
+    vectors = similarity.vectors([file.domains[d] for d in DOMAINS])
+    assert isinstance(vectors, similarity.Columns)
+    assert 0 < vectors.margin < 1e-8
+    target = vectors.index["43-6013.00"]
+    others = [i for i in range(len(vectors.codes)) if i != target]
+    assert 10 <= len(vectors._near(target, 10, others)) <= 15
