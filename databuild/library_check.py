@@ -97,6 +97,7 @@ def check_with_library(out: Path) -> int:
     for name, record in loaded.items():
         try:
             _make_tables(name, record)
+            _decode_importance(name, record)
         except DataIntegrityError as error:
             p.check(False, f"library check: {error}")
     areas, values = loaded.get("areas.json"), loaded.get("oews_values.json.gz")
@@ -158,3 +159,14 @@ def _make_tables(name: str, record: object) -> None:
         if isinstance(table, RecordColumns):
             key = "code" if "code" in table.names else "id"
             table.keyed(key, name, key).values()
+
+
+def _decode_importance(name: str, record: object) -> None:
+    """Decode every domain's importance values of similarity.json.gz with the library's
+    own reader, as the first similarity question does (a wrong length is refused)."""
+    from occprofile._store.career_schema import SimilarityFile
+    from occprofile._store.importance import decode
+
+    if isinstance(record, SimilarityFile):
+        for domain in record.domains.values():
+            decode(domain, name)

@@ -770,3 +770,51 @@ def test_every_top_level_resource_of_the_packaged_data_passes() -> None:
         assert len(store._pack_index(pack) or ()) == {"oews.pack": 1104, "onet.pack": 1016}[pack]
     for name in listed:
         assert store.read(name, record_class(name)) is not None
+
+
+# -- the importance values of similarity.json.gz ------------------------------------------
+
+SIMILARITY = "similarity.json.gz"
+
+
+def _fewer_values(table: dict[str, Any]) -> None:
+    table["importance"] = table["importance"][:-8]  # two values fewer (base64 of 6 bytes)
+
+
+def _not_base64(table: dict[str, Any]) -> None:
+    table["importance"] = "*" + table["importance"][1:]
+
+
+def _stray_character(table: dict[str, Any]) -> None:
+    table["importance"] = table["importance"][:40] + "\n" + table["importance"][40:]
+
+
+def _code_twice(table: dict[str, Any]) -> None:
+    table["codes"][1] = table["codes"][0]
+
+
+def _old_rows(table: dict[str, Any]) -> None:
+    table["rows"] = {}
+
+
+@pytest.mark.parametrize(
+    ("damage", "expected"),
+    [
+        (_fewer_values, "bytes of importance values for"),
+        (_not_base64, "not plain base64|not base64"),
+        (_stray_character, "not plain base64"),
+        (_code_twice, "lists a code twice"),
+        (_old_rows, "does not match the schema"),
+    ],
+)
+def test_damaged_importance_values_name_the_file(
+    copy: DataCopy, damage: Callable[[dict[str, Any]], None], expected: str
+) -> None:
+    document = copy.document(SIMILARITY)
+    damage(document["domains"]["knowledge"])
+    copy.write_document(SIMILARITY, document, vouched=True)
+    raises_for(SIMILARITY, lambda: copy.dataset().similar_by_ratings("43-6013"), expected)
+    only: list[op.RatingDomain] = ["knowledge"]
+    raises_for(
+        SIMILARITY, lambda: copy.dataset().similar_by_ratings("43-6013", domains=only), expected
+    )

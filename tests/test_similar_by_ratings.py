@@ -52,34 +52,47 @@ def profile_importance(code: str, domains: Sequence[str]) -> dict[str, float]:
     return out
 
 
+def packaged_tables() -> dict[str, tuple[list[str], list[str], list[list[float]]]]:
+    """Per domain: element ids, codes and each element's column of importance values,
+    decoded from the stored hundredths (docs/data-format.md; every value is there)."""
+    import binascii
+
+    raw = (files("occprofile") / "data" / "similarity.json.gz").read_bytes()
+    document = json.loads(gzip.decompress(raw))
+    tables = {}
+    for domain, table in document["domains"].items():
+        codes, elements = table["codes"], table["elements"]
+        data = binascii.a2b_base64(table["importance"])
+        size = len(codes) * len(elements)
+        values = [(data[i] | data[size + i] << 8) / 100 for i in range(size)]
+        n = len(codes)
+        tables[domain] = (
+            elements,
+            codes,
+            [values[j * n : (j + 1) * n] for j in range(len(elements))],
+        )
+    return tables
+
+
 @cache
 def packaged_means() -> dict[str, dict[str, float]]:
     """Per domain, element id -> mean importance over every row of the packaged
     similarity resource (the occupations with ratings)."""
-    raw = (files("occprofile") / "data" / "similarity.json.gz").read_bytes()
-    document = json.loads(gzip.decompress(raw))
-    means: dict[str, dict[str, float]] = {}
-    for domain, table in document["domains"].items():
-        columns = list(zip(*table["rows"].values(), strict=True))
-        means[domain] = {
-            element: sum(v for v in column if v is not None)
-            / sum(1 for v in column if v is not None)
-            for element, column in zip(table["elements"], columns, strict=True)
-        }
-    return means
+    return {
+        domain: {e: sum(c) / len(c) for e, c in zip(elements, columns, strict=True)}
+        for domain, (elements, _, columns) in packaged_tables().items()
+    }
 
 
 @cache
 def packaged_rows() -> dict[str, dict[str, dict[str, float]]]:
     """Per domain, occupation -> element id -> importance, as packaged."""
-    raw = (files("occprofile") / "data" / "similarity.json.gz").read_bytes()
-    document = json.loads(gzip.decompress(raw))
     return {
         domain: {
-            code: {e: v for e, v in zip(table["elements"], row, strict=True) if v is not None}
-            for code, row in table["rows"].items()
+            code: {e: c[i] for e, c in zip(elements, columns, strict=True)}
+            for i, code in enumerate(codes)
         }
-        for domain, table in document["domains"].items()
+        for domain, (elements, codes, columns) in packaged_tables().items()
     }
 
 

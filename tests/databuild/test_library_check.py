@@ -21,7 +21,7 @@ from databuild import build, library_check, verify, writer
 from databuild.sources import InputFile
 from occprofile._store.store import SCHEMA_VERSION
 from tests.databuild.helpers import members, read_doc, write_index, write_member
-from tests.helpers import REPO_ROOT
+from tests.helpers import REPO_ROOT, obj
 
 COMMITTED = REPO_ROOT / "src" / "occprofile" / "data"
 ONET = "onet.pack/43-6013.00"
@@ -87,6 +87,22 @@ def test_a_file_the_library_cannot_structure_fails_the_build(
     assert "1 problems" in message
     assert f"packaged resource {ONET!r} does not match the schema" in message
     assert "salary" in message
+
+
+def test_importance_values_the_library_cannot_decode_fail_the_build(
+    build_from: Any, tmp_path: Path
+) -> None:
+    documents = committed_documents(ONET, OEWS)
+    skills = obj(obj(obj(documents.docs["similarity.json.gz"])["domains"])["skills"])
+    text = skills["importance"]
+    assert isinstance(text, str)
+    skills["importance"] = text[:-8]  # two values short; still JSON and base64
+    with pytest.raises(verify.VerificationError) as caught:
+        build_from(documents, tmp_path / "out")
+    message = str(caught.value)
+    assert "1 problems" in message
+    assert "'similarity.json.gz': " in message
+    assert "bytes of importance values for" in message
 
 
 def test_the_committed_data_passes() -> None:

@@ -62,7 +62,7 @@ def similar_by_ratings(
         ("similar_by_ratings", occ.code, domains, n),
         lambda: RatingMatches(
             RatingMatch(index[code], score, domains, shared)
-            for score, shared, code in similarity.ranked(occ.code, vectors)[:n]
+            for score, shared, code in similarity.ranked(occ.code, vectors, n)[:n]
         ),
     )
 

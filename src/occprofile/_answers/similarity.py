@@ -5,43 +5,189 @@ abilities by default). Raw importance vectors all look alike -- every job
 needs some Speaking and Reading Comprehension -- so each element's mean over
 all rated occupations is subtracted first, and occupations are compared by
 the cosine of these centred vectors, over the elements both have rated.
-Pure Python: ~900 occupations x ~120 elements is a few milliseconds.
+
+A score is always :func:`cosine` of the two centred vectors, each element's
+mean added in occupation order: the same floats to the last bit whichever way
+the ranking is found. Where every occupation has every value (:class:`Columns`,
+the packaged data), a ranking of the first ``n`` scores only the occupations
+that can be among them: the cosine of each pair, computed from distances in C
+(``math.dist``), is within a proven bound (:meth:`Columns.margin`) of the
+score, so an occupation more than twice that bound below the ``n``-th best
+cannot be in the first ``n``; only those left (about ``n``) are scored. Any
+other data (a gap, an occupation missing from a domain) is scored pair by pair
+(:class:`Rows`).
 """
 
 from __future__ import annotations
 
-import functools
 import math
-import operator
+import sys
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import repeat
 
 from .._store.career_schema import SimilarityDomain
-from ..errors import DataIntegrityError
+from .._store.importance import RESOURCE, SCALE, Stored, decode, floats
 
 Vector = tuple[float | None, ...]
+Scored = list[tuple[float, int, str]]
+
+#: The unit roundoff of a float (half an ulp of 1).
+_U = sys.float_info.epsilon / 2
 
 
-def centred(domain: SimilarityDomain) -> dict[str, Vector]:
-    """Every row minus each element's mean over the occupations that rate it.
+class Columns:
+    """Occupations rated on every element of the domains (in ``codes`` order): each
+    one's stored hundredths, each element's mean (added as :func:`centred` adds
+    it), and for the filter, each occupation's distance from the mean vector."""
 
-    Worked a column at a time (the first similarity question's main cost was a
-    Python step per value); the sums add the same values in the same order.
+    __slots__ = ("codes", "index", "margin", "means", "rows", "spread", "table")
+
+    def __init__(self, codes: Sequence[str], parts: Sequence[Stored]) -> None:
+        self.codes = tuple(codes)
+        self.index = {code: i for i, code in enumerate(self.codes)}
+        n = len(self.codes)
+        self.table = table = [h / SCALE for h in range(max((p.bound for p in parts), default=0))]
+        columns = [column for p in parts for column in p.columns]
+        self.means: list[float] = []
+        centre = []
+        for column in columns:
+            total = 0.0
+            for h in column:  # in occupation order, as centred() adds them
+                total += table[h]
+            self.means.append(total / n if n else 0.0)
+            centre.append(sum(column) / n if n else 0.0)  # exact integer sum
+        self.rows: list[tuple[int, ...]] = list(zip(*columns, strict=True)) if columns else [()] * n
+        self.spread = list(map(math.dist, self.rows, repeat(centre))) if columns else []
+        self.margin = _margin(self.spread, len(columns), n, len(table) / SCALE)
+
+    def __contains__(self, code: str) -> bool:
+        return code in self.index
+
+    def centred(self, i: int) -> Vector:
+        """Occupation ``i``'s centred vector, as :func:`centred` makes it."""
+        table = self.table
+        return tuple([table[h] - m for h, m in zip(self.rows[i], self.means, strict=True)])
+
+    def ranked(self, target: str, n: int | None, exclude: Iterable[str] = ()) -> Scored:
+        """Every other occupation's (score, elements compared, code), or at least those
+        that can be among the first ``n``."""
+        t = self.index[target]
+        skip = {target, *exclude}
+        others = [i for i, code in enumerate(self.codes) if code not in skip]
+        if n is not None and n < len(others) and math.isfinite(self.margin):
+            others = self._near(t, n, others)
+        base, codes = self.centred(t), self.codes
+        scored = []
+        for i in others:
+            result = cosine(base, self.centred(i))
+            if result is not None:
+                scored.append((result[0], result[1], codes[i]))
+        return scored
+
+    def _near(self, t: int, n: int, others: list[int]) -> list[int]:
+        """Those of ``others`` whose approximate score is within twice the margin of
+        the ``n``-th best one's: no other can score among the first ``n``."""
+        rows, spread = self.rows, self.spread
+        own = spread[t]
+        approx = [
+            (a * a + own * own - d * d) / (2 * a * own)
+            for a, d in zip(spread, map(math.dist, rows, repeat(rows[t])), strict=True)
+        ]
+        order = sorted(others, key=approx.__getitem__, reverse=True)
+        cut = approx[order[n - 1]] - 2 * self.margin
+        return [i for i in order if approx[i] >= cut]
+
+
+def _margin(spread: Sequence[float], width: int, n: int, top: float) -> float:
+    """A bound on |approximate score - score| for every pair, or infinity (no filter).
+
+    In hundredths, with u the unit roundoff and A, B the distances of the two
+    occupations from the mean vector (``spread``, at least ``low``, at most
+    ``high``, each with room for its own rounding):
+
+    - the score is the cosine of the vectors as centred in floats, each value
+      within (n + 6) u top of exact (the parse, the mean's n additions and
+      division, the subtraction), so each vector within ``moved``; moving a
+      vector by e turns its direction by at most 2e / A, so the cosine moves by
+      at most 4 moved / low, then by (2 width + 10) u for the dot product's and
+      norms' own additions (and the approximate centre, a float of the exact
+      mean, is within moved / n of it);
+    - the approximate score (A^2 + B^2 - D^2) / 2AB from ``math.dist`` (D the
+      distance between the two; each distance within 2u, and D^2 <= 2 (A^2 + B^2))
+      is within 9u (A/B + B/A) + 5u of the exact cosine, below 18u high / low.
+
+    The margin is eight times their sum; infinity where a vector is too close
+    to the mean for the bound to mean anything.
     """
-    width = len(domain.elements)
-    codes, rows = list(domain.rows), list(domain.rows.values())
-    if any(len(row) != width for row in rows):
-        raise DataIntegrityError(
-            f"a similarity row does not have the {width} values of its elements",
-            resource="similarity.json.gz",
+    if not width or not spread or min(spread) <= 0.0:
+        return math.inf
+    low, high = min(spread) / 2, max(spread) * 2
+    moved = math.sqrt(width) * (n + 6) * _U * top * SCALE
+    if moved >= low / 1000:
+        return math.inf
+    bound = 4 * moved / low + (2 * width + 10) * _U + 18 * _U * high / low
+    return 8 * bound
+
+
+class Rows:
+    """Centred vectors by occupation code, gaps ``None``: scored pair by pair."""
+
+    __slots__ = ("rows",)
+
+    def __init__(self, rows: dict[str, Vector]) -> None:
+        self.rows = rows
+
+    def __contains__(self, code: str) -> bool:
+        return code in self.rows
+
+    def ranked(self, target: str, n: int | None, exclude: Iterable[str] = ()) -> Scored:
+        """Every other occupation's (score, elements compared, code), by :func:`cosine`."""
+        skip = {target, *exclude}
+        base = self.rows[target]
+        scored = []
+        for code, vector in self.rows.items():
+            if code in skip:
+                continue
+            result = cosine(base, vector)
+            if result is not None:
+                scored.append((result[0], result[1], code))
+        return scored
+
+
+Vectors = Columns | Rows
+
+
+def vectors(domains: Sequence[SimilarityDomain]) -> Vectors:
+    """The vectors of ``domains`` (in that order), joined: :class:`Columns` if every
+    domain rates the same occupations (in the same order) on every element."""
+    parts = [decode(domain, RESOURCE) for domain in domains]
+    codes = domains[0].codes if domains else ()
+    if all(p.complete for p in parts) and all(d.codes == codes for d in domains):
+        return Columns(codes, parts)
+    return Rows(
+        joined(
+            [
+                centred(domain.codes, [floats(c) for c in part.columns], len(domain.elements))
+                for domain, part in zip(domains, parts, strict=True)
+            ]
         )
+    )
+
+
+def centred(codes: Sequence[str], found: list[list[float | None]], width: int) -> dict[str, Vector]:
+    """Every row minus each element's mean over the occupations that rate it (the
+    values added in occupation order)."""
     if not width:
         return dict.fromkeys(codes, ())
-    columns = []
-    for column in zip(*rows, strict=True):
+    result = []
+    for column in found:
         rated = [v for v in column if v is not None]
-        mean = functools.reduce(operator.add, rated, 0.0) / len(rated) if rated else 0.0
-        columns.append([None if v is None else v - mean for v in column])
-    return dict(zip(codes, zip(*columns, strict=True), strict=True))
+        total = 0.0
+        for v in rated:
+            total += v
+        mean = total / len(rated) if rated else 0.0
+        result.append([None if v is None else v - mean for v in column])
+    return dict(zip(codes, zip(*result, strict=True), strict=True))
 
 
 def joined(matrices: Sequence[Mapping[str, Vector]]) -> dict[str, Vector]:
@@ -74,20 +220,13 @@ def cosine(a: Vector, b: Vector) -> tuple[float, int] | None:
 
 
 def ranked(
-    target: str, vectors: Mapping[str, Vector], exclude: Iterable[str] = ()
-) -> list[tuple[float, int, str]]:
-    """(similarity, elements compared, code) for every other occupation, most similar first.
+    target: str, vectors: Vectors, n: int | None = None, exclude: Iterable[str] = ()
+) -> Scored:
+    """(similarity, elements compared, code) for every other occupation, most similar
+    first; given ``n``, at least the first ``n`` of them (exactly as in the whole list).
 
     Ties are broken by code so the order is deterministic.
     """
-    skip = {target, *exclude}
-    base = vectors[target]
-    scored = []
-    for code, vector in vectors.items():
-        if code in skip:
-            continue
-        result = cosine(base, vector)
-        if result is not None:
-            scored.append((result[0], result[1], code))
+    scored = vectors.ranked(target, n, exclude)
     scored.sort(key=lambda t: (-t[0], t[2]))
     return scored

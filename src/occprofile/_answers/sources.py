@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from .._store.store import Store
     from ..career import Certifications
     from ..models import Area, Element, Estimate, Figure, Occupation, Profile, WageOccupation
-    from .similarity import Vector
+    from .similarity import Vectors
 
 
 #: A release's file, its schema class (in ``career_schema``) and its table of columns.
@@ -243,7 +243,7 @@ class Sources:
 
         return self.store.once("certifications", load)
 
-    def vectors(self, domains: tuple[str, ...]) -> dict[str, Vector]:
+    def vectors(self, domains: tuple[str, ...]) -> Vectors:
         """Importance vectors of ``domains``, centred per element and joined."""
         from .._store import career_schema
         from . import similarity
@@ -251,8 +251,8 @@ class Sources:
         def load_file() -> career_schema.SimilarityFile:
             return self.store.read("similarity.json.gz", career_schema.SimilarityFile)
 
-        def load() -> dict[str, Vector]:
+        def load() -> Vectors:
             file = self.store.once("similarity", load_file)
-            return similarity.joined([similarity.centred(file.domains[d]) for d in domains])
+            return similarity.vectors([file.domains[d] for d in domains])
 
         return self.store.once(("vectors", domains), load)

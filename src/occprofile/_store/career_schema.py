@@ -105,8 +105,13 @@ class CertificationsFile(Record):
 
 @frozen(repr=False, eq=False)
 class SimilarityDomain(Record):
+    """One domain's importance values: ``importance`` holds, for each element (in
+    ``elements`` order) the value of each occupation (in ``codes`` order), stored as
+    :mod:`occprofile._store.importance` describes and decodes them."""
+
     elements: tuple[str, ...]
-    rows: dict[str, tuple[float | None, ...]]
+    codes: tuple[str, ...]
+    importance: str
 
 
 @frozen(repr=False, eq=False)
