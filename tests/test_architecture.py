@@ -43,6 +43,7 @@ BASE = {
     "occprofile._profile_records",  # models served by occprofile.models on first use
     "occprofile._comparison_records",
     "occprofile._provenance_records",
+    "occprofile._search_records",
     "occprofile.career",
     "occprofile._across_records",  # career records served by occprofile.career on first use
     "occprofile._record",

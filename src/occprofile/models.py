@@ -7,8 +7,8 @@ and the BLS footnote, a rating section says when O*NET has no data for it,
 and a rating's absent level is ``None`` with :attr:`Rating.level_status`
 saying so -- never a silent ``0``.
 
-The records of an O*NET profile, of an area comparison and of the bundled
-releases are defined in their own modules and served from here on first
+The records of an O*NET profile, of an area comparison, of the bundled
+releases and of a search are defined in their own modules and served from here on first
 use (PEP 562), so a wage question creates the classes it needs, not all of them.
 """
 
@@ -47,6 +47,7 @@ if TYPE_CHECKING:
         WorkValues,
     )
     from ._provenance_records import Release, Releases
+    from ._search_records import SearchHit, SearchHits
 
 __all__ = [
     "RATING_DOMAINS",
@@ -170,27 +171,6 @@ class Occupation(Record):
 
     def __str__(self) -> str:
         return f"{self.code} {self.title}"
-
-
-@frozen(repr=False, eq=False)
-class SearchHit(Record):
-    """A search result: the occupation, the title that matched and how well (0-1].
-
-    ``matched_kind`` says what matched: ``"title"``, ``"short"`` (O*NET's
-    short title), ``"alternate"``, ``"reported"``, or ``"code"`` when the
-    search text was a code (every hit then scores 1).
-    """
-
-    occupation: Occupation
-    matched_title: str
-    matched_kind: str
-    score: float
-
-    def _summary(self) -> str:
-        return str(self)
-
-    def __str__(self) -> str:
-        return f"{self.occupation} ({self.matched_kind}: {self.matched_title}, {self.score:.2f})"
 
 
 @frozen(repr=False, eq=False)
@@ -386,13 +366,6 @@ class Ranking(Results[RankedEstimate]):
     item_name = "area"
 
 
-class SearchHits(Results[SearchHit]):
-    """Search results, best first."""
-
-    __slots__ = ()
-    item_name = "hit"
-
-
 class Estimates(Results[Estimate]):
     """OEWS estimates of one occupation, by area code."""
 
@@ -449,6 +422,7 @@ _DEFERRED: dict[str, tuple[str, ...]] = {
     ),
     "occprofile._comparison_records": ("Comparison", "ComparisonRow"),
     "occprofile._provenance_records": ("Release", "Releases"),
+    "occprofile._search_records": ("SearchHit", "SearchHits"),
 }  # fmt: skip
 _DEFERRED_NAMES = {name: module for module, names in _DEFERRED.items() for name in names}
 

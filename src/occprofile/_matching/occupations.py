@@ -27,7 +27,7 @@ from ..errors import (
     NoWageDataError,
     UnknownOccupationError,
 )
-from ..models import Occupation, SearchHit, SocLevel, WageOccupation
+from ..models import Occupation, SocLevel, WageOccupation
 from . import text as _lookup
 from .arguments import check_choice, check_n, check_query, check_str
 from .lay_terms import lay_rewrite
@@ -40,6 +40,7 @@ _CONFIDENT = 0.9
 OCCUPATIONS = "occupations.json"
 
 if TYPE_CHECKING:
+    from .._search_records import SearchHit
     from .._store.schema import OccupationsFile, TitlesFile
 
 
@@ -234,6 +235,8 @@ class OccupationIndex:
 
     def ranked_hits(self, text: str, n: int) -> tuple[SearchHit, ...]:
         """Occupations whose title or alternate titles best match ``text``, best first."""
+        from .._search_records import SearchHit
+
         check_query(text, "search text")
         check_n(n)
         if not _lookup.normalize(text):
@@ -267,6 +270,8 @@ class OccupationIndex:
         ``None`` for digits that are no code ("911"): the caller then searches
         titles ("911 Dispatcher"). A well-formed code nobody has finds ``()``.
         """
+        from .._search_records import SearchHit
+
         text = major_group_code(text)
         try:
             soc, onet_code = _lookup.parse_occupation_code(text)
