@@ -183,7 +183,7 @@ def values_document(documents: Mapping[str, Json]) -> Json:
                     number(text, datatype)
     ordered = [(NUMBER, None), *sorted(kinds - {(NUMBER, None)}, key=lambda k: (k[0], k[1] or ""))]
     return {
-        "kinds": [{"value": v, "footnote": f} for v, f in ordered],
+        "kinds": [[v, f] for v, f in ordered],
         "decimals": {datatype: DECIMALS[datatype] for datatype in DATATYPES},
     }
 
@@ -211,7 +211,7 @@ class BlockEncoder:
         kinds = values["kinds"]
         assert isinstance(kinds, list)
         self.kinds = {
-            (str(k["value"]), k["footnote"]): i  # type: ignore[call-overload,index]
+            (str(k[0]), k[1]): i  # type: ignore[index]
             for i, k in enumerate(kinds)
         }
         self.areas = {code: i for i, code in enumerate(area_codes)}
@@ -282,8 +282,8 @@ def decode_block(code: str, block: bytes, values: Json, area_codes: Sequence[str
         notes: dict[str, Json] = {}
         for i, datatype in enumerate(DATATYPES):
             kind = kinds[cells[i][j]]
-            assert isinstance(kind, dict)
-            value = kind["value"]
+            assert isinstance(kind, list)
+            value, footnote = kind
             values_j.append(
                 text_of(numbers[i][j], datatype)
                 if value == NUMBER
@@ -291,7 +291,7 @@ def decode_block(code: str, block: bytes, values: Json, area_codes: Sequence[str
                 if value == DASH
                 else None
             )
-            if kind["footnote"] is not None:
-                notes[datatype] = kind["footnote"]
+            if footnote is not None:
+                notes[datatype] = footnote
         rows.append([area_codes[areas[j]], values_j, notes])
     return {"code": code, "estimates": rows}

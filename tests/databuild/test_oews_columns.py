@@ -69,7 +69,7 @@ def test_annual_wages_round_trip_against_their_hourly_wages() -> None:
     block = packs.BlockEncoder(values, AREAS).block(document)
     assert packs.decode_block("43-6013", block, values, AREAS) == document
     listed: Any = values
-    kinds = tuple(OewsKind(k["value"], k["footnote"]) for k in listed["kinds"])
+    kinds = tuple((k[0], k[1]) for k in listed["kinds"])
     decoded = Values(OewsValuesFile(kinds, dict(packs.DECIMALS)), "oews_values.json.gz")
     index = {a: i for i, a in enumerate(AREAS)}
     rows = BlockRows(Block("oews.pack/43-6013", block, 3, decoded), AREAS, index, decoded)
@@ -81,7 +81,7 @@ def test_annual_wages_round_trip_against_their_hourly_wages() -> None:
 
 
 def _decoded_values() -> Values:
-    kinds = (OewsKind("number", None), OewsKind("-", None))
+    kinds: tuple[OewsKind, ...] = (("number", None), ("-", None))
     return Values(OewsValuesFile(kinds, dict(packs.DECIMALS)), "oews_values.json.gz")
 
 

@@ -107,7 +107,7 @@ class Values:
                 f"(0 to {MAX_DECIMALS})",
                 resource=name,
             )
-        kinds = tuple((k.value, k.footnote) for k in file.kinds)
+        kinds = file.kinds
         if (
             not kinds
             or kinds[0] != (NUMBER, None)

@@ -111,12 +111,9 @@ class OewsReference(Record):
 OewsRow = tuple[str, tuple[str | None, ...], dict[str, str]]
 
 
-@frozen(repr=False, eq=False)
-class OewsKind(Record):
-    """A cell kind of the OEWS columns: ``number`` (a released value), ``-`` or ``none``."""
-
-    value: str
-    footnote: str | None
+#: A cell kind of the OEWS columns: ``number`` (a released value), ``-`` or ``none``,
+#: and its footnote code (a pair, not a record: every OEWS question reads them).
+OewsKind = tuple[str, str | None]
 
 
 @frozen(repr=False, eq=False)
