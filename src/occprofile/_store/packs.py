@@ -17,7 +17,7 @@ import operator
 import struct
 from bisect import bisect_left
 from itertools import accumulate
-from typing import Any, NamedTuple
+from typing import Any
 
 from ..errors import DataIntegrityError
 from .resources import is_crc32
@@ -33,16 +33,50 @@ INDEX_VERSION = 2
 ENTRY_BYTES = 4 + 4 + 4
 
 
-class Member(NamedTuple):
+class _Located:
+    """Equality, hash and repr by the fields in ``__slots__`` order: a plain class, as a
+    ``NamedTuple`` costs a first question about 1 M instructions to create."""
+
+    __slots__: tuple[str, ...] = ()
+
+    def _fields(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, _Located)
+            and type(other) is type(self)
+            and self._fields() == other._fields()
+        )
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{n}={v!r}" for n, v in zip(self.__slots__, self._fields(), strict=True))
+        return f"{type(self).__name__}({shown})"
+
+
+class Member(_Located):
     """Where a member's stored bytes are: its pack, offset and length, and their CRC-32
     (``zlib.crc32``); and the pack's preset dictionary, ``(offset, length, crc32)``, if it
     has one."""
 
-    pack: str
-    offset: int
-    length: int
-    crc32: int
-    dictionary: tuple[int, int, int] | None = None
+    __slots__ = ("pack", "offset", "length", "crc32", "dictionary")  # noqa: RUF023 (field order)
+
+    def __init__(
+        self,
+        pack: str,
+        offset: int,
+        length: int,
+        crc32: int,
+        dictionary: tuple[int, int, int] | None = None,
+    ) -> None:
+        self.pack = pack
+        self.offset = offset
+        self.length = length
+        self.crc32 = crc32
+        self.dictionary = dictionary
 
     def zdict(self) -> Member | None:
         """The pack's dictionary, located as a member (``None``: the pack has none)."""
@@ -51,15 +85,25 @@ class Member(NamedTuple):
         return Member(self.pack, *self.dictionary)
 
 
-class PackEntry(NamedTuple):
+class PackEntry(_Located):
     """A pack's manifest entry: its index file, size in bytes, member count and preset
     dictionary ``(0, length, crc32)`` (``None``: it has none)."""
 
-    pack: str
-    index_file: str
-    size: int
-    rows: int
-    dictionary: tuple[int, int, int] | None
+    __slots__ = ("pack", "index_file", "size", "rows", "dictionary")  # noqa: RUF023 (field order)
+
+    def __init__(
+        self,
+        pack: str,
+        index_file: str,
+        size: int,
+        rows: int,
+        dictionary: tuple[int, int, int] | None,
+    ) -> None:
+        self.pack = pack
+        self.index_file = index_file
+        self.size = size
+        self.rows = rows
+        self.dictionary = dictionary
 
 
 def pack_entry(manifest: Any, pack: str) -> PackEntry | None:
