@@ -97,6 +97,17 @@ def test_an_answer_does_not_create_the_release_records() -> None:
     ) == [[], [], ["occprofile._provenance_records"]]
 
 
+def test_only_a_search_creates_the_search_records() -> None:
+    """A question by code, title or area name returns no search hit: the search
+    records are created by the first ``search()``."""
+    assert _loaded_after(
+        ("occprofile._search_records",),
+        "str(op.top_metros('43-6013', 3)); str(op.estimate('43-6013', 'Boston'))\n"
+        "str(op.profile('Registered Nurses'))",
+        "op.search('nurse', 3)",
+    ) == [[], ["occprofile._search_records"]]
+
+
 def test_a_report_does_not_create_the_records_across_occupations() -> None:
     """A report creates the career records it holds, not those of the rankings,
     comparisons and matches of occupations; a question across occupations does."""
