@@ -177,14 +177,25 @@ def test_rankings_are_the_old_algorithm_to_the_last_bit(domains: tuple[str, ...]
         assert got_all == ref_ranked(target, vectors)
 
 
-def test_one_ulp_fails_the_comparison() -> None:
-    """The comparison above is exact: a score one ulp away is a different answer."""
-    vectors = ref_vectors(DOMAINS)
-    first = ref_ranked("43-6013.00", vectors)[0]
-    nudged = (math.nextafter(first[0], 2.0), *first[1:])
-    assert [nudged] != [first]
-    got = op.similar_by_ratings("43-6013.00", 1)[0]
-    assert (got.similarity, got.elements, got.occupation.code) == first != nudged
+def test_the_comparison_tells_summation_orders_apart() -> None:
+    """The comparison above is exact: means added another way (``math.fsum``, correctly
+    rounded) give some scores that differ in their last bits, and the library's are
+    the reference's, not those."""
+    rows = old_rows("skills")
+    codes, values = list(rows), list(rows.values())
+    columns = []
+    for column in zip(*values, strict=True):
+        mean = math.fsum(column) / len(column)  # type: ignore[arg-type]
+        columns.append([v - mean for v in column])  # type: ignore[operator]
+    fsum_vectors: dict[str, Vector] = dict(zip(codes, zip(*columns, strict=True), strict=True))
+    targets = codes[::60]
+    fsum = {t: ref_ranked(t, fsum_vectors)[:10] for t in targets}
+    exact = {t: ref_ranked(t, ref_vectors(("skills",)))[:10] for t in targets}
+    assert fsum != exact  # the orders differ somewhere, so the test above would notice
+    ds = op.Dataset()
+    for t in targets:
+        got = ds.similar_by_ratings(t, 10, domains=["skills"])
+        assert [(m.similarity, m.elements, m.occupation.code) for m in got] == exact[t]
 
 
 # -- made-up data: gaps, ties, an occupation at the mean -----------------------------------
@@ -258,3 +269,23 @@ def test_the_packaged_data_is_ranked_through_the_filter() -> None:
     target = vectors.index["43-6013.00"]
     others = [i for i in range(len(vectors.codes)) if i != target]
     assert 10 <= len(vectors._near(target, 10, others)) <= 15
+
+
+@pytest.mark.parametrize("domains", COMBINATIONS, ids="+".join)
+def test_the_approximate_scores_are_well_within_the_margin(domains: tuple[str, ...]) -> None:
+    """The filter's premise, checked on the packaged data: every approximate score is
+    within the margin of the score (here within an eighth of it, the margin's own
+    safety factor), for every pair with a few targets."""
+    from occprofile._store.career_schema import SimilarityFile
+    from occprofile._store.store import Store
+
+    file = Store().read("similarity.json.gz", SimilarityFile)
+    vectors = similarity.vectors([file.domains[d] for d in domains])
+    assert isinstance(vectors, similarity.Columns)
+    assert math.isfinite(vectors.margin)
+    for target in [*vectors.codes[::97], "43-6013.00"]:
+        t = vectors.index[target]
+        approx = vectors.approximate(t)
+        scores = {code: score for score, _, code in vectors.ranked(target, None)}
+        worst = max(abs(approx[vectors.index[c]] - s) for c, s in scores.items())
+        assert worst <= vectors.margin / 8, (target, worst, vectors.margin)

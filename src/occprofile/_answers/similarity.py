@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from itertools import repeat
 
 from .._store.career_schema import SimilarityDomain
@@ -40,7 +40,7 @@ class Columns:
     one's stored hundredths, each element's mean (added as :func:`centred` adds
     it), and for the filter, each occupation's distance from the mean vector."""
 
-    __slots__ = ("codes", "index", "margin", "means", "rows", "spread", "table")
+    __slots__ = ("_centred", "codes", "index", "margin", "means", "rows", "spread", "table")
 
     def __init__(self, codes: Sequence[str], parts: Sequence[Stored]) -> None:
         self.codes = tuple(codes)
@@ -59,21 +59,27 @@ class Columns:
         self.rows: list[tuple[int, ...]] = list(zip(*columns, strict=True)) if columns else [()] * n
         self.spread = list(map(math.dist, self.rows, repeat(centre))) if columns else []
         self.margin = _margin(self.spread, len(columns), n, len(table) / SCALE)
+        #: each occupation's centred vector, made when first scored and kept
+        self._centred: list[Vector | None] = [None] * n
 
     def __contains__(self, code: str) -> bool:
         return code in self.index
 
     def centred(self, i: int) -> Vector:
         """Occupation ``i``'s centred vector, as :func:`centred` makes it."""
-        table = self.table
-        return tuple([table[h] - m for h, m in zip(self.rows[i], self.means, strict=True)])
+        found = self._centred[i]
+        if found is None:
+            table = self.table
+            found = self._centred[i] = tuple(
+                [table[h] - m for h, m in zip(self.rows[i], self.means, strict=True)]
+            )
+        return found
 
-    def ranked(self, target: str, n: int | None, exclude: Iterable[str] = ()) -> Scored:
+    def ranked(self, target: str, n: int | None) -> Scored:
         """Every other occupation's (score, elements compared, code), or at least those
         that can be among the first ``n``."""
         t = self.index[target]
-        skip = {target, *exclude}
-        others = [i for i, code in enumerate(self.codes) if code not in skip]
+        others = [i for i in range(len(self.codes)) if i != t]
         if n is not None and n < len(others) and math.isfinite(self.margin):
             others = self._near(t, n, others)
         base, codes = self.centred(t), self.codes
@@ -84,15 +90,20 @@ class Columns:
                 scored.append((result[0], result[1], codes[i]))
         return scored
 
-    def _near(self, t: int, n: int, others: list[int]) -> list[int]:
-        """Those of ``others`` whose approximate score is within twice the margin of
-        the ``n``-th best one's: no other can score among the first ``n``."""
+    def approximate(self, t: int) -> list[float]:
+        """Every occupation's approximate score with occupation ``t``, from distances:
+        within :attr:`margin` of its score (:meth:`_near` relies on it)."""
         rows, spread = self.rows, self.spread
         own = spread[t]
-        approx = [
+        return [
             (a * a + own * own - d * d) / (2 * a * own)
             for a, d in zip(spread, map(math.dist, rows, repeat(rows[t])), strict=True)
         ]
+
+    def _near(self, t: int, n: int, others: list[int]) -> list[int]:
+        """Those of ``others`` whose approximate score is within twice the margin of
+        the ``n``-th best one's: no other can score among the first ``n``."""
+        approx = self.approximate(t)
         order = sorted(others, key=approx.__getitem__, reverse=True)
         cut = approx[order[n - 1]] - 2 * self.margin
         return [i for i in order if approx[i] >= cut]
@@ -114,7 +125,8 @@ def _margin(spread: Sequence[float], width: int, n: int, top: float) -> float:
       mean, is within moved / n of it);
     - the approximate score (A^2 + B^2 - D^2) / 2AB from ``math.dist`` (D the
       distance between the two; each distance within 2u, and D^2 <= 2 (A^2 + B^2))
-      is within 9u (A/B + B/A) + 5u of the exact cosine, below 18u high / low.
+      is within 11u (A/B + B/A) + 5u of the exact cosine, at most
+      (22 high / low + 5) u.
 
     The margin is eight times their sum; infinity where a vector is too close
     to the mean for the bound to mean anything.
@@ -125,7 +137,7 @@ def _margin(spread: Sequence[float], width: int, n: int, top: float) -> float:
     moved = math.sqrt(width) * (n + 6) * _U * top * SCALE
     if moved >= low / 1000:
         return math.inf
-    bound = 4 * moved / low + (2 * width + 10) * _U + 18 * _U * high / low
+    bound = 4 * moved / low + (2 * width + 10) * _U + (22 * high / low + 5) * _U
     return 8 * bound
 
 
@@ -140,13 +152,12 @@ class Rows:
     def __contains__(self, code: str) -> bool:
         return code in self.rows
 
-    def ranked(self, target: str, n: int | None, exclude: Iterable[str] = ()) -> Scored:
+    def ranked(self, target: str, n: int | None) -> Scored:
         """Every other occupation's (score, elements compared, code), by :func:`cosine`."""
-        skip = {target, *exclude}
         base = self.rows[target]
         scored = []
         for code, vector in self.rows.items():
-            if code in skip:
+            if code == target:
                 continue
             result = cosine(base, vector)
             if result is not None:
@@ -219,14 +230,12 @@ def cosine(a: Vector, b: Vector) -> tuple[float, int] | None:
     return dot / math.sqrt(na * nb), shared
 
 
-def ranked(
-    target: str, vectors: Vectors, n: int | None = None, exclude: Iterable[str] = ()
-) -> Scored:
+def ranked(target: str, vectors: Vectors, n: int | None = None) -> Scored:
     """(similarity, elements compared, code) for every other occupation, most similar
     first; given ``n``, at least the first ``n`` of them (exactly as in the whole list).
 
     Ties are broken by code so the order is deterministic.
     """
-    scored = vectors.ranked(target, n, exclude)
+    scored = vectors.ranked(target, n)
     scored.sort(key=lambda t: (-t[0], t[2]))
     return scored
