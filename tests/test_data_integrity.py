@@ -402,6 +402,10 @@ def test_area_columns_of_unequal_length_name_the_file(copy: DataCopy) -> None:
         ("oes_2019.json.gz", "occupations", lambda ds: ds.national_change("43-6013.00")),
         ("onet_reference.json.gz", "dwas", lambda ds: ds.profile("43-6013.00")),
         ("onet_reference.json.gz", "iwas", lambda ds: ds.profile("43-6013.00")),
+        ("elements.json", "elements", lambda ds: ds.profile("43-6013.00")),
+        ("elements.json", "elements", lambda ds: ds.element("2.A.1.a")),
+        # an occupation the 2024-34 release has no row for reads only the titles
+        ("projections_2024_34.json.gz", "projections", lambda ds: ds.outlook("55-1011.00")),
     ],
 )
 def test_a_code_listed_twice_names_the_file(

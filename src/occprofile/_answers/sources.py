@@ -27,11 +27,11 @@ if TYPE_CHECKING:
     from .similarity import Vectors
 
 
-#: A release's file, its schema class (in ``career_schema``) and its table of columns.
+#: A release's file and its table of columns.
 _RELEASES = {
-    "projections": ("projections.json.gz", "ProjectionsFile", "projections"),
-    "projections_2024": ("projections_2024_34.json.gz", "Projections2024File", "projections"),
-    "oes_2019": ("oes_2019.json.gz", "HistoryFile", "occupations"),
+    "projections": ("projections.json.gz", "projections"),
+    "projections_2024": ("projections_2024_34.json.gz", "projections"),
+    "oes_2019": ("oes_2019.json.gz", "occupations"),
 }
 
 
@@ -186,39 +186,42 @@ class Sources:
 
     def projections(self) -> KeyedRecords[career_schema.ProjectionRecord]:
         """Code -> 2020-30 projection, each record made when first asked for."""
-        return self.store.once("projections", lambda: self._keyed("projections"))
+        return self._keyed("projections")
 
     def projections_2024(self) -> KeyedRecords[career_schema.Projection2024Record]:
         """Code -> 2024-34 projection, each record made when first asked for."""
-        return self.store.once("projections_2024", lambda: self._keyed("projections_2024"))
+        return self._keyed("projections_2024")
 
     def history(self) -> KeyedRecords[career_schema.HistoryRecord]:
         """Code -> May 2019 national estimate, each record made when first asked for."""
-        return self.store.once("oes_2019", lambda: self._keyed("oes_2019"))
+        return self._keyed("oes_2019")
 
     def release_titles(self, release: str) -> dict[str, str]:
         """Code -> title of the ``"projections_2024"``, ``"projections"`` (2020-30) or
-        ``"oes_2019"`` release, from its two columns alone: code matching asks for them
-        on every outlook, education and change."""
+        ``"oes_2019"`` release, from its code and title columns (no record made): code
+        matching asks for them on every outlook, education and change."""
 
         def load() -> dict[str, str]:
-            columns = self._release(release)
-            return dict(zip(columns.column("code"), columns.column("title"), strict=True))
+            titles = self._release(release).column("title")
+            return dict(zip(self._keyed(release), titles, strict=True))
 
         return self.store.once(("titles", release), load)
 
     def _keyed(self, release: str) -> KeyedRecords[Any]:
-        return self._release(release).keyed("code", _RELEASES[release][0], "code")
+        """Code -> record of a release (a code listed twice refused, whatever is read)."""
+
+        def load() -> KeyedRecords[Any]:
+            return self._release(release).keyed("code", _RELEASES[release][0], "code")
+
+        return self.store.once(("keyed", release), load)
 
     def _release(self, release: str) -> RecordColumns[Any]:
         """The columns of a release's file, read once."""
-        from .._store import career_schema
+        from .._store.layout import record_class
 
         def load() -> RecordColumns[Any]:
-            name, schema_class, table = _RELEASES[release]
-            columns: RecordColumns[Any] = getattr(
-                self.store.read(name, getattr(career_schema, schema_class)), table
-            )
+            name, table = _RELEASES[release]
+            columns: RecordColumns[Any] = getattr(self.store.read(name, record_class(name)), table)
             return columns
 
         return self.store.once(("columns", release), load)
