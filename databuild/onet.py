@@ -28,7 +28,7 @@ from databuild.tables import (
     read_table,
     read_table_file,
 )
-from databuild.writer import Json, columnar, encode_json, record_fields
+from databuild.writer import Json, columnar, encode_json, record_fields, with_ids
 from occprofile._profile_records import Element
 
 TEXT, OPT_TEXT, INT, OPT_INT = Kind.TEXT, Kind.OPT_TEXT, Kind.INT, Kind.OPT_INT
@@ -262,13 +262,8 @@ def elements_document(tables: OnetTables) -> Json:
     education: dict[str, Json] = {
         scale: {"name": names[scale], "categories": dict(categories[scale])} for scale in names
     }
-    rows: list[Json] = []
-    for key in sorted(elements):  # in id order, as the keys of the object they were
-        element = elements[key]
-        assert isinstance(element, dict)
-        rows.append({"id": key, **element})
     return {
-        "elements": columnar(rows, record_fields(Element)),
+        "elements": columnar(with_ids(elements), record_fields(Element)),
         "scales": scales,
         "job_zones": job_zones,
         "education_categories": education,

@@ -31,6 +31,7 @@ from databuild.sources import (
 )
 from databuild.tables import find_optional_table, find_table
 from databuild.writer import Json, crc32_bytes, decode, encode_json, rows_of, sha256_bytes
+from occprofile._store import resources
 
 TOP_LEVEL = (
     "area_aliases.json",
@@ -574,7 +575,7 @@ def _unpack(files: dict[str, bytes], manifest: dict[str, Json], p: Problems) -> 
 
 def _is_crc(recorded: Json, data: bytes) -> bool:
     """Whether ``recorded`` is the CRC-32 of ``data``, as an int (not a bool or a text)."""
-    return type(recorded) is int and recorded == crc32_bytes(data)
+    return resources.is_crc32(recorded) and recorded == crc32_bytes(data)
 
 
 def _check_checksums(name: str, data: bytes, entry: Mapping[str, Json], p: Problems) -> None:
@@ -815,7 +816,7 @@ def check_outputs(out: Path, expect: Expectations, samples: Sequence[Sample]) ->
             continue
         try:
             actual_value = locate(doc(sample.file), sample.path)
-        except (KeyError, IndexError, VerificationError) as error:
+        except (KeyError, IndexError, ValueError, VerificationError) as error:
             p.check(False, f"{sample.origin}: not found in {sample.file} at {sample.path}: {error}")
             continue
         p.check(

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from databuild.ratings import CODE, domain_of
 from databuild.tables import Kind, Row, TableSpec
-from databuild.writer import Json, columnar, record_fields
+from databuild.writer import Json, columnar, record_fields, with_ids
 from occprofile._store.onet_schema import DwaReference, IwaReference
 
 if TYPE_CHECKING:
@@ -120,20 +120,10 @@ def reference_document(tables: OnetTables, elements: Mapping[str, str]) -> Json:
             problems.append(f"Tools Used: commodity {code} has two titles")
     _fail(problems, "DWA, IWA and tool references")
     return {
-        "dwas": columnar(_with_ids(dwas), record_fields(DwaReference)),
-        "iwas": columnar(_with_ids(iwas), record_fields(IwaReference)),
+        "dwas": columnar(with_ids(dwas), record_fields(DwaReference)),
+        "iwas": columnar(with_ids(iwas), record_fields(IwaReference)),
         "commodities": {k: commodities[k] for k in sorted(commodities, key=int)},
     }
-
-
-def _with_ids(records: Mapping[str, Json]) -> list[Json]:
-    """The records in id order, each with its id (a column of its own when stored)."""
-    rows: list[Json] = []
-    for key in sorted(records):
-        record = records[key]
-        assert isinstance(record, dict), record
-        rows.append({"id": key, **record})
-    return rows
 
 
 def _group(

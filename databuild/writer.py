@@ -12,6 +12,7 @@ import hashlib
 import io
 import json
 import zlib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TypeAlias
 
@@ -88,6 +89,17 @@ def record_fields(cls: type) -> tuple[str, ...]:
     import attrs
 
     return tuple(a.name for a in attrs.fields(cls))
+
+
+def with_ids(records: Mapping[str, Json]) -> list[Json]:
+    """Records keyed by id as :func:`columnar` rows: in id order, each with its id (a
+    column of its own when stored)."""
+    rows: list[Json] = []
+    for key in sorted(records):
+        record = records[key]
+        assert isinstance(record, dict), record
+        rows.append({"id": key, **record})
+    return rows
 
 
 def rows_of(table: Json, what: str) -> list[dict[str, Json]]:

@@ -68,9 +68,7 @@ class AreaIndex:
         self._kinds: list[AreaKind] = areas.column("kind")
         self._area_names: list[str] = areas.column("name")
         self._states: list[tuple[str, ...]] = areas.column("states")
-        self.by_code: KeyedRecords[Area] = KeyedRecords(
-            self.codes, areas.record, areas.records, AREAS, "area code"
-        )
+        self.by_code: KeyedRecords[Area] = areas.keyed("code", AREAS, "area code")
         self._aliases = aliases
 
     def name_of(self, code: str) -> str:
@@ -243,35 +241,30 @@ class _AreaNames:
         self.aliases: dict[str, set[str]] = {}
         #: every spelling worth suggesting, normalised → the area name to show
         self.suggestions: dict[str, str] = {}
-        # Every spelling normalised in one pass (``normalize_all``: the same keys as
-        # ``normalize`` one by one, a fraction of its cost): per area its name, then
-        # (not a state) its short name, then (a metro) its principal cities.
+        # Every spelling (names, short names, principal cities) normalised in one
+        # pass: ``normalize_all`` gives ``normalize``'s keys at a fraction of its cost.
         listed = list(areas)
-        cities = [
-            principal_cities(a.short_name) if a.kind is AreaKind.METRO else [] for a in listed
-        ]
-        spellings: list[str] = []
-        for a, parts in zip(listed, cities, strict=True):
-            spellings.append(a.name)
-            if a.kind is not AreaKind.STATE:
-                spellings.append(a.short_name)
-                spellings.extend(parts)
-        keys = iter(_lookup.normalize_all(spellings))
-        for a, parts in zip(listed, cities, strict=True):
-            norm = self.normalized[a.code] = next(keys)
-            self.suggestions[norm] = a.name
+        cities = {
+            a.code: principal_cities(a.short_name) if a.kind is AreaKind.METRO else []
+            for a in listed
+        }
+        spellings = sorted({s for a in listed for s in (a.name, a.short_name, *cities[a.code])})
+        key = dict(zip(spellings, _lookup.normalize_all(spellings), strict=True))
+        for a in listed:
+            self.normalized[a.code] = key[a.name]
+            self.suggestions[self.normalized[a.code]] = a.name
             if a.kind is AreaKind.STATE:
-                self.states_by_name[norm] = a
+                self.states_by_name[self.normalized[a.code]] = a
                 if a.states:
                     self.states_by_postal[a.states[0].lower()] = a
                 continue
-            for spelling in {norm, next(keys)}:
+            for spelling in {self.normalized[a.code], key[a.short_name]}:
                 self.exact.setdefault(spelling, set()).add(a.code)
                 self.suggestions.setdefault(spelling, a.name)
-            for _ in parts:
-                key = next(keys)
-                self.city_parts.setdefault(key, set()).add(a.code)
-                self.suggestions.setdefault(key, a.name)
+            if a.kind is AreaKind.METRO:
+                for part in cities[a.code]:
+                    self.city_parts.setdefault(key[part], set()).add(a.code)
+                    self.suggestions.setdefault(key[part], a.name)
 
     def add_aliases(self, rec: AreaAliasesFile, by_code: Mapping[str, Area]) -> None:
         """Index the curated aliases; one naming no packaged area is a data error."""

@@ -158,9 +158,7 @@ class OccupationIndex:
         # Code -> row from the code columns alone: a record is made when first asked
         # for (a question by code makes only its own), all of them at once for a
         # listing or a lookup by title.
-        self.onet: KeyedRecords[Occupation] = KeyedRecords(
-            self._onet_codes, onet.record, onet.records, OCCUPATIONS, "O*NET code"
-        )
+        self.onet: KeyedRecords[Occupation] = onet.keyed("code", OCCUPATIONS, "O*NET code")
         self._onet_titles: list[str] = onet.column("title")
         self._oews_codes: list[str] = oews.column("code")
         self._oews_titles: list[str] = oews.column("title")
