@@ -222,3 +222,18 @@ def test_domains_accept_any_collection_and_explain_mistakes() -> None:
         op.similar_by_ratings("43-6013", domains=[])
     with pytest.raises(op.InvalidArgumentError, match="Did you mean 'skills'"):
         op.similar_by_ratings("43-6013", domains=["skill"])  # type: ignore[list-item]
+
+
+def test_a_collection_counts_its_items_in_english() -> None:
+    """ "2 matches", not "2 matchs": a noun ending in a sibilant takes "es"."""
+    from occprofile._render.phrases import plural
+
+    assert repr(op.similar_by_ratings("43-6013", 2)).startswith("RatingMatches(2 matches: ")
+    assert repr(op.search("nurse", 1)).startswith("SearchHits(1 hit: ")
+    assert [plural(w, 2) for w in ("match", "area", "box", "class")] == [
+        "matches",
+        "areas",
+        "boxes",
+        "classes",
+    ]
+    assert plural("match", 1) == "match"

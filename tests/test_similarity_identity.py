@@ -185,8 +185,8 @@ def test_the_comparison_tells_summation_orders_apart() -> None:
     codes, values = list(rows), list(rows.values())
     columns = []
     for column in zip(*values, strict=True):
-        mean = math.fsum(column) / len(column)  # type: ignore[arg-type]
-        columns.append([v - mean for v in column])  # type: ignore[operator]
+        mean = math.fsum(column) / len(column)
+        columns.append([v - mean for v in column])
     fsum_vectors: dict[str, Vector] = dict(zip(codes, zip(*columns, strict=True), strict=True))
     targets = codes[::60]
     fsum = {t: ref_ranked(t, fsum_vectors)[:10] for t in targets}

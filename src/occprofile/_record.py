@@ -314,7 +314,9 @@ class Results(Tabular, _Rows[T]):
         return NotImplemented
 
     def __repr__(self) -> str:
-        text = f"{len(self)} {self.item_name}{'' if len(self) == 1 else 's'}"
+        from ._render.phrases import plural
+
+        text = f"{len(self)} {plural(self.item_name, len(self))}"
         for i, item in enumerate(self):
             shown = brief(item, 100)
             if len(text) + len(shown) > REPR_WIDTH - 40:

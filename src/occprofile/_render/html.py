@@ -72,7 +72,7 @@ def _one(title: str, blocks: Sequence[Block], wide: bool = False) -> str:
 
 
 def _count(n: int, noun: str) -> str:
-    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+    return f"{n:,} {phrases.plural(noun, n)}"
 
 
 def _named(occupation: Occupation | WageOccupation) -> str:

@@ -11,6 +11,13 @@ if TYPE_CHECKING:
     from ..models import Figure
 
 
+def plural(noun: str, n: int) -> str:
+    """``noun`` as ``n`` of it reads: "hit", "hits", "matches"."""
+    if n == 1:
+        return noun
+    return noun + ("es" if noun.endswith(("s", "x", "ch", "sh")) else "s")
+
+
 def hourly_instead(annual: Figure, hourly: Figure) -> bool:
     return annual.value is None and annual.lower_bound is None and hourly.value is not None
 
