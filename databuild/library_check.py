@@ -163,10 +163,20 @@ def _make_tables(name: str, record: object) -> None:
 
 def _decode_importance(name: str, record: object) -> None:
     """Decode every domain's importance values of similarity.json.gz with the library's
-    own reader, as the first similarity question does (a wrong length is refused)."""
+    own reader, as the first similarity question does (a wrong length is refused), and
+    compare them with the build's reader (checked against the profiles' values when
+    written): the two readers must agree value for value."""
+    from databuild.similarity import decode_values
     from occprofile._store.career_schema import SimilarityFile
-    from occprofile._store.importance import decode
+    from occprofile._store.importance import decode, floats
 
     if isinstance(record, SimilarityFile):
-        for domain in record.domains.values():
-            decode(domain, name)
+        for domain_name, domain in record.domains.items():
+            read = [floats(c) for c in decode(domain, name).columns]
+            built = decode_values(domain.importance, len(domain.codes), len(domain.elements))
+            if read != built:
+                raise DataIntegrityError(
+                    f"packaged resource {name!r}: the library reads other importance "
+                    f"values of {domain_name} than the build wrote",
+                    resource=name,
+                )

@@ -105,6 +105,25 @@ def test_importance_values_the_library_cannot_decode_fail_the_build(
     assert "bytes of importance values for" in message
 
 
+def test_the_library_and_build_readers_of_importance_must_agree(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A library reader giving other values than the build's (here: one column
+    shifted by a hundredth) fails the library check, naming similarity.json.gz."""
+    from occprofile._store import importance
+
+    real = importance.decode
+
+    def shifted(domain: Any, name: str) -> importance.Stored:
+        stored = real(domain, name)
+        stored.columns[0] = [h + 1 for h in stored.columns[0]]
+        return stored
+
+    monkeypatch.setattr(importance, "decode", shifted)
+    with pytest.raises(verify.VerificationError, match=r"similarity\.json\.gz.*other importance"):
+        library_check.check_with_library(COMMITTED)
+
+
 def test_the_committed_data_passes() -> None:
     assert library_check.check_with_library(COMMITTED) == 1 + 14 + 2 + 2 + 1016 + 1104
 
